@@ -1,0 +1,47 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What a caller may be. A caller without a token is the public and has no role. */
+export enum Role {
+  LEADER = 'LEADER',
+  OPERATOR = 'OPERATOR',
+  AGENCY_STAFF = 'AGENCY_STAFF',
+  FIELD_OFFICER = 'FIELD_OFFICER',
+  PARTNER = 'PARTNER',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(Role, { name: 'Role', description: 'Roles of the people and systems that use the graph' });
+
+export const ALL_ROLES = Object.values(Role) as Role[];
+
+/** Who is calling, as verified by the gateway and forwarded to the subgraphs. */
+export interface Identity {
+  /** The token's subject; null for the public. */
+  subject: string | null;
+  roles: Role[];
+  /** The caller's agency (Agency.id), for agency staff and field officers. */
+  agencyId: string | null;
+  /** The caller's field unit (FieldUnit.id), for field officers. */
+  fieldUnitId: string | null;
+  /** Administrative unit (AdministrativeUnit.id) whose subtree the caller works on, when narrower than the agency's. */
+  scopeUnitId: string | null;
+}
+
+export const PUBLIC: Identity = Object.freeze({ subject: null, roles: [], agencyId: null, fieldUnitId: null, scopeUnitId: null }) as Identity;
+
+export const isPublic = (identity: Identity) => identity.subject === null;
+export const hasRole = (identity: Identity, ...roles: Role[]) => roles.some((role) => identity.roles.includes(role));
+
+/** Parses an identity from untrusted JSON, keeping only known roles and string ids. */
+export function parseIdentity(value: unknown): Identity {
+  const input = (value ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  const roles = Array.isArray(input.roles) ? input.roles.filter((r): r is Role => ALL_ROLES.includes(r as Role)) : [];
+  const subject = str(input.subject);
+  return {
+    subject,
+    roles: subject ? [...new Set(roles)] : [],
+    agencyId: str(input.agencyId),
+    fieldUnitId: str(input.fieldUnitId),
+    scopeUnitId: str(input.scopeUnitId),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './identity';
+export * from './jwt';
+export * from './gatewaySignature';
+export * from './authChecker';

@@ -1,0 +1,4 @@
+export * from './orm';
+export * from './embedded';
+export * from './config';
+export * from './transaction';

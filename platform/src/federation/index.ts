@@ -1,0 +1,3 @@
+export * from './buildFederatedSchema';
+export * from './loaders';
+export * from './entityLoaders';

@@ -1,0 +1,19 @@
+/**
+ * The platform shared by every ioc-graph service: configuration, database, federation, auth, errors,
+ * logging, metrics, pagination and the subgraph HTTP server. No domain logic lives here.
+ */
+import 'reflect-metadata';
+
+export * from './config';
+export * from './errors';
+export * from './auth';
+export * from './logging';
+export * from './metrics';
+export * from './database';
+export * from './federation';
+export * from './pagination';
+export * from './server';
+export * from './text';
+export * from './audit';
+export * from './geo';
+export * from './validation';

@@ -1,0 +1,62 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { badInput } from '../errors';
+import type { Connection } from './connection';
+
+export interface PaginateOptions<T> {
+  first: number;
+  after?: string | null;
+  /** The sort field; ties are broken by `id`, so the order is total and cursors are stable. */
+  orderBy: keyof T & string;
+  direction?: 'ASC' | 'DESC';
+}
+
+type Cursor = [value: unknown, id: string];
+
+export const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
+  } catch {
+    /* falls through to the error below */
+  }
+  throw badInput('The cursor is not valid', [{ field: 'after', message: 'not a cursor returned by this list' }]);
+}
+
+/**
+ * Keyset pagination over (orderBy, id): a page is one SELECT of `first + 1` rows after the cursor,
+ * plus one COUNT for `totalCount`. Items inserted while paging never shift a page.
+ */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: PaginateOptions<T>,
+): Promise<Connection<T>> {
+  const direction = options.direction ?? 'ASC';
+  const op = direction === 'ASC' ? '$gt' : '$lt';
+  const field = options.orderBy;
+  let filter = where;
+  if (options.after) {
+    const [value, id] = decodeCursor(options.after);
+    const after = { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
+    filter = { $and: [where, after] } as FilterQuery<T>;
+  }
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, filter, { orderBy: { [field]: direction, id: direction } as never, limit: options.first + 1 }),
+    em.count(entity, where),
+  ]);
+  const page = rows.slice(0, options.first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(node[field], node.id) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > options.first,
+      hasPreviousPage: Boolean(options.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

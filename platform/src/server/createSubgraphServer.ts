@@ -1,0 +1,118 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyGatewayHeaders } from '../auth';
+import type { CommonConfig } from '../config';
+import { checkDatabase } from '../database';
+import { createFormatError, ErrorCode } from '../errors';
+import type { Logger } from '../logging';
+import { createMetrics } from '../metrics';
+import { createSubgraphContext, type SubgraphContext } from './context';
+import { jsonErrorHandler, mountOperationalRoutes, requestId, sendGraphQLError } from './ops';
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignatureMaxAgeSeconds' | 'exposeErrors'>;
+  logger: Logger;
+}
+
+export interface SubgraphServer {
+  app: express.Express;
+  httpServer: Server;
+  /** Starts listening; resolves to the GraphQL endpoint's URL. */
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server of one subgraph: `/graphql` for the gateway only (every request must carry the
+ * gateway's signature), plus `/healthz`, `/readyz` and `/metrics`. Builds, but does not listen.
+ */
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  const { name, orm, logger, config } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const metrics = createMetrics(name);
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    csrfPrevention: true,
+    // The process shuts down in order (see stopOnSignals); Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError({
+      exposeInternals: config.exposeErrors,
+      onInternal: (error) => logger.error({ err: error }, 'unexpected error in a resolver'),
+    }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // No Apollo Studio: traces would only cost time and bytes.
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin,
+      {
+        async requestDidStart({ contextValue }) {
+          const started = Date.now();
+          return {
+            async willSendResponse({ operationName, errors }) {
+              contextValue.logger.info({ operationName, ms: Date.now() - started, errors: errors?.length ?? 0 }, 'graphql operation');
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(requestId);
+  mountOperationalRoutes(app, { registry: metrics.registry, readiness: [() => checkDatabase(orm)] });
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const check = verifyGatewayHeaders(config.gatewaySecret, req.headers, config.gatewaySignatureMaxAgeSeconds);
+      if (!check.ok) {
+        logger.warn({ reason: check.reason, requestId: res.locals.requestId, ip: req.ip }, 'refused a request that did not come through the gateway');
+        return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'This service only answers the gateway');
+      }
+      res.locals.identity = check.identity;
+      next();
+    },
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        createSubgraphContext({
+          identity: res.locals.identity,
+          requestId: res.locals.requestId,
+          em: orm.em.fork() as EntityManager,
+          logger: logger.child({ requestId: res.locals.requestId }),
+        }),
+    }),
+  );
+  app.use(jsonErrorHandler(logger));
+
+  return {
+    app,
+    httpServer,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}/graphql`);
+        });
+      }),
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

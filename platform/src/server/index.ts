@@ -1,0 +1,4 @@
+export * from './context';
+export * from './ops';
+export * from './createSubgraphServer';
+export * from './shutdown';

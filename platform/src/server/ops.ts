@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Registry } from 'prom-client';
+import { ErrorCode } from '../errors';
+import type { Logger } from '../logging';
+
+export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
+
+/** `/healthz` (the process is up), `/readyz` (it can serve: its checks pass), `/metrics` (Prometheus). */
+export function mountOperationalRoutes(app: Express, options: { registry: Registry; readiness: ReadinessCheck[] }): void {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(options.readiness.map((check) => check()));
+    const failed = results.filter((r) => !r.ok).map((r) => r.detail ?? 'not ready');
+    res.status(failed.length ? 503 : 200).json(failed.length ? { status: 'unavailable', problems: failed } : { status: 'ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.registry.contentType).send(await options.registry.metrics());
+  });
+}
+
+/** Takes the caller's `x-request-id` (up to 128 safe characters) or makes one, and echoes it back. */
+export const requestId: RequestHandler = (req, res, next) => {
+  const given = req.header('x-request-id');
+  const id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  res.locals.requestId = id;
+  res.setHeader('x-request-id', id);
+  next();
+};
+
+/** Sends a GraphQL-shaped error body: clients parse one shape whatever failed. */
+export function sendGraphQLError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode | string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Turns body-parser and other middleware errors into JSON errors, never an HTML page with a stack. */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'request failed');
+    const code = status === 413 || status === 400 ? 'BAD_REQUEST' : status >= 500 ? ErrorCode.INTERNAL : 'BAD_REQUEST';
+    sendGraphQLError(res, status, code, status >= 500 ? 'Internal server error' : String(error.message ?? 'Bad request'));
+  };
+}

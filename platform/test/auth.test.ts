@@ -1,0 +1,57 @@
+import { SignJWT } from 'jose';
+import { createTokenVerifier, issueToken, PUBLIC, Role, signGatewayHeaders, verifyGatewayHeaders } from '../src/auth';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+const options = { secret: SECRET, issuer: 'ioc-graph', audience: 'ioc-graph' };
+
+describe('token verification', () => {
+  const verify = createTokenVerifier({ kind: 'secret', ...options });
+
+  it('reads subject, roles, agency, field unit and scope from a valid token', async () => {
+    const token = await issueToken(
+      { subject: 'u1', roles: [Role.AGENCY_STAFF], agencyId: 'a1', fieldUnitId: null, scopeUnitId: 's1' },
+      options,
+    );
+    await expect(verify(token)).resolves.toEqual({ subject: 'u1', roles: [Role.AGENCY_STAFF], agencyId: 'a1', fieldUnitId: null, scopeUnitId: 's1' });
+  });
+
+  it('drops unknown roles and accepts Keycloak realm roles', async () => {
+    const token = await new SignJWT({ realm_access: { roles: ['operator', 'offline_access'] } })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('kc-user')
+      .setIssuer('ioc-graph')
+      .setAudience('ioc-graph')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(verify(token)).resolves.toMatchObject({ subject: 'kc-user', roles: [Role.OPERATOR] });
+  });
+
+  it('rejects expired, foreign and tampered tokens as UNAUTHENTICATED', async () => {
+    const expired = await issueToken({ ...PUBLIC, subject: 'u', roles: [] }, { ...options, expiresIn: -10 });
+    await expect(verify(expired)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: 'The token has expired' });
+    const foreign = await issueToken({ ...PUBLIC, subject: 'u', roles: [] }, { ...options, secret: 'another-secret-another-secret-another!' });
+    await expect(verify(foreign)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    const other = await issueToken({ ...PUBLIC, subject: 'u', roles: [] }, { ...options, audience: 'someone-else' });
+    await expect(verify(other)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('gateway signature', () => {
+  const identity = { subject: 'op', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null };
+
+  it('carries the identity from gateway to subgraph', () => {
+    const headers = signGatewayHeaders(SECRET, identity, 'req-1');
+    expect(verifyGatewayHeaders(SECRET, headers, 60)).toEqual({ ok: true, identity, requestId: 'req-1' });
+  });
+
+  it('refuses missing, forged, re-targeted and stale signatures', () => {
+    expect(verifyGatewayHeaders(SECRET, {}, 60)).toMatchObject({ ok: false, reason: 'missing gateway signature' });
+    const headers = signGatewayHeaders(SECRET, identity, 'req-1');
+    const forged = { ...headers, 'x-ioc-identity': Buffer.from(JSON.stringify({ ...identity, roles: ['LEADER'] })).toString('base64url') };
+    expect(verifyGatewayHeaders(SECRET, forged, 60)).toMatchObject({ ok: false, reason: 'bad gateway signature' });
+    expect(verifyGatewayHeaders(SECRET, { ...headers, 'x-request-id': 'req-2' }, 60)).toMatchObject({ ok: false });
+    expect(verifyGatewayHeaders('another-secret-another-secret-another!', headers, 60)).toMatchObject({ ok: false });
+    const old = signGatewayHeaders(SECRET, identity, 'req-1', Date.now() - 120_000);
+    expect(verifyGatewayHeaders(SECRET, old, 60)).toMatchObject({ ok: false, reason: 'stale gateway signature' });
+  });
+});
