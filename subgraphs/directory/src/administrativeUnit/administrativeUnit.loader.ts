@@ -1,0 +1,17 @@
+import { badInput, loaderByForeignKey, loaderByUnique, requireId } from '@ioc-graph/platform';
+import type { DirectoryContext } from '../common';
+import { AdministrativeUnit } from './administrativeUnit';
+
+export const unitById = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'id');
+export const unitByCode = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'code');
+export const unitsByParent = (ctx: DirectoryContext) => loaderByForeignKey(ctx, AdministrativeUnit, 'parent', { nameVi: 'ASC' });
+
+/** Loads a unit that an input refers to, or fails with BAD_USER_INPUT naming the field. */
+export async function requireUnit(ctx: DirectoryContext, id: string, field: string): Promise<AdministrativeUnit> {
+  const unit = await unitById(ctx).load(requireId(id, field));
+  if (!unit) throw badInput(`${field} refers to no administrative unit`, [{ field, message: 'no such administrative unit' }]);
+  return unit;
+}
+
+/** The `path LIKE` condition selecting the strict subtree below a unit. */
+export const below = (unit: AdministrativeUnit) => ({ path: { $like: `${unit.path}_%` } });

@@ -1,0 +1,66 @@
+import { ConnectionArgs, ConnectionType, GeoPoint, geoPoint, paginate, requireId } from '@ioc-graph/platform';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Agency } from '../agency/agency';
+import { agenciesByJurisdiction } from '../agency/agency.loader';
+import { searchFilter, type DirectoryContext } from '../common';
+import { AdministrativeUnit } from './administrativeUnit';
+import { AdministrativeUnitFilter } from './administrativeUnit.input';
+import { below, requireUnit, unitByCode, unitById, unitsByParent } from './administrativeUnit.loader';
+
+@ObjectType()
+export class AdministrativeUnitConnection extends ConnectionType(AdministrativeUnit) {}
+
+/** The administrative tree is public: anyone may read it. */
+@Resolver(() => AdministrativeUnit)
+export class AdministrativeUnitResolver {
+  @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by id' })
+  administrativeUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return unitById(ctx).load(requireId(id, 'id'));
+  }
+
+  @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by its national (or local) code' })
+  administrativeUnitByCode(@Arg('code') code: string, @Ctx() ctx: DirectoryContext) {
+    return unitByCode(ctx).load(code.trim());
+  }
+
+  @Query(() => AdministrativeUnitConnection, { description: 'Units matching a filter, ordered by Vietnamese name' })
+  async administrativeUnits(
+    @Arg('filter', () => AdministrativeUnitFilter, { nullable: true }) filter: AdministrativeUnitFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    const where: FilterQuery<AdministrativeUnit>[] = [searchFilter(filter?.search)];
+    if (filter?.level) where.push({ level: filter.level });
+    if (filter?.kind) where.push({ kind: filter.kind });
+    if (filter?.parentId) where.push({ parent: (await requireUnit(ctx, filter.parentId, 'parentId')).id });
+    if (filter?.withinId) where.push(below(await requireUnit(ctx, filter.withinId, 'withinId')));
+    return paginate(ctx.em, AdministrativeUnit, { $and: where }, { ...page, orderBy: 'nameVi' });
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit one level up; null for a root' })
+  parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: DirectoryContext) {
+    return unit.parent ? unitById(ctx).load(unit.parent.id) : null;
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], { description: 'Units one level down, by Vietnamese name' })
+  children(@Root() unit: AdministrativeUnit, @Ctx() ctx: DirectoryContext) {
+    return unitsByParent(ctx).load(unit.id);
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], { description: 'Units above this one, from the root down to the parent' })
+  async ancestors(@Root() unit: AdministrativeUnit, @Ctx() ctx: DirectoryContext) {
+    const found = await unitById(ctx).loadMany(unit.ancestorIds());
+    return found.filter((u): u is AdministrativeUnit => u instanceof AdministrativeUnit);
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Approximate centre of the unit' })
+  centroid(@Root() unit: AdministrativeUnit) {
+    return geoPoint(unit.latitude, unit.longitude);
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Agencies whose jurisdiction is exactly this unit' })
+  agencies(@Root() unit: AdministrativeUnit, @Ctx() ctx: DirectoryContext) {
+    return agenciesByJurisdiction(ctx).load(unit.id);
+  }
+}

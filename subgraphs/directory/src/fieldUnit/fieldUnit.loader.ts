@@ -1,0 +1,14 @@
+import { badInput, loaderByForeignKey, loaderByUnique, requireId } from '@ioc-graph/platform';
+import type { DirectoryContext } from '../common';
+import { FieldUnit } from './fieldUnit';
+
+export const fieldUnitById = (ctx: DirectoryContext) => loaderByUnique(ctx, FieldUnit, 'id');
+export const fieldUnitByCode = (ctx: DirectoryContext) => loaderByUnique(ctx, FieldUnit, 'code');
+export const fieldUnitsByAgency = (ctx: DirectoryContext) => loaderByForeignKey(ctx, FieldUnit, 'agency', { code: 'ASC' });
+
+/** Loads a field unit that an input refers to, or fails with BAD_USER_INPUT naming the field. */
+export async function requireFieldUnit(ctx: DirectoryContext, id: string, field: string): Promise<FieldUnit> {
+  const unit = await fieldUnitById(ctx).load(requireId(id, field));
+  if (!unit) throw badInput(`${field} refers to no field unit`, [{ field, message: 'no such field unit' }]);
+  return unit;
+}

@@ -1,0 +1,118 @@
+import { ConnectionArgs, ConnectionType, GeoPoint, paginate, requireId, Role } from '@ioc-graph/platform';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
+import { below, requireUnit, unitById } from '../administrativeUnit/administrativeUnit.loader';
+import { Agency } from '../agency/agency';
+import { agencyById, requireAgency } from '../agency/agency.loader';
+import { searchFilter, searchTextOf, STAFF_ROLES, type DirectoryContext } from '../common';
+import { assignDefined, createAudited, updateAudited } from '../mutations';
+import { FieldUnit } from './fieldUnit';
+import { CreateFieldUnitInput, FieldUnitFilter, HomeBaseInput, UpdateFieldUnitInput } from './fieldUnit.input';
+import { fieldUnitByCode, fieldUnitById } from './fieldUnit.loader';
+
+@ObjectType()
+export class FieldUnitConnection extends ConnectionType(FieldUnit) {}
+
+@ObjectType({ description: 'Where a field unit is stationed when not deployed' })
+export class HomeBase {
+  @Field(() => AdministrativeUnit)
+  unit!: AdministrativeUnit;
+
+  @Field()
+  address!: string;
+
+  @Field(() => GeoPoint)
+  location!: GeoPoint;
+}
+
+const AUDITED: (keyof FieldUnit & string)[] = [
+  'code', 'callSign', 'kind', 'nameVi', 'nameEn', 'agency', 'capacity', 'homeUnit', 'homeAddress', 'homeLatitude', 'homeLongitude',
+];
+
+async function applyHomeBase(ctx: DirectoryContext, em: EntityManager, unit: FieldUnit, home: HomeBaseInput, field: string) {
+  const homeUnit = await requireUnit(ctx, home.unitId, `${field}.unitId`);
+  unit.homeUnit = em.getReference(AdministrativeUnit, homeUnit.id, { wrapped: true });
+  unit.homeAddress = home.address.trim();
+  unit.homeLatitude = home.location.latitude;
+  unit.homeLongitude = home.location.longitude;
+}
+
+/** Field units are operational data: staff roles only, never the public or partners. */
+@Authorized(...STAFF_ROLES)
+@Resolver(() => FieldUnit)
+export class FieldUnitResolver {
+  @Query(() => FieldUnit, { nullable: true })
+  fieldUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+    return fieldUnitById(ctx).load(requireId(id, 'id'));
+  }
+
+  @Query(() => FieldUnit, { nullable: true })
+  fieldUnitByCode(@Arg('code') code: string, @Ctx() ctx: DirectoryContext) {
+    return fieldUnitByCode(ctx).load(code.trim());
+  }
+
+  @Query(() => FieldUnitConnection, { description: 'Field units matching a filter, ordered by code' })
+  async fieldUnits(
+    @Arg('filter', () => FieldUnitFilter, { nullable: true }) filter: FieldUnitFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: DirectoryContext,
+  ) {
+    const where: FilterQuery<FieldUnit>[] = [searchFilter(filter?.search)];
+    if (filter?.agencyId) where.push({ agency: (await requireAgency(ctx, filter.agencyId, 'agencyId')).id });
+    if (filter?.kind) where.push({ kind: filter.kind });
+    if (filter?.withinUnitId) {
+      const unit = await requireUnit(ctx, filter.withinUnitId, 'withinUnitId');
+      where.push({ $or: [{ homeUnit: unit.id }, { homeUnit: below(unit) }] });
+    }
+    return paginate(ctx.em, FieldUnit, { $and: where }, { ...page, orderBy: 'code' });
+  }
+
+  @FieldResolver(() => Agency)
+  agency(@Root() unit: FieldUnit, @Ctx() ctx: DirectoryContext) {
+    return agencyById(ctx).load(unit.agency.id);
+  }
+
+  @FieldResolver(() => HomeBase)
+  async homeBase(@Root() unit: FieldUnit, @Ctx() ctx: DirectoryContext): Promise<HomeBase> {
+    return {
+      unit: (await unitById(ctx).load(unit.homeUnit.id))!,
+      address: unit.homeAddress,
+      location: { latitude: unit.homeLatitude, longitude: unit.homeLongitude },
+    };
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => FieldUnit, { description: 'Registers a field unit (operators)' })
+  createFieldUnit(@Arg('input', () => CreateFieldUnitInput) input: CreateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
+    return createAudited(ctx, 'FieldUnit', AUDITED, async (em) => {
+      const agency = await requireAgency(ctx, input.agencyId, 'agencyId');
+      const unit = em.create(FieldUnit, {
+        code: input.code,
+        callSign: input.callSign.trim(),
+        kind: input.kind,
+        nameVi: input.nameVi.trim(),
+        nameEn: input.nameEn.trim(),
+        agency: em.getReference(Agency, agency.id, { wrapped: true }),
+        capacity: input.capacity,
+        searchText: searchTextOf(input.nameVi, input.nameEn, input.code, input.callSign),
+      } as never) as FieldUnit;
+      await applyHomeBase(ctx, em, unit, input.homeBase, 'homeBase');
+      return unit;
+    });
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => FieldUnit, { description: 'Changes a field unit (operators)' })
+  updateFieldUnit(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateFieldUnitInput) input: UpdateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
+    return updateAudited(ctx, FieldUnit, id, input.expectedVersion, AUDITED, async (unit, em) => {
+      assignDefined(unit, input, ['callSign', 'kind', 'nameVi', 'nameEn', 'capacity']);
+      if (input.agencyId !== undefined) {
+        const agency = await requireAgency(ctx, input.agencyId, 'agencyId');
+        unit.agency = em.getReference(Agency, agency.id, { wrapped: true });
+      }
+      if (input.homeBase) await applyHomeBase(ctx, em, unit, input.homeBase, 'homeBase');
+      unit.searchText = searchTextOf(unit.nameVi, unit.nameEn, unit.code, unit.callSign);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Role } from '@ioc-graph/platform';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
+import { Agency } from '../agency/agency';
+import { FieldUnit } from '../fieldUnit/fieldUnit';
+
+/** A person who works with the graph: leader, operator, agency staff, field officer, or a system account. */
+@Entity({ tableName: 'person' })
+@ObjectType({ description: 'A person (or system account) with roles in the center’s work' })
+@Directive('@key(fields: "id")')
+export class Person {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  /** The `sub` of this person's tokens; links a caller to their record. */
+  @Property({ type: 'text', unique: true, nullable: true })
+  subject: string | null = null;
+
+  @Property({ type: 'text' })
+  @Field()
+  fullName!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Position, e.g. Phó Chủ tịch UBND tỉnh' })
+  title: string | null = null;
+
+  @Property({ type: 'text[]' })
+  @Field(() => [Role])
+  roles: Role[] = [];
+
+  @ManyToOne(() => Agency, { ref: true, nullable: true, index: true })
+  agency: Ref<Agency> | null = null;
+
+  @ManyToOne(() => FieldUnit, { ref: true, nullable: true, index: true })
+  fieldUnit: Ref<FieldUnit> | null = null;
+
+  /** Narrower administrative scope of the person's work, if any. */
+  @ManyToOne(() => AdministrativeUnit, { ref: true, nullable: true })
+  scopeUnit: Ref<AdministrativeUnit> | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  phone: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'text' })
+  searchText!: string;
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int)
+  version!: number;
+}

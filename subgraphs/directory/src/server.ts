@@ -1,0 +1,49 @@
+import { createLogger, createOrm, createSubgraphServer, migrate, type Logger, type SubgraphServer } from '@ioc-graph/platform';
+import type { MikroORM } from '@mikro-orm/core';
+import { migrations } from '../migrations';
+import { seedDirectory } from '../seeds/seed';
+import type { DirectoryConfig } from './config';
+import { buildDirectorySchema, entities } from './schema';
+
+export { readDirectoryConfig, type DirectoryConfig } from './config';
+export { buildDirectorySchema, entities } from './schema';
+
+export interface DirectoryServer extends SubgraphServer {
+  orm: MikroORM;
+}
+
+export interface DirectoryDependencies {
+  logger?: Logger;
+  /** Called with every SQL statement (tests count statements). */
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * Builds the directory subgraph on a database: connects, applies its migrations, loads the demo data
+ * if asked and the directory is empty, and returns a server that is not yet listening.
+ */
+export async function createServer(config: DirectoryConfig, databaseUrl: string, deps: DirectoryDependencies = {}): Promise<DirectoryServer> {
+  const logger = deps.logger ?? createLogger('directory', config.logLevel);
+  const orm = await createOrm({ url: databaseUrl, schema: 'directory', entities, migrations, onQuery: deps.onQuery });
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.seedDemoData) {
+      const seeded = await seedDirectory(orm.em.fork());
+      if (seeded) logger.info(seeded, 'demo data loaded');
+    }
+    const server = await createSubgraphServer({ name: 'directory', schema: await buildDirectorySchema(), orm, config, logger });
+    return {
+      ...server,
+      orm,
+      async stop() {
+        await server.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+export { demoIdentities, demoId } from '../seeds/seed';
