@@ -1,0 +1,52 @@
+import { ConfigError, envReader, readCommonConfig, type EnvReader } from '@ioc-graph/platform';
+import { resolve } from 'node:path';
+
+/** The gateway's settings, validated once at start. */
+export function readGatewayConfig(env: EnvReader = envReader()) {
+  const common = readCommonConfig(env);
+  const jwksUrl = env.optional('JWT_JWKS_URL');
+  if (jwksUrl) env.url('JWT_JWKS_URL');
+  const issuer = env.string('JWT_ISSUER', 'ioc-graph');
+  const audience = env.string('JWT_AUDIENCE', 'ioc-graph');
+  const auth = jwksUrl
+    ? { kind: 'jwks' as const, jwksUrl, issuer, audience }
+    : { kind: 'secret' as const, secret: env.secret('JWT_SECRET', 'dev-only-jwt-secret-for-the-embedded-demo!!', { production: common.production }), issuer, audience };
+  return {
+    ...common,
+    host: env.string('HOST', '127.0.0.1'),
+    port: env.int('PORT', 4000, { min: 0, max: 65535 }),
+    /** Read from the working directory unless absolute. */
+    supergraphPath: resolve(env.string('SUPERGRAPH_PATH', 'schema/supergraph.graphql')),
+    auth,
+    /** Where each subgraph really runs, overriding the URL composed into the supergraph. */
+    subgraphUrls: subgraphUrlOverrides(env),
+    /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`. */
+    ide: env.bool('GRAPHQL_IDE', true),
+    introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+    maxQueryDepth: env.int('MAX_QUERY_DEPTH', 12, { min: 2, max: 100 }),
+    /** Operations per minute per caller (subject, else address); 0 turns the limit off. */
+    rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 0 }),
+    maxBodyBytes: env.int('MAX_BODY_BYTES', 1_000_000, { min: 1024 }),
+    /** Browser origins allowed to call the gateway (comma-separated); empty allows none cross-origin. */
+    corsOrigins: env.string('CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+export type GatewayConfig = ReturnType<typeof readGatewayConfig>;
+
+/** `SUBGRAPH_<NAME>_URL=http://host:port/graphql` for each subgraph whose address differs from the composed one. */
+function subgraphUrlOverrides(env: EnvReader): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const name of Object.keys(process.env)) {
+    const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(name);
+    if (!match) continue;
+    const url = env.optional(name);
+    if (!url) continue;
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError(name, `must be a URL, got "${url}"`);
+    }
+    overrides[match[1].toLowerCase()] = url;
+  }
+  return overrides;
+}

@@ -1,0 +1,25 @@
+import { PUBLIC, type Identity, type Logger, type TokenVerifier } from '@ioc-graph/platform';
+import { GraphQLError } from 'graphql';
+
+/** What the gateway knows of one request: who calls, and the id that follows it into the subgraphs. */
+export interface GatewayContext {
+  identity: Identity;
+  requestId: string;
+  logger: Logger;
+}
+
+/**
+ * Reads `Authorization: Bearer <token>` (or, over WebSocket, the `authorization` connection parameter).
+ * No token is the public; a bad or expired token is UNAUTHENTICATED with HTTP 401, never the public.
+ */
+export async function identify(authorization: unknown, verify: TokenVerifier): Promise<Identity> {
+  if (authorization === undefined || authorization === null || authorization === '') return PUBLIC;
+  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
+  try {
+    if (!match) throw new Error('malformed');
+    return await verify(match[1]);
+  } catch (error) {
+    const message = error instanceof GraphQLError ? error.message : 'The Authorization header must be "Bearer <token>"';
+    throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}

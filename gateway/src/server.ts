@@ -1,0 +1,159 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  createFormatError,
+  createLogger,
+  createMetrics,
+  createTokenVerifier,
+  ErrorCode,
+  jsonErrorHandler,
+  mountOperationalRoutes,
+  requestId,
+  sendGraphQLError,
+  type Logger,
+} from '@ioc-graph/platform';
+import express, { type RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayConfig } from './config';
+import { identify, type GatewayContext } from './context';
+import { mountIde } from './ide';
+import { depthLimit, RateLimiter } from './limits';
+import { SignedDataSource } from './signedDataSource';
+import { createWebSocketEndpoint } from './websocket';
+
+export { readGatewayConfig, type GatewayConfig } from './config';
+export { composeSupergraph, type SubgraphDefinition } from './compose/composeSupergraph';
+
+export interface GatewayServer {
+  app: express.Express;
+  httpServer: Server;
+  /** Starts listening; resolves to the GraphQL endpoint's URL. */
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The subgraphs named in a supergraph, with the URLs composed into it. */
+function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  const graphs = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)];
+  return graphs.map(([, name, url]) => ({ name, url }));
+}
+
+function cors(origins: string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.header('origin');
+    if (origin && origins.includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    }
+    next();
+  };
+}
+
+/**
+ * The one public endpoint: HTTP and WebSocket `/graphql` over the composed supergraph, the IDE at `/`,
+ * `/healthz`, `/readyz` and `/metrics`. Verifies the caller's token and forwards the identity, signed,
+ * to the subgraphs. Builds, but does not listen.
+ */
+export async function createGateway(config: GatewayConfig, deps: { logger?: Logger } = {}): Promise<GatewayServer> {
+  const logger = deps.logger ?? createLogger('gateway', config.logLevel);
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
+  const verify = createTokenVerifier(config.auth);
+  const metrics = createMetrics('gateway');
+  const limiter = new RateLimiter(config.rateLimitPerMinute);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+  let apiSchema: GraphQLSchema | undefined;
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SignedDataSource(config.subgraphUrls[name] ?? url!, config.gatewaySecret),
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    // The process shuts down in order (see stopOnSignals); Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(config.maxQueryDepth)],
+    formatError: createFormatError({
+      exposeInternals: config.exposeErrors,
+      onInternal: (error) => logger.error({ err: error }, 'unexpected error'),
+    }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
+  });
+  await apollo.start();
+  const ws = createWebSocketEndpoint({ httpServer, path: '/graphql', apollo, schema: () => apiSchema!, verify, logger });
+
+  const readiness = subgraphs.map(({ name, url }) => async () => {
+    try {
+      const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2000) });
+      return response.ok ? { ok: true } : { ok: false, detail: `subgraph ${name} is not ready (${response.status})` };
+    } catch {
+      return { ok: false, detail: `subgraph ${name} is unreachable at ${url}` };
+    }
+  });
+
+  app.use(requestId);
+  mountOperationalRoutes(app, { registry: metrics.registry, readiness });
+  if (config.ide) mountIde(app);
+  app.use(
+    '/graphql',
+    cors(config.corsOrigins),
+    async (req, res, next) => {
+      try {
+        res.locals.identity = await identify(req.header('authorization'), verify);
+      } catch (error) {
+        return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+      }
+      const wait = limiter.take(res.locals.identity.subject ?? `ip:${req.ip}`);
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait));
+        return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`);
+      }
+      next();
+    },
+    express.json({ limit: config.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({
+        identity: res.locals.identity,
+        requestId: res.locals.requestId,
+        logger: logger.child({ requestId: res.locals.requestId }),
+      }),
+    }),
+  );
+  app.use(jsonErrorHandler(logger));
+
+  return {
+    app,
+    httpServer,
+    listen: (port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}/graphql`);
+        });
+      }),
+    async stop() {
+      await ws.close();
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
