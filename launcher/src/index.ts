@@ -1,0 +1,43 @@
+import { createServer as createDirectory, readDirectoryConfig } from '@ioc-graph/directory';
+import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
+import { createLogger, loadDotEnv, readCommonConfig, resolveDatabase, stopOnSignals } from '@ioc-graph/platform';
+import { startBanner } from './banner';
+import { envFor, readLauncherConfig } from './config';
+
+/**
+ * `npm start`: the whole hub in one process. Starts the embedded PostgreSQL unless DATABASE_URL is set,
+ * migrates and (once) seeds every subgraph, starts the subgraphs and the gateway, prints the URLs and
+ * demo tokens, and stops everything cleanly on SIGINT or SIGTERM.
+ */
+async function main() {
+  const started = Date.now();
+  loadDotEnv();
+  const launcher = readLauncherConfig();
+  const common = readCommonConfig();
+  const logger = createLogger('launcher', common.logLevel);
+  const directoryConfig = readDirectoryConfig(envFor(launcher.directoryPort));
+  const lifecycle = stopOnSignals(logger);
+  const database = await resolveDatabase(directoryConfig.database, logger);
+  lifecycle.register(database.stop);
+  try {
+    const directory = await createDirectory(directoryConfig, database.url, { logger: createLogger('directory', common.logLevel) });
+    lifecycle.register(directory.stop);
+    const directoryUrl = await directory.listen(directoryConfig.port, directoryConfig.host);
+
+    const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
+    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl };
+    const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
+    lifecycle.register(gateway.stop);
+    const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);
+    logger.info({ gatewayUrl, ms: Date.now() - started }, 'ioc-graph started');
+    process.stdout.write(await startBanner(gatewayUrl, gatewayConfig, launcher.printDemoTokens));
+  } catch (error) {
+    logger.fatal({ err: error }, 'ioc-graph could not start');
+    await lifecycle.shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
