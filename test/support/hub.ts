@@ -1,0 +1,92 @@
+import { createServer as createDirectory, demoIdentities, readDirectoryConfig, type DirectoryServer } from '@ioc-graph/directory';
+import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
+import { createLogger, envReader, issueToken, Role, type Identity } from '@ioc-graph/platform';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { createTestDatabase } from './database';
+
+/** Settings shared by the test hub's services: quiet logs, the development secrets. */
+export const TEST_ENV = { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO_DATA: 'true', EXPOSE_INTERNAL_ERRORS: 'false' };
+
+export interface Hub {
+  gatewayUrl: string;
+  directoryUrl: string;
+  directory: DirectoryServer;
+  gateway: GatewayServer;
+  /** A token for the demo person of each role. */
+  tokens: Record<Role, string>;
+  /** The demo identities by role. */
+  identities: Record<Role, Identity>;
+  /** SQL statements seen by the directory since the last `resetStatements()`. */
+  statements: string[];
+  resetStatements(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real hub for a suite: a fresh PostgreSQL database, the directory subgraph with its demo data
+ * and the gateway, each on its own loopback port. Counts the directory's SQL statements.
+ */
+export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
+  const database = await createTestDatabase();
+  const statements: string[] = [];
+  const directoryConfig = readDirectoryConfig(envReader({ ...process.env, ...TEST_ENV, ...env, PORT: '0', DATABASE_URL: database.url }));
+  const directory = await createDirectory(directoryConfig, database.url, {
+    logger: createLogger('directory', 'silent'),
+    onQuery: (sql) => statements.push(sql),
+  });
+  const directoryUrl = await directory.listen(0);
+  const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, ...env, PORT: '0' }));
+  gatewayConfig.subgraphUrls = { directory: directoryUrl };
+  const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
+  const gatewayUrl = await gateway.listen(0);
+  const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
+  const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
+  const tokens = {} as Record<Role, string>;
+  for (const [role, identity] of Object.entries(identities)) tokens[role as Role] = await issueToken(identity, auth!);
+  return {
+    gatewayUrl,
+    directoryUrl,
+    directory,
+    gateway,
+    tokens,
+    identities,
+    statements,
+    resetStatements: () => void statements.splice(0),
+    async stop() {
+      await gateway.stop();
+      await directory.stop();
+      await database.drop();
+    },
+  };
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
+}
+
+/** POSTs an operation (typed by codegen) to a GraphQL endpoint. */
+export async function execute<T, V>(
+  url: string,
+  document: TypedDocumentNode<T, V> | DocumentNode | string,
+  variables?: V,
+  options: { token?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<T>> {
+  const query = typeof document === 'string' ? document : print(document);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+/** The `extensions.code` of each error, in order. */
+export const codes = (response: GraphQLResponse<unknown>) => (response.errors ?? []).map((e) => e.extensions?.code);
