@@ -1,0 +1,31 @@
+# One image recipe for every service, one target each:
+#   docker build --target gateway .    docker build --target directory .
+# Built from the repository root because services share the platform workspace and schema/.
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+COPY platform/package.json platform/
+COPY gateway/package.json gateway/
+COPY launcher/package.json launcher/
+COPY subgraphs/directory/package.json subgraphs/directory/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+
+FROM runtime AS directory
+ENV PORT=4001
+EXPOSE 4001
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4001/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "subgraphs/directory/dist/src/index.js"]
+
+FROM runtime AS gateway
+ENV PORT=4000
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4000/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "gateway/dist/src/index.js"]
