@@ -51,8 +51,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
   }
-  // The package rejects with nothing when PostgreSQL exits early; its last words explain why.
-  let lastWords = '';
+  // The package rejects with nothing when PostgreSQL exits early; its last log lines explain why.
+  let log = '';
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port: options.port,
@@ -61,8 +61,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message: unknown) => {
-      lastWords = String(message).trim();
-      options.logger?.debug({ postgres: lastWords });
+      log = (log + String(message)).slice(-4000);
+      options.logger?.debug({ postgres: String(message).trim() });
     },
     onError: (message: unknown) => options.logger?.warn({ postgres: String(message).trim() }),
   });
@@ -73,7 +73,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise();
   }
   await server.start().catch((error: unknown) => {
-    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start on port ${options.port}: ${error instanceof Error ? error.message : lastWords}`);
+    const reasons = log.split('\n').filter((line) => /\b(FATAL|ERROR|HINT):/.test(line));
+    const why = error instanceof Error ? error.message : (reasons.join('\n') || log.trim().split('\n').pop());
+    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start on port ${options.port} (EMBEDDED_PG_PORT):\n${why}`);
   });
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
