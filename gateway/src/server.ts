@@ -10,6 +10,7 @@ import {
   createTokenVerifier,
   ErrorCode,
   jsonErrorHandler,
+  listenOn,
   mountOperationalRoutes,
   requestId,
   sendGraphQLError,
@@ -19,7 +20,6 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config';
 import { identify, type GatewayContext } from './context';
 import { mountIde } from './ide';
@@ -142,14 +142,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   return {
     app,
     httpServer,
-    listen: (port, host = config.host) =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address() as AddressInfo;
-          resolve(`http://${host}:${address.port}/graphql`);
-        });
-      }),
+    listen: (port, host = config.host) => listenOn(httpServer, port, host),
     async stop() {
       await ws.close();
       await apollo.stop();

@@ -7,7 +7,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyGatewayHeaders } from '../auth';
 import type { CommonConfig } from '../config';
 import { checkDatabase } from '../database';
@@ -15,7 +14,7 @@ import { createFormatError, ErrorCode } from '../errors';
 import type { Logger } from '../logging';
 import { createMetrics } from '../metrics';
 import { createSubgraphContext, type SubgraphContext } from './context';
-import { jsonErrorHandler, mountOperationalRoutes, requestId, sendGraphQLError } from './ops';
+import { jsonErrorHandler, listenOn, mountOperationalRoutes, requestId, sendGraphQLError } from './ops';
 
 export interface SubgraphServerOptions {
   name: string;
@@ -102,14 +101,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   return {
     app,
     httpServer,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address() as AddressInfo;
-          resolve(`http://${host}:${address.port}/graphql`);
-        });
-      }),
+    listen: (port, host = '127.0.0.1') => listenOn(httpServer, port, host),
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logging';
@@ -44,4 +46,15 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const code = status === 413 || status === 400 ? 'BAD_REQUEST' : status >= 500 ? ErrorCode.INTERNAL : 'BAD_REQUEST';
     sendGraphQLError(res, status, code, status >= 500 ? 'Internal server error' : String(error.message ?? 'Bad request'));
   };
+}
+
+/** Listens on `host:port` (0 picks a free port) and resolves to the GraphQL URL served there. */
+export function listenOn(httpServer: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      const address = httpServer.address() as AddressInfo;
+      resolve(`http://${host}:${address.port}/graphql`);
+    });
+  });
 }

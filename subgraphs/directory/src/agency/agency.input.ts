@@ -21,8 +21,27 @@ export class AgencyFilter {
   search?: string;
 }
 
+/** The public contact of an agency; in updates, null clears a field. */
 @InputType()
-export class CreateAgencyInput {
+abstract class AgencyContactInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPhone()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 300)
+  address?: string | null;
+}
+
+@InputType()
+export class CreateAgencyInput extends AgencyContactInput {
   @Field()
   @IsCode()
   code!: string;
@@ -41,25 +60,10 @@ export class CreateAgencyInput {
   @Field(() => ID)
   @IsUUID()
   jurisdictionId!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(2, 300)
-  address?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field' })
-export class UpdateAgencyInput {
+export class UpdateAgencyInput extends AgencyContactInput {
   @Field(() => Int, { nullable: true, description: 'The version read; a different current version is CONFLICT' })
   @IsOptional()
   @IsInt()
@@ -85,19 +89,4 @@ export class UpdateAgencyInput {
   @Omittable()
   @IsUUID()
   jurisdictionId?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(2, 300)
-  address?: string | null;
 }
