@@ -12,6 +12,7 @@ module.exports = {
     '^@ioc-graph/platform$': '<rootDir>/platform/src',
     '^@ioc-graph/gateway$': '<rootDir>/gateway/src/server',
     '^@ioc-graph/directory$': '<rootDir>/subgraphs/directory/src/server',
+    '^@ioc-graph/incidents$': '<rootDir>/subgraphs/incidents/src/server',
   },
   globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 30000,

@@ -7,6 +7,7 @@ import {
   createFormatError,
   createLogger,
   createMetrics,
+  clientKey,
   createTokenVerifier,
   ErrorCode,
   jsonErrorHandler,
@@ -117,7 +118,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     cors(config.corsOrigins),
     async (req, res, next) => {
       try {
-        res.locals.identity = await identify(req.header('authorization'), verify);
+        res.locals.identity = { ...(await identify(req.header('authorization'), verify)), client: clientKey(req.ip) };
       } catch (error) {
         return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
       }

@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { createLogger, type Logger, type TokenVerifier } from '@ioc-graph/platform';
+import { clientKey, createLogger, type Logger, type TokenVerifier } from '@ioc-graph/platform';
 import { GraphQLError, print, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +32,9 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
       schema: () => options.schema(),
       onConnect: async (ctx) => {
         try {
-          (ctx.extra as Extra).identity = await identify(ctx.connectionParams?.authorization, options.verify);
+          const identity = await identify(ctx.connectionParams?.authorization, options.verify);
+          const address = (ctx.extra as { request?: { socket?: { remoteAddress?: string } } }).request?.socket?.remoteAddress;
+          (ctx.extra as Extra).identity = { ...identity, client: clientKey(address) };
           return true;
         } catch {
           return false;

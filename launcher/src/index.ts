@@ -1,5 +1,6 @@
 import { createServer as createDirectory, readDirectoryConfig } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
+import { createServer as createIncidents, readIncidentsConfig } from '@ioc-graph/incidents';
 import { createLogger, loadDotEnv, readCommonConfig, resolveDatabase, stopOnSignals } from '@ioc-graph/platform';
 import { startBanner } from './banner';
 import { envFor, readLauncherConfig } from './config';
@@ -24,8 +25,14 @@ async function main() {
     lifecycle.register(directory.stop);
     const directoryUrl = await directory.listen(directoryConfig.port, directoryConfig.host);
 
+    const incidentsConfig = readIncidentsConfig(envFor(launcher.incidentsPort));
+    incidentsConfig.directoryUrl = directoryUrl;
+    const incidents = await createIncidents(incidentsConfig, database.url, { logger: createLogger('incidents', common.logLevel) });
+    lifecycle.register(incidents.stop);
+    const incidentsUrl = await incidents.listen(incidentsConfig.port, incidentsConfig.host);
+
     const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
-    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl };
+    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl };
     const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
     lifecycle.register(gateway.stop);
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { createTokenVerifier, issueToken, PUBLIC, Role, signGatewayHeaders, verifyGatewayHeaders } from '../src/auth';
+import { clientKey, createTokenVerifier, issueToken, PUBLIC, Role, signGatewayHeaders, verifyGatewayHeaders } from '../src/auth';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const options = { secret: SECRET, issuer: 'ioc-graph', audience: 'ioc-graph' };
@@ -37,11 +37,18 @@ describe('token verification', () => {
 });
 
 describe('gateway signature', () => {
-  const identity = { subject: 'op', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null };
+  const identity = { subject: 'op', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null, client: 'k3y-of-client' };
 
-  it('carries the identity from gateway to subgraph', () => {
+  it('carries the identity, with the client key, from gateway to subgraph', () => {
     const headers = signGatewayHeaders(SECRET, identity, 'req-1');
     expect(verifyGatewayHeaders(SECRET, headers, 60)).toEqual({ ok: true, identity, requestId: 'req-1' });
+  });
+
+  it('keys clients by a hash of their address, never the address', () => {
+    expect(clientKey('203.113.1.7')).toBe(clientKey('203.113.1.7'));
+    expect(clientKey('203.113.1.7')).not.toBe(clientKey('203.113.1.8'));
+    expect(clientKey('203.113.1.7')).not.toContain('203');
+    expect(clientKey(undefined)).toBeNull();
   });
 
   it('refuses missing, forged, re-targeted and stale signatures', () => {

@@ -1,4 +1,5 @@
 import { escapeLike, foldVietnamese } from '../src/text';
+import { uuidv7 } from '../src/database/uuidv7';
 
 describe('foldVietnamese', () => {
   it('removes diacritics and folds đ so that "Dong Xoai" matches "Đồng Xoài"', () => {
@@ -14,5 +15,14 @@ describe('foldVietnamese', () => {
 
   it('keeps LIKE wildcards literal when escaped', () => {
     expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
+  });
+});
+
+describe('uuidv7', () => {
+  it('sorts ids in the order they were made, also within one millisecond', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidv7(1_764_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

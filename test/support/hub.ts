@@ -1,5 +1,6 @@
 import { createServer as createDirectory, demoIdentities, readDirectoryConfig, type DirectoryServer } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
+import { createServer as createIncidents, ManualClock, readIncidentsConfig, type IncidentsServer } from '@ioc-graph/incidents';
 import { createLogger, envReader, issueToken, Role, type Identity } from '@ioc-graph/platform';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
@@ -12,22 +13,31 @@ export interface Hub {
   gatewayUrl: string;
   directoryUrl: string;
   directory: DirectoryServer;
+  incidentsUrl: string;
+  incidents: IncidentsServer;
+  /** The incidents subgraph's clock: tests move it to reach deadlines. */
+  clock: ManualClock;
   gateway: GatewayServer;
   /** A token for the demo person of each role. */
   tokens: Record<Role, string>;
   /** The demo identities by role. */
   identities: Record<Role, Identity>;
+  /** A token for any identity (e.g. the staff of another agency). */
+  tokenFor(identity: Identity & { subject: string }): Promise<string>;
   /** SQL statements seen by the directory since the last `resetStatements()`. */
   statements: string[];
+  /** SQL statements seen by the incidents subgraph since the last `resetStatements()`. */
+  incidentStatements: string[];
   resetStatements(): void;
   stop(): Promise<void>;
 }
 
 /**
- * The real hub for a suite: a fresh PostgreSQL database, the directory subgraph with its demo data
- * and the gateway, each on its own loopback port. Counts the directory's SQL statements.
+ * The real hub for a suite: a fresh PostgreSQL database, the directory subgraph with its demo data,
+ * the incidents subgraph on a manual clock (its scheduler runs only when a test asks) and the gateway,
+ * each on its own loopback port. Counts each subgraph's SQL statements.
  */
-export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
+export async function startHub(env: Record<string, string> = {}, options: { now?: string } = {}): Promise<Hub> {
   const database = await createTestDatabase();
   const statements: string[] = [];
   const directoryConfig = readDirectoryConfig(envReader({ ...process.env, ...TEST_ENV, ...env, PORT: '0', DATABASE_URL: database.url }));
@@ -36,8 +46,19 @@ export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
     onQuery: (sql) => statements.push(sql),
   });
   const directoryUrl = await directory.listen(0);
+  const incidentStatements: string[] = [];
+  const clock = new ManualClock(new Date(options.now ?? '2026-11-23T01:00:00Z'));
+  const incidentsConfig = readIncidentsConfig(
+    envReader({ ...process.env, ...TEST_ENV, SCHEDULER_INTERVAL_MS: '0', ...env, PORT: '0', DATABASE_URL: database.url, DIRECTORY_URL: directoryUrl }),
+  );
+  const incidents = await createIncidents(incidentsConfig, database.url, {
+    logger: createLogger('incidents', 'silent'),
+    onQuery: (sql) => incidentStatements.push(sql),
+    clock,
+  });
+  const incidentsUrl = await incidents.listen(0);
   const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, ...env, PORT: '0' }));
-  gatewayConfig.subgraphUrls = { directory: directoryUrl };
+  gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl };
   const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
   const gatewayUrl = await gateway.listen(0);
   const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
@@ -48,13 +69,22 @@ export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
     gatewayUrl,
     directoryUrl,
     directory,
+    incidentsUrl,
+    incidents,
+    clock,
     gateway,
     tokens,
     identities,
+    tokenFor: (identity) => issueToken(identity, auth!),
     statements,
-    resetStatements: () => void statements.splice(0),
+    incidentStatements,
+    resetStatements: () => {
+      statements.splice(0);
+      incidentStatements.splice(0);
+    },
     async stop() {
       await gateway.stop();
+      await incidents.stop();
       await directory.stop();
       await database.drop();
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
 
 /** What a caller may be. A caller without a token is the public and has no role. */
@@ -24,6 +25,11 @@ export interface Identity {
   fieldUnitId: string | null;
   /** Administrative unit (AdministrativeUnit.id) whose subtree the caller works on, when narrower than the agency's. */
   scopeUnitId: string | null;
+  /**
+   * An opaque key of the calling client (a hash of its network address, set by the gateway), for abuse
+   * limits on what the public may do; never a personal datum in clear.
+   */
+  client?: string | null;
 }
 
 export const PUBLIC: Identity = Object.freeze({ subject: null, roles: [], agencyId: null, fieldUnitId: null, scopeUnitId: null }) as Identity;
@@ -43,5 +49,10 @@ export function parseIdentity(value: unknown): Identity {
     agencyId: str(input.agencyId),
     fieldUnitId: str(input.fieldUnitId),
     scopeUnitId: str(input.scopeUnitId),
+    client: typeof input.client === 'string' && /^[\w:-]{1,64}$/.test(input.client) ? input.client : null,
   };
 }
+
+/** The key of a client address for `Identity.client`: hashed, so subgraphs never store addresses. */
+export const clientKey = (address: string | undefined | null): string | null =>
+  address ? createHash('sha256').update(address).digest('base64url').slice(0, 22) : null;

@@ -2,3 +2,4 @@ export * from './orm';
 export * from './embedded';
 export * from './config';
 export * from './transaction';
+export * from './uuidv7';

@@ -1,3 +1,4 @@
 export * from './buildFederatedSchema';
 export * from './loaders';
 export * from './entityLoaders';
+export * from './subgraphClient';

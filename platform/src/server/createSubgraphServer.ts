@@ -22,6 +22,8 @@ export interface SubgraphServerOptions {
   orm: MikroORM;
   config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignatureMaxAgeSeconds' | 'exposeErrors'>;
   logger: Logger;
+  /** Adds a subgraph's own per-request services (a clock, a client of another subgraph) to the context. */
+  extendContext?: (context: SubgraphContext) => SubgraphContext;
 }
 
 export interface SubgraphServer {
@@ -87,13 +89,15 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     },
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        createSubgraphContext({
+      context: async ({ res }) => {
+        const context = createSubgraphContext({
           identity: res.locals.identity,
           requestId: res.locals.requestId,
           em: orm.em.fork() as EntityManager,
           logger: logger.child({ requestId: res.locals.requestId }),
-        }),
+        });
+        return options.extendContext ? options.extendContext(context) : context;
+      },
     }),
   );
   app.use(jsonErrorHandler(logger));

@@ -10,6 +10,7 @@ import { FieldUnit } from '../fieldUnit/fieldUnit';
 @Entity({ tableName: 'person' })
 @ObjectType({ description: 'A person (or system account) with roles in the center’s work' })
 @Directive('@key(fields: "id")')
+@Directive('@key(fields: "subject")')
 export class Person {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -17,6 +18,7 @@ export class Person {
 
   /** The `sub` of this person's tokens; links a caller to their record. */
   @Property({ type: 'text', unique: true, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The account (token subject) of the person; other subgraphs refer to people by it' })
   subject: string | null = null;
 
   @Property({ type: 'text' })

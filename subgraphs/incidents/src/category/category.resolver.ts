@@ -1,0 +1,28 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { IncidentsContext } from '../common';
+import { Sector } from '../vocabulary';
+import { Category } from './category';
+import { categoryById } from './category.loader';
+import { requireId } from '@ioc-graph/platform';
+
+/** The category catalogue is public: the citizen portal lists what can be reported. */
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category], { description: 'The category catalogue, by sector and Vietnamese name' })
+  categories(
+    @Arg('sector', () => Sector, { nullable: true }) sector: Sector | null,
+    @Arg('citizenReportable', () => Boolean, { nullable: true }) citizenReportable: boolean | null,
+    @Ctx() ctx: IncidentsContext,
+  ) {
+    const where: FilterQuery<Category> = {};
+    if (sector) where.sector = sector;
+    if (citizenReportable !== null && citizenReportable !== undefined) where.citizenReportable = citizenReportable;
+    return ctx.em.find(Category, where, { orderBy: { sector: 'ASC', nameVi: 'ASC' } });
+  }
+
+  @Query(() => Category, { nullable: true })
+  category(@Arg('id', () => ID) id: string, @Ctx() ctx: IncidentsContext) {
+    return categoryById(ctx).load(requireId(id, 'id'));
+  }
+}

@@ -1,0 +1,44 @@
+import { GeoPointInput } from '@ioc-graph/platform';
+import { ArrayMaxSize, IsOptional, IsUrl, IsUUID, Length, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ReporterContactInput } from '../alert/alert.input';
+
+@InputType({ description: 'A problem reported by a citizen (phản ánh hiện trường); no login needed' })
+export class CitizenReportInput {
+  @Field(() => ID, { description: 'A category whose citizenReportable is true' })
+  @IsUUID()
+  categoryId!: string;
+
+  @Field({ description: 'What is wrong' })
+  @Length(10, 4000)
+  description!: string;
+
+  @Field({ nullable: true, description: 'Where: address or landmark' })
+  @IsOptional()
+  @Length(2, 300)
+  place?: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput;
+
+  @Field(() => ID, { nullable: true, description: 'The ward or commune, if the reporter knows it' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Links to photos (up to 10)' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { each: true })
+  photoUrls?: string[];
+
+  @Field(() => ReporterContactInput, { nullable: true, description: 'Optional; seen by the center’s operators only' })
+  @IsOptional()
+  @ValidateNested()
+  contact?: ReporterContactInput;
+
+  @Field({ nullable: true, description: 'When it was seen; now when omitted' })
+  occurredAt?: Date;
+}

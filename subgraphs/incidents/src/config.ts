@@ -1,0 +1,21 @@
+import { envReader, readCommonConfig, readDatabaseConfig, type EnvReader } from '@ioc-graph/platform';
+
+/** The incidents subgraph's settings, validated once at start. */
+export function readIncidentsConfig(env: EnvReader = envReader()) {
+  return {
+    ...readCommonConfig(env),
+    database: readDatabaseConfig(env),
+    host: env.string('HOST', '127.0.0.1'),
+    port: env.int('PORT', 4002, { min: 0, max: 65535 }),
+    /** The directory subgraph, asked for units' ancestors and agencies when incidents are written. */
+    directoryUrl: env.url('DIRECTORY_URL', 'http://127.0.0.1:4001/graphql'),
+    /** How often the follow-up scheduler looks for due reminders, overdue marks and escalations; 0 stops it. */
+    schedulerIntervalMs: env.int('SCHEDULER_INTERVAL_MS', 15_000, { min: 0, max: 3_600_000 }),
+    /** Citizen reports accepted per client and hour (abuse limit). */
+    citizenReportsPerHour: env.int('CITIZEN_REPORTS_PER_HOUR', 5, { min: 1, max: 10_000 }),
+    /** Alerts of the same category this near in space and time are suggested as duplicates. */
+    duplicateRadiusMeters: env.int('DUPLICATE_RADIUS_METERS', 300, { min: 1, max: 100_000 }),
+    duplicateWindowHours: env.int('DUPLICATE_WINDOW_HOURS', 24, { min: 1, max: 24 * 30 }),
+  };
+}
+export type IncidentsConfig = ReturnType<typeof readIncidentsConfig>;

@@ -1,0 +1,58 @@
+import { badInput, SERVICE_IDENTITY, SubgraphClient, type Loaders } from '@ioc-graph/platform';
+
+export interface UnitFacts {
+  id: string;
+  /** The unit's ancestors from the root, then the unit itself: what subtree filters match on. */
+  lineage: string[];
+}
+
+export interface AgencyFacts {
+  id: string;
+  nameVi: string;
+}
+
+const UNITS = `query Units($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on AdministrativeUnit { id ancestors { id } } }
+}`;
+const AGENCIES = `query Agencies($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Agency { id nameVi } }
+}`;
+
+/**
+ * What the incidents subgraph asks the directory when it writes: does the unit or agency exist, and
+ * which units lie above a unit. The lineage is copied onto alerts and incidents, so that subtree
+ * filters and statistics need no query across subgraphs. Lookups are batched per request.
+ */
+export class DirectoryLookup {
+  constructor(
+    private readonly client: SubgraphClient,
+    private readonly loaders: Loaders,
+    private readonly requestId: string,
+  ) {}
+
+  static client(url: string, secret: string): SubgraphClient {
+    return new SubgraphClient(url, secret, SERVICE_IDENTITY('incidents'));
+  }
+
+  async unit(id: string, field: string): Promise<UnitFacts> {
+    const loader = this.loaders.get<string, UnitFacts | null>('directory:unit', async (ids) => {
+      const representations = ids.map((unitId) => ({ __typename: 'AdministrativeUnit', id: unitId }));
+      const data = await this.client.request<{ _entities: ({ id: string; ancestors: { id: string }[] } | null)[] }>(UNITS, { representations }, this.requestId);
+      return data._entities.map((unit) => (unit ? { id: unit.id, lineage: [...unit.ancestors.map((a) => a.id), unit.id] } : null));
+    });
+    const unit = await loader.load(id.toLowerCase());
+    if (!unit) throw badInput(`${field} refers to no administrative unit`, [{ field, message: 'no such administrative unit' }]);
+    return unit;
+  }
+
+  async agency(id: string, field: string): Promise<AgencyFacts> {
+    const loader = this.loaders.get<string, AgencyFacts | null>('directory:agency', async (ids) => {
+      const representations = ids.map((agencyId) => ({ __typename: 'Agency', id: agencyId }));
+      const data = await this.client.request<{ _entities: (AgencyFacts | null)[] }>(AGENCIES, { representations }, this.requestId);
+      return data._entities;
+    });
+    const agency = await loader.load(id.toLowerCase());
+    if (!agency) throw badInput(`${field} refers to no agency`, [{ field, message: 'no such agency' }]);
+    return agency;
+  }
+}
