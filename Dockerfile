@@ -1,5 +1,5 @@
 # One image recipe for every service, one target each:
-#   docker build --target gateway .    docker build --target directory .
+#   docker build --target gateway .    docker build --target directory .    docker build --target incidents .
 # Built from the repository root because services share the platform workspace and schema/.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -8,6 +8,7 @@ COPY platform/package.json platform/
 COPY gateway/package.json gateway/
 COPY launcher/package.json launcher/
 COPY subgraphs/directory/package.json subgraphs/directory/
+COPY subgraphs/incidents/package.json subgraphs/incidents/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
@@ -23,6 +24,12 @@ ENV PORT=4001
 EXPOSE 4001
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4001/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "subgraphs/directory/dist/src/index.js"]
+
+FROM runtime AS incidents
+ENV PORT=4002
+EXPOSE 4002
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4002/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "subgraphs/incidents/dist/src/index.js"]
 
 FROM runtime AS gateway
 ENV PORT=4000

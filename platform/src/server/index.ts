@@ -2,3 +2,4 @@ export * from './context';
 export * from './ops';
 export * from './createSubgraphServer';
 export * from './shutdown';
+export * from './runSubgraph';

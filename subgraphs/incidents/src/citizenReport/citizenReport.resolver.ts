@@ -1,4 +1,5 @@
 import { badInput, inTransaction, rateLimited } from '@ioc-graph/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomInt } from 'node:crypto';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Alert, AlertState, CITIZEN_SOURCE } from '../alert/alert';
@@ -41,7 +42,7 @@ export class CitizenReportResolver {
     const client = ctx.identity.client ?? 'unknown';
     const alert = await inTransaction(ctx.em, async (em) => {
       // One client's reports are counted and written one at a time, so a burst cannot slip past the limit.
-      await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`citizen-report:${client}`]);
+      await (em as EntityManager).execute('select pg_advisory_xact_lock(hashtext(?))', [`citizen-report:${client}`]);
       const recent = await em.count(Alert, { sourceSystem: CITIZEN_SOURCE, clientKey: client, receivedAt: { $gt: new Date(now.getTime() - 3_600_000) } });
       if (recent >= ctx.config.citizenReportsPerHour) throw rateLimited(3600);
       const trackingCode = newTrackingCode();

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../category/category';
 import type { IncidentsContext } from '../common';
 import { localDate } from '../calendar/workingCalendar';
@@ -8,7 +9,7 @@ import { IncidentState } from './incident.rules';
 
 /** The incident's number: VV-<local year>-<sequence>, never reused. */
 async function nextCode(em: EntityManager, now: Date): Promise<string> {
-  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('incidents.incident_code_seq') as n`);
+  const [row] = await (em as SqlEntityManager).execute<{ n: string }[]>(`select nextval('incidents.incident_code_seq') as n`);
   return `VV-${localDate(now).slice(0, 4)}-${String(row.n).padStart(6, '0')}`;
 }
 

@@ -59,17 +59,13 @@ export class StatsResolver {
     const where = { $and: [incidentWhere(ctx, filter), { status: AlertStatus.ACTUAL }] };
     const within = filter?.withinUnitId ? requireId(filter.withinUnitId, 'withinUnitId') : null;
     // The unit one level below `within` (or below the root) on each incident's lineage.
-    const expression =
-      by === CountDimension.UNIT
-        ? within
-          ? raw('unit_lineage[array_position(unit_lineage, ?::uuid) + 1]', [within])
-          : raw('unit_lineage[2]')
-        : raw(COLUMNS[by]);
+    const [sql, params]: [string, unknown[]] =
+      by === CountDimension.UNIT ? (within ? ['unit_lineage[array_position(unit_lineage, ?) + 1]', [within]] : ['unit_lineage[2]', []]) : [COLUMNS[by], []];
     const rows: { key: string | null; count: string }[] = await ctx.em
       .createQueryBuilder(Incident)
-      .select([raw(`${expression} as key`), raw('count(*) as count')])
+      .select([raw(`${sql} as key`, params), raw('count(*) as count')])
       .where(where)
-      .groupBy(expression)
+      .groupBy(raw(sql, params))
       .orderBy({ [raw('count(*)')]: 'DESC' })
       .execute('all', false);
     return rows
