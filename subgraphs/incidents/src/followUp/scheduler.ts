@@ -57,7 +57,10 @@ export class FollowUpScheduler {
         }
         const step = STEPS[timer.kind];
         timer.firedAt = now;
-        incident[step.field] = now;
+        // A follow-up mark is not a decision on the incident: written without a version bump, so an
+        // agency that read the incident before a reminder can still take its next step, and another
+        // scheduler instance marking the same incident never conflicts with this one.
+        await em.nativeUpdate(Incident, { id: incident.id, [step.field]: null }, { [step.field]: now });
         em.persist(timelineEntry('scheduler', now, { subjectType: 'Incident', subjectId: incident.id, action: step.action, fromState: incident.state, toState: incident.state, note: step.note }));
         this.logger.info({ incident: incident.code, step: step.action }, 'follow-up');
       }

@@ -29,8 +29,8 @@ export function incidentWhere(ctx: IncidentsContext, filter: IncidentFilter | nu
   return where.length ? { $and: where } : {};
 }
 
-/** Past its deadline while the agency still owes a result. */
-export const overdueWhere = (now: Date): FilterQuery<Incident> => ({ state: { $in: [...RUNNING_STATES] }, deadline: { $lt: now } });
+/** At or past its deadline while the agency still owes a result (a result is due before the deadline). */
+export const overdueWhere = (now: Date): FilterQuery<Incident> => ({ state: { $in: [...RUNNING_STATES] }, deadline: { $lte: now } });
 
 export const isOverdue = (incident: Pick<Incident, 'state' | 'deadline'>, now: Date) =>
-  RUNNING_STATES.includes(incident.state as IncidentState) && incident.deadline !== null && incident.deadline < now;
+  RUNNING_STATES.includes(incident.state as IncidentState) && incident.deadline !== null && incident.deadline <= now;

@@ -37,10 +37,10 @@ const list = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', 
 const FIGURES = `
   count(*) as total,
   count(*) filter (where i.state in (${list(OPEN_STATES)})) as open,
-  count(*) filter (where i.state in (${list(RUNNING_STATES)}) and i.deadline < ?) as overdue,
+  count(*) filter (where i.state in (${list(RUNNING_STATES)}) and i.deadline <= ?) as overdue,
   count(*) filter (where i.state = '${IncidentState.PUBLISHED}') as published,
   count(*) filter (where i.result_submitted_at is not null and i.deadline is not null) as with_result,
-  count(*) filter (where i.result_submitted_at is not null and i.result_submitted_at <= i.deadline) as on_time`;
+  count(*) filter (where i.result_submitted_at is not null and i.result_submitted_at < i.deadline) as on_time`;
 
 const toStats = (row: Row | undefined): IncidentStats => {
   const n = (value: string | undefined) => Number(value ?? 0);
