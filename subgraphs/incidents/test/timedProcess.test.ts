@@ -18,6 +18,9 @@ import {
   SubmitCitizenReportDocument,
   SubmitResultDocument,
   VerifyAlertDocument,
+  OpenIncidentDocument,
+  RequestReassignmentDocument,
+  IncidentsDocument,
 } from '../../../__generated__/graphql';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
 
@@ -188,5 +191,57 @@ describe('the time-bound process', () => {
     // Nothing of the refused steps was written.
     const timeline = (await execute(gql, IncidentDocument, { id: incident.id }, { token: tokens.OPERATOR })).data!.incident!.timeline.map((t) => t.action);
     expect(timeline).toEqual(['opened', 'assignAgency']);
+  });
+
+  it('hands an incident to another agency when the first says it is not competent', async () => {
+    const { tokens } = hub;
+    const gql = hub.gatewayUrl;
+    const opened = (
+      await execute(
+        gql,
+        OpenIncidentDocument,
+        { input: { categoryId: categoryId('ENV_ILLEGAL_DUMPING'), title: 'Đổ trộm xà bần ven suối Rạt', description: 'Xe tải đổ xà bần ban đêm ven suối Rạt, xã Tiến Hưng', unitId: demoId('unit', 'BP-689-TIENHUNG') } },
+        { token: tokens.OPERATOR },
+      )
+    ).data!.openIncident;
+    const toSxd = (await execute(gql, AssignAgencyDocument, { id: opened.id, input: { expectedVersion: opened.version, agencyId: sxd } }, { token: tokens.OPERATOR })).data!.assignAgency;
+    const declined = await execute(gql, RequestReassignmentDocument, { id: opened.id, input: { expectedVersion: toSxd.version, reason: 'Thuộc thẩm quyền Sở Nông nghiệp và Môi trường' } }, { token: tokens.AGENCY_STAFF });
+    expect(declined.data!.requestReassignment.state).toBe('REASSIGNMENT_REQUESTED');
+    // A reason is required.
+    expect(codes(await execute(gql, RequestReassignmentDocument, { id: opened.id, input: { expectedVersion: declined.data!.requestReassignment.version, reason: '' } }, { token: tokens.AGENCY_STAFF }))).toEqual(['BAD_USER_INPUT']);
+
+    hub.clock.advance(60);
+    const environment = demoId('agency', 'SNNMT-BP');
+    const reassigned = await execute(gql, AssignAgencyDocument, { id: opened.id, input: { expectedVersion: declined.data!.requestReassignment.version, agencyId: environment } }, { token: tokens.OPERATOR });
+    expect(reassigned.data!.assignAgency).toMatchObject({ state: 'ASSIGNED', agency: { code: 'SNNMT-BP' } });
+    // The deadline starts again from the new assignment.
+    expect(Date.parse(reassigned.data!.assignAgency.deadline!)).toBeGreaterThan(Date.parse(toSxd.deadline!));
+    // The first agency no longer sees it, in lists or by id; the new one does.
+    expect(codes(await execute(gql, IncidentDocument, { id: opened.id }, { token: tokens.AGENCY_STAFF }))).toEqual(['FORBIDDEN']);
+    const sxdList = await execute(gql, IncidentsDocument, { first: 100 }, { token: tokens.AGENCY_STAFF });
+    expect(sxdList.data!.incidents.edges.map((e) => e.node.id)).not.toContain(opened.id);
+    const envToken = await hub.tokenFor({ subject: 'staff-snnmt', roles: [Role.AGENCY_STAFF], agencyId: environment, fieldUnitId: null, scopeUnitId: null });
+    const envList = await execute(gql, IncidentsDocument, { filter: { states: ['ASSIGNED'] } }, { token: envToken });
+    expect(envList.data!.incidents.edges.map((e) => e.node.id)).toEqual([opened.id]);
+  });
+
+  it('approves a drill without publishing it', async () => {
+    const { tokens } = hub;
+    const gql = hub.gatewayUrl;
+    const drill = (
+      await execute(
+        gql,
+        OpenIncidentDocument,
+        { input: { categoryId: categoryId('URB_FALLEN_TREE'), title: 'Diễn tập: cây đổ chắn đường Hùng Vương', description: 'Diễn tập ứng phó bão số 9', unitId: tanPhu, status: 'EXERCISE' } },
+        { token: tokens.OPERATOR },
+      )
+    ).data!.openIncident;
+    let version = (await execute(gql, AssignAgencyDocument, { id: drill.id, input: { expectedVersion: drill.version, agencyId: sxd } }, { token: tokens.OPERATOR })).data!.assignAgency.version;
+    version = (await execute(gql, AcceptIncidentDocument, { id: drill.id, input: { expectedVersion: version } }, { token: tokens.AGENCY_STAFF })).data!.acceptIncident.version;
+    version = (await execute(gql, SubmitResultDocument, { id: drill.id, input: { expectedVersion: version, result: 'Đã cưa cây, thông đường trong 40 phút.' } }, { token: tokens.AGENCY_STAFF })).data!.submitResult.version;
+    const approved = await execute(gql, ApproveResultDocument, { id: drill.id, input: { expectedVersion: version } }, { token: tokens.OPERATOR });
+    expect(approved.data!.approveResult).toMatchObject({ state: 'APPROVED', publication: null });
+    const list = await execute(gql, PublicIncidentsDocument, { filter: { search: 'hung vuong' } });
+    expect(list.data!.publicIncidents.totalCount).toBe(0);
   });
 });
