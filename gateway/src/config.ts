@@ -1,4 +1,4 @@
-import { ConfigError, envReader, readCommonConfig, type EnvReader } from '@ioc-graph/platform';
+import { ConfigError, envReader, readCommonConfig, readEventBusConfig, type EnvReader } from '@ioc-graph/platform';
 import { resolve } from 'node:path';
 
 /** The gateway's settings, validated once at start. */
@@ -29,6 +29,14 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     maxBodyBytes: env.int('MAX_BODY_BYTES', 1_000_000, { min: 1024 }),
     /** Browser origins allowed to call the gateway (comma-separated); empty allows none cross-origin. */
     corsOrigins: env.string('CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    /** The bus subscriptions read; with `postgres`, EVENT_BUS_URL names the database of the event log. */
+    eventBus: readEventBusConfig(env),
+    /** Events kept in memory for subscribers; older ones are read from the bus. */
+    eventLogCapacity: env.int('EVENT_LOG_CAPACITY', 20_000, { min: 100 }),
+    /** How many events a live subscriber may fall behind before it is ended (it resumes by cursor). */
+    subscriberMaxLag: env.int('SUBSCRIBER_MAX_LAG', 5_000, { min: 10 }),
+    /** WebSocket ping interval (ms) that keeps idle connections open through proxies; 0 turns it off. */
+    heartbeatMs: env.int('WS_HEARTBEAT_MS', 25_000, { min: 0 }),
   };
 }
 export type GatewayConfig = ReturnType<typeof readGatewayConfig>;

@@ -8,6 +8,7 @@ import {
   createLogger,
   createMetrics,
   clientKey,
+  createEventBus,
   createTokenVerifier,
   ErrorCode,
   jsonErrorHandler,
@@ -15,6 +16,7 @@ import {
   mountOperationalRoutes,
   requestId,
   sendGraphQLError,
+  type EventBus,
   type Logger,
 } from '@ioc-graph/platform';
 import express, { type RequestHandler } from 'express';
@@ -26,10 +28,14 @@ import { identify, type GatewayContext } from './context';
 import { mountIde } from './ide';
 import { depthLimit, RateLimiter } from './limits';
 import { SignedDataSource } from './signedDataSource';
+import { EventLog } from './subscriptions/eventLog';
+import { createSubscriptionMetrics } from './subscriptions/metrics';
+import { createSubscriptionSchema } from './subscriptions/subscriptionSchema';
 import { createWebSocketEndpoint } from './websocket';
 
 export { readGatewayConfig, type GatewayConfig } from './config';
 export { composeSupergraph, type SubgraphDefinition } from './compose/composeSupergraph';
+export { subscriptionTypeDefs } from './subscriptions/typeDefs';
 
 export interface GatewayServer {
   app: express.Express;
@@ -64,7 +70,7 @@ function cors(origins: string[]): RequestHandler {
  * `/healthz`, `/readyz` and `/metrics`. Verifies the caller's token and forwards the identity, signed,
  * to the subgraphs. Builds, but does not listen.
  */
-export async function createGateway(config: GatewayConfig, deps: { logger?: Logger } = {}): Promise<GatewayServer> {
+export async function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventBus } = {}): Promise<GatewayServer> {
   const logger = deps.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
@@ -77,6 +83,14 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   app.set('trust proxy', 'loopback');
   const httpServer = createServer(app);
   let apiSchema: GraphQLSchema | undefined;
+  let subscriptionSchema: GraphQLSchema | undefined;
+  if (config.eventBus.kind === 'postgres' && !config.eventBus.url && !deps.bus) {
+    throw new Error('Configuration: EVENT_BUS_URL is required with EVENT_BUS=postgres (the database of the event log)');
+  }
+  const bus = deps.bus ?? (await createEventBus(config.eventBus, config.eventBus.url ?? '', logger));
+  const subscriptionMetrics = createSubscriptionMetrics(metrics.registry);
+  const log = new EventLog(bus, logger, config.eventLogCapacity, (events) => subscriptionMetrics.eventsIn.inc(events.length));
+  await log.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource(config.subgraphUrls[name] ?? url!, config.gatewaySecret),
@@ -99,7 +113,23 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
   });
   await apollo.start();
-  const ws = createWebSocketEndpoint({ httpServer, path: '/graphql', apollo, schema: () => apiSchema!, verify, logger });
+  const subscriptionOptions = {
+    log,
+    apollo,
+    logger,
+    maxLag: config.subscriberMaxLag,
+    onDelivered: subscriptionMetrics.delivered,
+    onSubscriber: (delta: 1 | -1) => subscriptionMetrics.subscribers.inc(delta),
+  };
+  const ws = createWebSocketEndpoint({
+    httpServer,
+    path: '/graphql',
+    apollo,
+    schema: () => (subscriptionSchema ??= createSubscriptionSchema(apiSchema!, subscriptionOptions)),
+    verify,
+    logger,
+    heartbeatMs: config.heartbeatMs,
+  });
 
   const readiness = subgraphs.map(({ name, url }) => async () => {
     try {
@@ -145,7 +175,9 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     httpServer,
     listen: (port, host = config.host) => listenOn(httpServer, port, host),
     async stop() {
+      await log.close();
       await ws.close();
+      if (!deps.bus) await bus.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -1,40 +1,53 @@
 import type { ApolloServer } from '@apollo/server';
 import { clientKey, createLogger, type Logger, type TokenVerifier } from '@ioc-graph/platform';
-import { GraphQLError, print, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { print, subscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { identify, type GatewayContext } from './context';
+import { responseKeyResolver } from './subscriptions/subscriptionSchema';
 
 export interface WebSocketEndpointOptions {
   httpServer: Server;
   path: string;
   apollo: ApolloServer<GatewayContext>;
-  /** The current client-facing schema (it changes when the supergraph is reloaded). */
+  /** The client-facing schema with its subscriptions (it changes when the supergraph is reloaded). */
   schema: () => GraphQLSchema;
   verify: TokenVerifier;
   logger?: Logger;
+  /** Interval of WebSocket pings that keep idle connections open through proxies and find dead ones; 0 turns them off. */
+  heartbeatMs?: number;
 }
 
+type Extra = { identity?: GatewayContext['identity']; socket: WebSocket; request?: { socket?: { remoteAddress?: string } } };
+
 /**
- * The graphql-ws endpoint on the gateway's own port and path. The token is checked once, at
- * `connection_init` (`{ authorization: "Bearer …" }`); a bad token closes the socket with 4403.
- * Queries and mutations run through the same Apollo pipeline as HTTP; subscriptions are served by the
- * gateway itself because @apollo/gateway does not federate them.
+ * The graphql-ws endpoint on the gateway's own port and path. The token is checked at
+ * `connection_init` (`{ authorization: "Bearer …" }`): a bad token closes the socket with 4403
+ * (Forbidden), and so does the token's expiry later, ending its subscriptions. Queries and mutations
+ * run through the same Apollo pipeline as HTTP; subscriptions are served here from the event log.
  */
 export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
   const logger = options.logger ?? createLogger('gateway');
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
-  type Extra = { identity?: GatewayContext['identity'] };
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: () => options.schema(),
       onConnect: async (ctx) => {
+        const extra = ctx.extra as Extra;
         try {
-          const identity = await identify(ctx.connectionParams?.authorization, options.verify);
-          const address = (ctx.extra as { request?: { socket?: { remoteAddress?: string } } }).request?.socket?.remoteAddress;
-          (ctx.extra as Extra).identity = { ...identity, client: clientKey(address) };
+          const authorization = ctx.connectionParams?.authorization;
+          const identity = await identify(authorization, options.verify);
+          extra.identity = { ...identity, client: clientKey(extra.request?.socket?.remoteAddress) };
+          const exp = identity.subject ? decodeJwt(String(authorization).replace(/^Bearer\s+/i, '')).exp : undefined;
+          if (exp) {
+            // setTimeout takes at most ~24.8 days; tokens live far shorter.
+            const timer = setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Token expired'), Math.max(0, Math.min(exp * 1000 - Date.now(), 2 ** 31 - 1)));
+            extra.socket.once('close', () => clearTimeout(timer));
+          }
           return true;
         } catch {
           return false;
@@ -52,14 +65,37 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
         if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
         return response.body.singleResult as ExecutionResult;
       },
-      subscribe: async () => ({ errors: [new GraphQLError('No subscription is served yet', { extensions: { code: 'BAD_USER_INPUT' } })] }),
+      subscribe: (args) => subscribe({ ...args, fieldResolver: responseKeyResolver }),
     },
     wsServer,
   );
+
+  // Pings every heartbeat; a socket that missed the previous pong is gone and is closed.
+  const alive = new WeakSet<WebSocket>();
+  wsServer.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+  });
+  const heartbeat =
+    options.heartbeatMs && options.heartbeatMs > 0
+      ? setInterval(() => {
+          for (const socket of wsServer.clients) {
+            if (!alive.has(socket)) {
+              socket.terminate();
+              continue;
+            }
+            alive.delete(socket);
+            socket.ping();
+          }
+        }, options.heartbeatMs)
+      : null;
+
   return {
     wsServer,
     async close() {
+      if (heartbeat) clearInterval(heartbeat);
       await cleanup.dispose();
+      for (const socket of wsServer.clients) socket.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };

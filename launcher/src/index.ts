@@ -32,6 +32,8 @@ async function main() {
     const incidentsUrl = await incidents.listen(incidentsConfig.port, incidentsConfig.host);
 
     const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
+    // The event log lives in the hub's own database unless another bus is configured.
+    gatewayConfig.eventBus.url ??= database.url;
     gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl };
     const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
     lifecycle.register(gateway.stop);

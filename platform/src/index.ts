@@ -17,3 +17,4 @@ export * from './text';
 export * from './audit';
 export * from './geo';
 export * from './validation';
+export * from './events';

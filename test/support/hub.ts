@@ -57,7 +57,7 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     clock,
   });
   const incidentsUrl = await incidents.listen(0);
-  const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, ...env, PORT: '0' }));
+  const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
   gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl };
   const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
   const gatewayUrl = await gateway.listen(0);

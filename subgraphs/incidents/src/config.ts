@@ -1,10 +1,11 @@
-import { envReader, readCommonConfig, readDatabaseConfig, type EnvReader } from '@ioc-graph/platform';
+import { envReader, readCommonConfig, readDatabaseConfig, readEventBusConfig, type EnvReader } from '@ioc-graph/platform';
 
 /** The incidents subgraph's settings, validated once at start. */
 export function readIncidentsConfig(env: EnvReader = envReader()) {
   return {
     ...readCommonConfig(env),
     database: readDatabaseConfig(env),
+    eventBus: readEventBusConfig(env),
     host: env.string('HOST', '127.0.0.1'),
     port: env.int('PORT', 4002, { min: 0, max: 65535 }),
     /** The directory subgraph, asked for units' ancestors and agencies when incidents are written. */

@@ -1,4 +1,4 @@
-import { createLogger, createOrm, createSubgraphServer, Loaders, migrate, type Logger, type SubgraphServer } from '@ioc-graph/platform';
+import { createEventBus, createLogger, createOrm, createSubgraphServer, Loaders, migrate, OutboxRelay, type EventBus, type Logger, type SubgraphServer } from '@ioc-graph/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { migrations } from '../migrations';
@@ -18,6 +18,7 @@ export { categoryId } from '../seeds/referenceData';
 export interface IncidentsServer extends SubgraphServer {
   orm: MikroORM;
   scheduler: FollowUpScheduler;
+  relay: OutboxRelay;
 }
 
 export interface IncidentsDependencies {
@@ -26,6 +27,8 @@ export interface IncidentsDependencies {
   onQuery?: (sql: string) => void;
   /** The time source of deadlines and follow-up; tests pass a ManualClock. */
   clock?: Clock;
+  /** The event bus to relay the outbox to; made from the config when not given. */
+  bus?: EventBus;
 }
 
 /**
@@ -58,12 +61,18 @@ export async function createServer(config: IncidentsConfig, databaseUrl: string,
     });
     const scheduler = new FollowUpScheduler(orm, clock, logger);
     scheduler.start(config.schedulerIntervalMs);
+    const bus = deps.bus ?? (await createEventBus(config.eventBus, databaseUrl, logger));
+    const relay = new OutboxRelay(orm, databaseUrl, bus, 'incidents', logger);
+    await relay.start();
     return {
       ...server,
       orm,
       scheduler,
+      relay,
       async stop() {
         await scheduler.stop();
+        await relay.stop();
+        if (!deps.bus) await bus.close();
         await server.stop();
         await orm.close();
       },

@@ -12,6 +12,7 @@ import { openIncident } from '../incident/openIncident';
 import { ReporterContact, reporterOf } from '../reporter/reporterContact';
 import { TimelineEntry, timelineEntry } from '../timeline/timelineEntry';
 import { timelineOf } from '../timeline/timeline.loader';
+import { emitAlertEvent } from '../events';
 import { Process } from '../vocabulary';
 import { Alert, AlertState } from './alert';
 import { AlertFilter, DismissAlertInput, MergeAlertInput, ReportAlertInput, VerifyAlertInput } from './alert.input';
@@ -108,6 +109,7 @@ export class AlertResolver {
       );
       this.step(ctx, em, alert, AlertState.VERIFIED, 'verified', input.note ?? `incident ${incident.code}`);
       alert.incident = em.getReference(Incident, incident.id, { wrapped: true });
+      await emitAlertEvent(em, ctx.identity, ctx.clock.now(), 'verified', alert);
       return incident;
     });
   }
@@ -119,6 +121,7 @@ export class AlertResolver {
       const alert = await this.newAlert(em, id, input.expectedVersion);
       alert.dismissReason = input.reason.trim();
       this.step(ctx, em, alert, AlertState.DISMISSED, 'dismissed', alert.dismissReason);
+      await emitAlertEvent(em, ctx.identity, ctx.clock.now(), 'dismissed', alert);
       return alert;
     });
   }
@@ -136,6 +139,7 @@ export class AlertResolver {
       em.persist(
         timelineEntry(ctx.identity, ctx.clock.now(), { subjectType: 'Incident', subjectId: incident.id, action: 'alert merged', fromState: incident.state, toState: incident.state, note: alert.headline }, ctx.requestId),
       );
+      await emitAlertEvent(em, ctx.identity, ctx.clock.now(), 'merged', alert);
       return alert;
     });
   }

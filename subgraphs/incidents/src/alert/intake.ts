@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { IncidentsContext } from '../common';
+import { emitAlertEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { Alert } from './alert';
 
@@ -18,6 +19,7 @@ export async function intakeAlert(ctx: IncidentsContext, fields: Partial<Alert> 
       em.persist(
         timelineEntry(ctx.identity, alert.receivedAt, { subjectType: 'Alert', subjectId: alert.id, action: 'reported', toState: alert.state, note: `${alert.sourceSystem}:${alert.sourceRef}` }, ctx.requestId),
       );
+      await emitAlertEvent(em, ctx.identity, alert.receivedAt, 'received', alert);
       return alert;
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import { Incident } from '../incident/incident';
 import { IncidentState } from '../incident/incident.rules';
 import { Publication } from '../publication/publication';
 import { redactPersonalData } from '../publication/redact';
+import { emitAlertEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { Certainty, Urgency } from '../vocabulary';
 import { CitizenReport, CitizenReportStatus } from './citizenReport';
@@ -70,6 +71,7 @@ export class CitizenReportResolver {
       } as Alert);
       em.persist(created);
       em.persist(timelineEntry(ctx.identity, now, { subjectType: 'Alert', subjectId: created.id, action: 'reported', toState: AlertState.NEW, note: 'citizen report' }, ctx.requestId));
+      await emitAlertEvent(em, ctx.identity, now, 'received', created);
       return created;
     });
     return { trackingCode: alert.trackingCode!, category, receivedAt: alert.receivedAt, status: CitizenReportStatus.RECEIVED, statusReason: null, publicIncident: null };

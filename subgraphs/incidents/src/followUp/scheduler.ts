@@ -3,6 +3,7 @@ import { LockMode, type MikroORM } from '@mikro-orm/core';
 import type { Clock } from '../clock';
 import { Incident } from '../incident/incident';
 import { RUNNING_STATES } from '../incident/incident.rules';
+import { emitIncidentEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { FollowUpKind, FollowUpTimer } from './followUpTimer';
 
@@ -62,6 +63,7 @@ export class FollowUpScheduler {
         // scheduler instance marking the same incident never conflicts with this one.
         await em.nativeUpdate(Incident, { id: incident.id, [step.field]: null }, { [step.field]: now });
         em.persist(timelineEntry('scheduler', now, { subjectType: 'Incident', subjectId: incident.id, action: step.action, fromState: incident.state, toState: incident.state, note: step.note }));
+        await emitIncidentEvent(em, 'scheduler', now, step.action, incident, { action: step.action, fromState: incident.state, toState: incident.state });
         this.logger.info({ incident: incident.code, step: step.action }, 'follow-up');
       }
       return due.length;

@@ -6,7 +6,9 @@ import { requireCategory } from '../category/category.loader';
 import type { IncidentsContext } from '../common';
 import { locate } from '../alert/location';
 import { cancelFollowUp, followUpPlan, loadCalendar, scheduleFollowUp } from '../followUp/followUp';
+import { Publication } from '../publication/publication';
 import { publish } from '../publication/publish';
+import { emitIncidentEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { AlertStatus } from '../vocabulary';
 import { Incident } from './incident';
@@ -33,6 +35,11 @@ async function transition(ctx: IncidentsContext, id: string, action: IncidentAct
     incident.state = to;
     await step?.(incident, em, now);
     em.persist(timelineEntry(ctx.identity, now, { subjectType: 'Incident', subjectId: incident.id, action, fromState: from, toState: to, note }, ctx.requestId));
+    await emitIncidentEvent(em, ctx.identity, now, action === 'assignAgency' ? 'assigned' : 'stateChanged', incident, { action, fromState: from, toState: to });
+    if (incident.state === IncidentState.PUBLISHED) {
+      const publication = await em.findOneOrFail(Publication, { incidentId: incident.id });
+      await emitIncidentEvent(em, ctx.identity, now, 'published', incident, { action: 'publishResult', fromState: IncidentState.APPROVED, toState: IncidentState.PUBLISHED, publicationId: publication.id });
+    }
     if (![IncidentState.ASSIGNED, IncidentState.ACCEPTED, IncidentState.IN_PROGRESS, IncidentState.RETURNED].includes(incident.state)) {
       await cancelFollowUp(em, incident.id, now);
     }
@@ -164,6 +171,7 @@ export class IncidentMutations {
       if (!NOTE_STATES.includes(incident.state)) throw conflict(`Notes are closed in state ${incident.state}`);
       const action = hasRole(ctx.identity, Role.OPERATOR) ? 'follow-up note' : 'progress note';
       em.persist(timelineEntry(ctx.identity, ctx.clock.now(), { subjectType: 'Incident', subjectId: incident.id, action, fromState: incident.state, toState: incident.state, note: input.note.trim() }, ctx.requestId));
+      await emitIncidentEvent(em, ctx.identity, ctx.clock.now(), 'noted', incident, { action, fromState: incident.state, toState: incident.state });
       return incident;
     });
   }

@@ -3,6 +3,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../category/category';
 import type { IncidentsContext } from '../common';
 import { localDate } from '../calendar/workingCalendar';
+import { emitIncidentEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { Incident } from './incident';
 import { IncidentState } from './incident.rules';
@@ -35,5 +36,6 @@ export async function openIncident(
   } as never) as Incident;
   em.persist(incident);
   em.persist(timelineEntry(ctx.identity, now, { subjectType: 'Incident', subjectId: incident.id, action: 'opened', toState: IncidentState.VERIFIED, note }, ctx.requestId));
+  await emitIncidentEvent(em, ctx.identity, now, 'opened', incident, { action: 'opened', toState: IncidentState.VERIFIED });
   return incident;
 }

@@ -1,0 +1,23 @@
+import type { BusEvent } from '@ioc-graph/platform';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/** Subscribers, events in and out, and the lag from an event's storage on the bus to its delivery. */
+export function createSubscriptionMetrics(registry: Registry) {
+  const subscribers = new Gauge({ name: 'graphql_subscribers', help: 'Active subscriptions', registers: [registry] });
+  const eventsIn = new Counter({ name: 'events_in_total', help: 'Events read from the bus', registers: [registry] });
+  const eventsOut = new Counter({ name: 'events_out_total', help: 'Events delivered to subscribers', labelNames: ['type'], registers: [registry] });
+  const lag = new Histogram({
+    name: 'event_delivery_lag_seconds',
+    help: 'From an event’s storage on the bus to its delivery to a subscriber',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return {
+    subscribers,
+    eventsIn,
+    delivered(event: BusEvent) {
+      eventsOut.inc({ type: event.type });
+      lag.observe(Math.max(0, Date.now() - new Date(event.storedAt).getTime()) / 1000);
+    },
+  };
+}

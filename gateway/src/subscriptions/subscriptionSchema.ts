@@ -1,0 +1,187 @@
+import type { ApolloServer } from '@apollo/server';
+import { hasRole, Role, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
+import { extendSchema, GraphQLError, parse, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { GatewayContext } from '../context';
+import { buildEntityQuery, type EntityQuery } from './entityQuery';
+import type { EventLog } from './eventLog';
+import { EVENT_ENTITIES, subscriptionTypeDefs } from './typeDefs';
+
+/** What the subscription machinery needs: the log, the federated executor, limits and metrics hooks. */
+export interface SubscriptionOptions {
+  log: EventLog;
+  apollo: ApolloServer<GatewayContext>;
+  logger: Logger;
+  /** How far (in events) a live subscriber may fall behind before it is ended with SUBSCRIBER_OVERFLOW. */
+  maxLag: number;
+  onDelivered?: (event: BusEvent) => void;
+  onSubscriber?: (delta: 1 | -1) => void;
+}
+
+/** A delivered event: the shared bus event, and the entity data resolved for this subscriber. */
+interface Delivery {
+  event: BusEvent;
+  entities: Record<string, unknown>;
+}
+
+const CENTER = [Role.LEADER, Role.OPERATOR];
+
+/** Whether the event's audience includes the subscriber; the subgraphs check again when the entity is read. */
+export function inAudience(identity: Identity, event: BusEvent): boolean {
+  if (hasRole(identity, ...CENTER)) return true;
+  if (event.audience.public) return true;
+  if (identity.agencyId && event.audience.agencyIds.includes(identity.agencyId)) return true;
+  return Boolean(identity.fieldUnitId && event.audience.fieldUnitIds.includes(identity.fieldUnitId));
+}
+
+type Filter = Record<string, unknown> | null | undefined;
+const has = (list: unknown, value: unknown) => !Array.isArray(list) || list.length === 0 || list.includes(value);
+const within = (unitId: unknown, lineage: unknown) => !unitId || (Array.isArray(lineage) && lineage.includes(String(unitId).toLowerCase()));
+
+function matchesAlert(event: BusEvent, filter: Filter): boolean {
+  const p = event.payload;
+  return event.entityType === 'Alert' && has(filter?.types, event.type) && has(filter?.sectors, p.sector) && has(filter?.severities, p.severity) && has(filter?.categoryIds, p.categoryId) && within(filter?.withinUnitId, p.unitLineage);
+}
+
+function matchesIncident(event: BusEvent, filter: Filter): boolean {
+  const p = event.payload;
+  return (
+    event.entityType === 'Incident' &&
+    (!filter?.incidentId || String(filter.incidentId).toLowerCase() === event.entityKey) &&
+    (!filter?.agencyId || String(filter.agencyId).toLowerCase() === p.agencyId) &&
+    has(filter?.types, event.type) &&
+    has(filter?.sectors, p.sector) &&
+    has(filter?.processes, p.process) &&
+    has(filter?.severities, p.severity) &&
+    within(filter?.withinUnitId, p.unitLineage)
+  );
+}
+
+const refuse = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * Extends the API schema with the Subscription type and wires it to the event log: each subscriber
+ * reads the log from its cursor, keeps the events its filter and audience allow, and has the entity
+ * it selected read through the federated graph with its own identity (so the subgraphs' rules apply
+ * to every event). Subscribers with the same selection and identity share one read per event.
+ */
+export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: SubscriptionOptions): GraphQLSchema {
+  const schema = extendSchema(apiSchema, parse(subscriptionTypeDefs), { assumeValidSDL: true });
+  const reads = new Map<string, Promise<Record<string, unknown> | null>>();
+
+  /** Reads an event's entity for one subscriber: null when it may not read it. */
+  const readEntity = (event: BusEvent, entity: EntityQuery, id: string, context: GatewayContext): Promise<Record<string, unknown> | null> => {
+    const { client: _client, ...who } = context.identity;
+    const key = `${event.seq}\n${entity.query}\n${JSON.stringify(entity.variables)}\n${JSON.stringify(who)}`;
+    let read = reads.get(key);
+    if (!read) {
+      const requestId = randomUUID();
+      read = options.apollo
+        .executeOperation({ query: entity.query, variables: { ...entity.variables, __id: id } }, { contextValue: { ...context, requestId, logger: options.logger.child({ requestId }) } })
+        .then((response) => {
+          if (response.body.kind !== 'single') return null;
+          const { data, errors } = response.body.singleResult;
+          if (errors?.length || !data || Object.values(data).some((value) => value === null)) return null;
+          return data as Record<string, unknown>;
+        })
+        .catch((error) => {
+          options.logger.warn({ err: error, event: event.id }, 'could not read an event’s entity');
+          return null;
+        });
+      reads.set(key, read);
+      // Keep recent reads only: subscribers of one event ask within moments of each other.
+      if (reads.size > 10_000) reads.delete(reads.keys().next().value!);
+    }
+    return read;
+  };
+
+  async function* deliveries(
+    context: GatewayContext,
+    info: GraphQLResolveInfo,
+    after: string | null | undefined,
+    accept: (event: BusEvent) => boolean,
+  ): AsyncGenerator<Delivery> {
+    const eventType = (info.returnType as { ofType?: GraphQLObjectType }).ofType?.name ?? String(info.returnType);
+    const entity = EVENT_ENTITIES[eventType as keyof typeof EVENT_ENTITIES];
+    const query = buildEntityQuery(info, entity.field, entity.query);
+    if (after !== undefined && after !== null && !/^\d{1,15}$/.test(after)) throw refuse('BAD_USER_INPUT', 'after is not a cursor of this stream');
+    let position = after ? Number(after) : options.log.head;
+    let live = position >= options.log.head;
+    let delivered = position;
+    options.onSubscriber?.(1);
+    try {
+      while (!options.log.isClosed) {
+        const batch = await options.log.read(position, 500);
+        if (!batch.length) {
+          live = true;
+          await options.log.wait();
+          continue;
+        }
+        for (const event of batch) {
+          if (live && options.log.head - event.seq > options.maxLag) {
+            throw new GraphQLError(`The subscriber fell more than ${options.maxLag} events behind; resume after cursor ${delivered}`, {
+              extensions: { code: 'SUBSCRIBER_OVERFLOW', cursor: String(delivered) },
+            });
+          }
+          position = event.seq;
+          if (!accept(event) || !inAudience(context.identity, event)) continue;
+          const id = String(entity.idFrom === 'entityKey' ? event.entityKey : event.payload[entity.idFrom]);
+          const entities = query ? await readEntity(event, query, id, context) : {};
+          if (!entities) continue;
+          delivered = event.seq;
+          options.onDelivered?.(event);
+          yield { event, entities };
+        }
+      }
+    } finally {
+      options.onSubscriber?.(-1);
+    }
+  }
+
+  const subscriptionType = schema.getSubscriptionType()!;
+  const fields = subscriptionType.getFields();
+  type Args = { filter?: Filter; after?: string | null };
+  const field = (name: string, subscribe: GraphQLFieldResolver<unknown, GatewayContext, Args>) => {
+    fields[name].subscribe = subscribe;
+    fields[name].resolve = (delivery: Delivery) => delivery;
+  };
+  field('alertReceived', (_root, args, context, info) => {
+    if (!hasRole(context.identity, ...CENTER)) throw refuse(context.identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center follows alerts');
+    return deliveries(context, info, args.after, (event) => matchesAlert(event, args.filter));
+  });
+  field('incidentChanged', (_root, args, context, info) => {
+    const { identity } = context;
+    if (!hasRole(identity, ...CENTER) && !identity.agencyId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center and agencies follow incidents');
+    return deliveries(context, info, args.after, (event) => matchesIncident(event, args.filter));
+  });
+  field('myAssignments', (_root, args, context, info) => {
+    const { identity } = context;
+    if (!identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only agencies and field units have assignments');
+    return deliveries(context, info, args.after, (event) =>
+      matchesIncident(event, null) &&
+      ((identity.agencyId !== null && event.payload.agencyId === identity.agencyId) || (identity.fieldUnitId !== null && event.audience.fieldUnitIds.includes(identity.fieldUnitId))),
+    );
+  });
+  field('publicIncidentPublished', (_root, args, context, info) =>
+    deliveries(context, info, args.after, (event) => event.type === 'incident.published' && event.audience.public),
+  );
+
+  // The events' own fields; their entity comes from the read made for this subscriber, under its alias.
+  const entityResolver: GraphQLFieldResolver<Delivery, GatewayContext> = (delivery, _args, _context, info) => delivery.entities[String(info.path.key)] ?? null;
+  for (const [typeName, { field: entityField }] of Object.entries(EVENT_ENTITIES)) {
+    const eventFields = (schema.getType(typeName) as GraphQLObjectType).getFields();
+    eventFields.cursor.resolve = (d: Delivery) => String(d.event.seq);
+    eventFields.occurredAt.resolve = (d: Delivery) => new Date(d.event.occurredAt).toISOString();
+    if (eventFields.type) eventFields.type.resolve = (d: Delivery) => d.event.type;
+    if (eventFields.actor) eventFields.actor.resolve = (d: Delivery) => d.event.actor;
+    if (eventFields.action) eventFields.action.resolve = (d: Delivery) => d.event.payload.action ?? d.event.type;
+    if (eventFields.fromState) eventFields.fromState.resolve = (d: Delivery) => d.event.payload.fromState ?? null;
+    if (eventFields.toState) eventFields.toState.resolve = (d: Delivery) => d.event.payload.toState ?? null;
+    eventFields[entityField].resolve = entityResolver;
+  }
+  return schema;
+}
+
+/** Below the events, results come from the federated graph keyed by response name (aliases kept). */
+export const responseKeyResolver: GraphQLFieldResolver<Record<string, unknown> | null, unknown> = (source, _args, _context, info) =>
+  source && typeof source === 'object' ? source[String(info.path.key)] : undefined;

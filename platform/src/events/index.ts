@@ -1,0 +1,5 @@
+export * from './bus';
+export * from './outboxEvent';
+export * from './relay';
+export * from './postgresBus';
+export * from './config';
