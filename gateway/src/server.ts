@@ -43,6 +43,8 @@ export interface GatewayServer {
   /** Starts listening; resolves to the GraphQL endpoint's URL. */
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
+  /** The event log and the schema that subscriptions run on (WebSocket clients reach them through `/graphql`). */
+  subscriptions: { log: EventLog; schema(): GraphQLSchema };
 }
 
 /** The subgraphs named in a supergraph, with the URLs composed into it. */
@@ -97,6 +99,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
+    subscriptionSchema = undefined;
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -121,11 +124,12 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     onDelivered: subscriptionMetrics.delivered,
     onSubscriber: (delta: 1 | -1) => subscriptionMetrics.subscribers.inc(delta),
   };
+  const schemaWithSubscriptions = () => (subscriptionSchema ??= createSubscriptionSchema(apiSchema!, subscriptionOptions));
   const ws = createWebSocketEndpoint({
     httpServer,
     path: '/graphql',
     apollo,
-    schema: () => (subscriptionSchema ??= createSubscriptionSchema(apiSchema!, subscriptionOptions)),
+    schema: schemaWithSubscriptions,
     verify,
     logger,
     heartbeatMs: config.heartbeatMs,
@@ -170,16 +174,21 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   );
   app.use(jsonErrorHandler(logger));
 
+  let stopping: Promise<void> | undefined;
   return {
     app,
     httpServer,
     listen: (port, host = config.host) => listenOn(httpServer, port, host),
-    async stop() {
-      await log.close();
-      await ws.close();
-      if (!deps.bus) await bus.close();
-      await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    subscriptions: { log, schema: schemaWithSubscriptions },
+    stop() {
+      stopping ??= (async () => {
+        await log.close();
+        await ws.close();
+        if (!deps.bus) await bus.close();
+        await apollo.stop();
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      })();
+      return stopping;
     },
   };
 }

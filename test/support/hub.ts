@@ -22,8 +22,10 @@ export interface Hub {
   tokens: Record<Role, string>;
   /** The demo identities by role. */
   identities: Record<Role, Identity>;
-  /** A token for any identity (e.g. the staff of another agency). */
-  tokenFor(identity: Identity & { subject: string }): Promise<string>;
+  /** A token for any identity (e.g. the staff of another agency), valid 12 h or as long as asked. */
+  tokenFor(identity: Identity & { subject: string }, expiresIn?: string | number): Promise<string>;
+  /** Starts another gateway on the same subgraphs and event bus (a second instance, or a restart). */
+  startGateway(): Promise<{ url: string; server: GatewayServer }>;
   /** SQL statements seen by the directory since the last `resetStatements()`. */
   statements: string[];
   /** SQL statements seen by the incidents subgraph since the last `resetStatements()`. */
@@ -61,6 +63,7 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
   gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl };
   const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
   const gatewayUrl = await gateway.listen(0);
+  const extraGateways: GatewayServer[] = [];
   const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
   const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
   const tokens = {} as Record<Role, string>;
@@ -75,7 +78,12 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     gateway,
     tokens,
     identities,
-    tokenFor: (identity) => issueToken(identity, auth!),
+    tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
+    async startGateway() {
+      const server = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
+      extraGateways.push(server);
+      return { url: await server.listen(0), server };
+    },
     statements,
     incidentStatements,
     resetStatements: () => {
@@ -83,6 +91,7 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       incidentStatements.splice(0);
     },
     async stop() {
+      for (const extra of extraGateways) await extra.stop().catch(() => undefined);
       await gateway.stop();
       await incidents.stop();
       await directory.stop();
