@@ -6,10 +6,8 @@
 // statement count and a time that grows far slower than the page.
 // Needs a PostgreSQL server: BENCH_DATABASE_URL (default the local server's `postgres` database);
 // a scratch database is created and dropped.
-const { Client } = require('pg');
-const { randomBytes } = require('node:crypto');
+const { graphql, startStack, withDatabase } = require('./support');
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = [10, 50, 100];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const INCIDENTS = 300;
@@ -17,59 +15,22 @@ const INCIDENTS = 300;
 const QUERY = `query Page($first: Int) { incidents(first: $first) { edges { node { code
   category { code } agency { code nameVi } unit { code nameVi parent { nameVi } } openedBy { fullName } reporter { phone } } } } }`;
 
-async function withDatabase(work) {
-  const name = `ioc_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function main() {
-  const platform = require('../platform/dist/src');
-  const { createServer: createDirectory, readDirectoryConfig, demoId, demoIdentities } = require('../subgraphs/directory/dist/src/server');
-  const { createServer: createIncidents, readIncidentsConfig, categoryId } = require('../subgraphs/incidents/dist/src/server');
-  const { createGateway, readGatewayConfig } = require('../gateway/dist/src/server');
-  const env = { ...process.env, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true', SCHEDULER_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '1000000' };
-  const silent = platform.createLogger('bench', 'silent');
-
   await withDatabase(async (databaseUrl) => {
-    const counts = { directory: 0, incidents: 0 };
-    const directory = await createDirectory(readDirectoryConfig(platform.envReader({ ...env, DATABASE_URL: databaseUrl })), databaseUrl, { logger: silent, onQuery: () => counts.directory++ });
-    const directoryUrl = await directory.listen(0);
-    const incidentsConfig = readIncidentsConfig(platform.envReader({ ...env, DATABASE_URL: databaseUrl, DIRECTORY_URL: directoryUrl }));
-    const incidents = await createIncidents(incidentsConfig, databaseUrl, { logger: silent, onQuery: () => counts.incidents++ });
-    const incidentsUrl = await incidents.listen(0);
-    const gatewayConfig = readGatewayConfig(platform.envReader(env));
-    gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl };
-    const gateway = await createGateway(gatewayConfig, { logger: silent });
-    const gatewayUrl = await gateway.listen(0);
+    const hub = await startStack(databaseUrl);
     try {
-      await seed(incidents.orm, demoId, categoryId);
-      const operator = demoIdentities().find((p) => p.roles.includes('OPERATOR'));
-      const token = await platform.issueToken(operator, gatewayConfig.auth);
+      await seed(hub.incidents.orm, hub.demoId, hub.categoryId);
+      const token = await hub.tokenFor('OPERATOR');
       const run = async (first) => {
-        const response = await fetch(gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: QUERY, variables: { first } }),
-        });
-        const body = await response.json();
-        if (body.errors || body.data.incidents.edges.length !== first) throw new Error(JSON.stringify(body.errors ?? 'short page'));
+        const data = await graphql(hub.gatewayUrl, token, QUERY, { first });
+        if (data.incidents.edges.length !== first) throw new Error('short page');
       };
       const results = [];
       for (const size of SIZES) {
         for (let i = 0; i < 5; i++) await run(size);
-        counts.directory = counts.incidents = 0;
+        hub.counts.directory = hub.counts.incidents = 0;
         await run(size);
-        const statements = { ...counts };
+        const statements = { ...hub.counts };
         const times = [];
         for (let i = 0; i < ROUNDS; i++) {
           const started = process.hrtime.bigint();
@@ -86,9 +47,7 @@ async function main() {
         `${(large.directory / small.directory).toFixed(2)}x directory statements, ${(large.ms / small.ms).toFixed(2)}x the time ` +
         `(${(small.ms / small.size).toFixed(2)} → ${(large.ms / large.size).toFixed(2)} ms per incident)`);
     } finally {
-      await gateway.stop();
-      await incidents.stop();
-      await directory.stop();
+      await hub.stop();
     }
   });
 }
