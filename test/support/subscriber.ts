@@ -23,6 +23,8 @@ export class Subscriber<T> {
       connectionParams: token ? { authorization: `Bearer ${token}` } : {},
       retryAttempts: 0,
       lazy: false,
+      // A socket closed by the server (a restart, an expired token) is what some tests wait for.
+      onNonLazyError: () => undefined,
       on: {
         closed: (event) => {
           this.closeCode = (event as { code?: number }).code ?? null;
