@@ -1,5 +1,5 @@
 # One image recipe for every service, one target each:
-#   docker build --target gateway .    docker build --target directory .    docker build --target incidents .
+#   docker build --target gateway .   (and directory, incidents, dispatch, command)
 # Built from the repository root because services share the platform workspace and schema/.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -9,6 +9,8 @@ COPY gateway/package.json gateway/
 COPY launcher/package.json launcher/
 COPY subgraphs/directory/package.json subgraphs/directory/
 COPY subgraphs/incidents/package.json subgraphs/incidents/
+COPY subgraphs/dispatch/package.json subgraphs/dispatch/
+COPY subgraphs/command/package.json subgraphs/command/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
@@ -30,6 +32,18 @@ ENV PORT=4002
 EXPOSE 4002
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4002/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "subgraphs/incidents/dist/src/index.js"]
+
+FROM runtime AS dispatch
+ENV PORT=4003
+EXPOSE 4003
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4003/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "subgraphs/dispatch/dist/src/index.js"]
+
+FROM runtime AS command
+ENV PORT=4004
+EXPOSE 4004
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4004/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "subgraphs/command/dist/src/index.js"]
 
 FROM runtime AS gateway
 ENV PORT=4000

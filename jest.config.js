@@ -13,6 +13,8 @@ module.exports = {
     '^@ioc-graph/gateway$': '<rootDir>/gateway/src/server',
     '^@ioc-graph/directory$': '<rootDir>/subgraphs/directory/src/server',
     '^@ioc-graph/incidents$': '<rootDir>/subgraphs/incidents/src/server',
+    '^@ioc-graph/dispatch$': '<rootDir>/subgraphs/dispatch/src/server',
+    '^@ioc-graph/command$': '<rootDir>/subgraphs/command/src/server',
   },
   globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 30000,

@@ -1,4 +1,4 @@
-// What the benchmarks share: a scratch database and the whole hub (directory, incidents, gateway)
+// What the benchmarks share: a scratch database and the whole hub (every subgraph and the gateway)
 // on it, built from dist/ like `npm start`, with quiet logs and SQL statement counters.
 const { Client } = require('pg');
 const { randomBytes } = require('node:crypto');
@@ -35,8 +35,16 @@ async function startStack(databaseUrl, extraEnv = {}) {
   const incidentsConfig = incidentsModule.readIncidentsConfig(platform.envReader({ ...env, DIRECTORY_URL: directoryUrl }));
   const incidents = await incidentsModule.createServer(incidentsConfig, databaseUrl, { logger: silent, onQuery: () => counts.incidents++ });
   const incidentsUrl = await incidents.listen(0);
+  const peers = platform.envReader({ ...env, DIRECTORY_URL: directoryUrl, INCIDENTS_URL: incidentsUrl });
+  const others = [];
+  for (const name of ['dispatch', 'command']) {
+    const module = require(`../subgraphs/${name}/dist/src/server`);
+    const read = module[`read${name[0].toUpperCase()}${name.slice(1)}Config`];
+    const server = await module.createServer(read(peers), databaseUrl, { logger: silent });
+    others.push({ name, server, url: await server.listen(0) });
+  }
   const gatewayConfig = readGatewayConfig(platform.envReader(env));
-  gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl };
+  gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl, ...Object.fromEntries(others.map((o) => [o.name, o.url])) };
   const gateway = await createGateway(gatewayConfig, { logger: silent });
   const gatewayUrl = await gateway.listen(0);
   const tokenFor = (role) => platform.issueToken(directoryModule.demoIdentities().find((p) => p.roles.includes(role)), gatewayConfig.auth);
@@ -49,6 +57,7 @@ async function startStack(databaseUrl, extraEnv = {}) {
     tokenFor,
     async stop() {
       await gateway.stop();
+      for (const other of others.reverse()) await other.server.stop();
       await incidents.stop();
       await directory.stop();
     },

@@ -15,6 +15,8 @@ async function main() {
   const subgraphsDir = path.join(root, 'subgraphs');
   const definitions = [];
   for (const name of fs.readdirSync(subgraphsDir).sort()) {
+    // A subgraph is a folder with a src/schema.ts that exports `subgraph`.
+    if (!fs.existsSync(path.join(subgraphsDir, name, 'src/schema.ts'))) continue;
     const schemaModule = path.join(subgraphsDir, name, 'dist/src/schema.js');
     if (!fs.existsSync(schemaModule)) throw new Error(`subgraphs/${name} is not built: run npm run build`);
     const { subgraph } = require(schemaModule);

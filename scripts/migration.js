@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes a new migration for one subgraph from the difference between its entities and its committed
 // migrations: `npm run migration:create -- <subgraph> [name]` (e.g. `directory`).
-// Needs a scratch PostgreSQL: MIGRATION_DATABASE_URL, default the local server's `postgres` database;
-// the subgraph's schema there is dropped and rebuilt from the committed migrations first.
+// Needs a PostgreSQL server: MIGRATION_DATABASE_URL (default the local server's `postgres` database)
+// names it; a scratch database is made there, migrated with the committed migrations, and dropped.
 const path = require('node:path');
 const { Client } = require('pg');
 
@@ -11,17 +11,20 @@ async function main() {
   if (!subgraph) throw new Error('usage: npm run migration:create -- <subgraph> [name]');
   const root = path.resolve(__dirname, '..');
   const dir = path.join(root, 'subgraphs', subgraph);
-  const url = process.env.MIGRATION_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // A scratch database of its own: the diff then sees this subgraph's committed migrations and nothing else.
+  const admin = process.env.MIGRATION_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const scratch = `ioc_migration_${process.pid}`;
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${scratch}"`);
+  await client.query(`CREATE DATABASE "${scratch}"`);
+  const url = new URL(admin);
+  url.pathname = `/${scratch}`;
   const { createOrm, migrate } = require(path.join(root, 'platform/dist/src'));
   const { entities } = require(path.join(dir, 'dist/src/schema'));
   const { migrations } = require(path.join(dir, 'dist/migrations'));
 
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${subgraph}" CASCADE`);
-  await client.end();
-
-  const orm = await createOrm({ url, schema: subgraph, entities, migrations });
+  const orm = await createOrm({ url: url.toString(), schema: subgraph, entities, migrations });
   try {
     await migrate(orm);
     orm.config.get('migrations').path = path.join(dir, 'migrations');
@@ -32,6 +35,8 @@ async function main() {
     else console.log(`wrote ${path.join('subgraphs', subgraph, 'migrations', result.fileName)}; add it to migrations/index.ts`);
   } finally {
     await orm.close();
+    await client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+    await client.end();
   }
 }
 

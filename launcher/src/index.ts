@@ -1,5 +1,7 @@
 import { createServer as createDirectory, readDirectoryConfig } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
+import { createServer as createCommand, readCommandConfig } from '@ioc-graph/command';
+import { createServer as createDispatch, readDispatchConfig } from '@ioc-graph/dispatch';
 import { createServer as createIncidents, readIncidentsConfig } from '@ioc-graph/incidents';
 import { createLogger, loadDotEnv, readCommonConfig, resolveDatabase, stopOnSignals } from '@ioc-graph/platform';
 import { startBanner } from './banner';
@@ -31,10 +33,22 @@ async function main() {
     lifecycle.register(incidents.stop);
     const incidentsUrl = await incidents.listen(incidentsConfig.port, incidentsConfig.host);
 
+    const dispatchConfig = readDispatchConfig(envFor(launcher.dispatchPort));
+    Object.assign(dispatchConfig, { directoryUrl, incidentsUrl });
+    const dispatch = await createDispatch(dispatchConfig, database.url, { logger: createLogger('dispatch', common.logLevel) });
+    lifecycle.register(dispatch.stop);
+    const dispatchUrl = await dispatch.listen(dispatchConfig.port, dispatchConfig.host);
+
+    const commandConfig = readCommandConfig(envFor(launcher.commandPort));
+    Object.assign(commandConfig, { directoryUrl, incidentsUrl });
+    const command = await createCommand(commandConfig, database.url, { logger: createLogger('command', common.logLevel) });
+    lifecycle.register(command.stop);
+    const commandUrl = await command.listen(commandConfig.port, commandConfig.host);
+
     const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
     // The event log lives in the hub's own database unless another bus is configured.
     gatewayConfig.eventBus.url ??= database.url;
-    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl };
+    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl, dispatch: dispatchUrl, command: commandUrl };
     const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
     lifecycle.register(gateway.stop);
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);

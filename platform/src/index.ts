@@ -18,3 +18,4 @@ export * from './audit';
 export * from './geo';
 export * from './validation';
 export * from './events';
+export * from './clock';

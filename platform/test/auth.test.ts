@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { clientKey, createTokenVerifier, issueToken, PUBLIC, Role, signGatewayHeaders, verifyGatewayHeaders } from '../src/auth';
+import { clientKey, createTokenVerifier, isService, issueToken, PUBLIC, Role, signGatewayHeaders, verifyGatewayHeaders } from '../src/auth';
+import { SERVICE_IDENTITY } from '../src/federation';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const options = { secret: SECRET, issuer: 'ioc-graph', audience: 'ioc-graph' };
@@ -37,11 +38,25 @@ describe('token verification', () => {
 });
 
 describe('gateway signature', () => {
-  const identity = { subject: 'op', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null, client: 'k3y-of-client' };
+  const identity = { subject: 'op', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null, client: 'k3y-of-client', service: null };
 
   it('carries the identity, with the client key, from gateway to subgraph', () => {
     const headers = signGatewayHeaders(SECRET, identity, 'req-1');
     expect(verifyGatewayHeaders(SECRET, headers, 60)).toEqual({ ok: true, identity, requestId: 'req-1' });
+  });
+
+  it('never takes a service identity from a token, only from a subgraph client’s signed headers', async () => {
+    const token = await new SignJWT({ roles: ['SYSTEM'], service: 'incidents' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('camera-platform')
+      .setIssuer('ioc-graph')
+      .setAudience('ioc-graph')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    const fromToken = await createTokenVerifier({ kind: 'secret', secret: SECRET, issuer: 'ioc-graph', audience: 'ioc-graph' })(token);
+    expect(isService(fromToken)).toBe(false);
+    const signed = verifyGatewayHeaders(SECRET, signGatewayHeaders(SECRET, SERVICE_IDENTITY('dispatch'), 'req-2'), 60);
+    expect(signed.ok && isService(signed.identity)).toBe(true);
   });
 
   it('keys clients by a hash of their address, never the address', () => {

@@ -1,5 +1,7 @@
 import { createServer as createDirectory, demoIdentities, readDirectoryConfig, type DirectoryServer } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
+import { createServer as createCommand, readCommandConfig, type CommandServer } from '@ioc-graph/command';
+import { createServer as createDispatch, readDispatchConfig, type DispatchServer } from '@ioc-graph/dispatch';
 import { createServer as createIncidents, ManualClock, readIncidentsConfig, type IncidentsServer } from '@ioc-graph/incidents';
 import { createLogger, envReader, issueToken, Role, type Identity } from '@ioc-graph/platform';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -17,6 +19,10 @@ export interface Hub {
   incidents: IncidentsServer;
   /** The incidents subgraph's clock: tests move it to reach deadlines. */
   clock: ManualClock;
+  dispatchUrl: string;
+  dispatch: DispatchServer;
+  commandUrl: string;
+  command: CommandServer;
   gateway: GatewayServer;
   /** A token for the demo person of each role. */
   tokens: Record<Role, string>;
@@ -30,74 +36,81 @@ export interface Hub {
   statements: string[];
   /** SQL statements seen by the incidents subgraph since the last `resetStatements()`. */
   incidentStatements: string[];
+  /** SQL statements seen by the dispatch subgraph since the last `resetStatements()`. */
+  dispatchStatements: string[];
+  commandStatements: string[];
   resetStatements(): void;
   stop(): Promise<void>;
 }
 
 /**
- * The real hub for a suite: a fresh PostgreSQL database, the directory subgraph with its demo data,
- * the incidents subgraph on a manual clock (its scheduler runs only when a test asks) and the gateway,
- * each on its own loopback port. Counts each subgraph's SQL statements.
+ * The real hub for a suite: a fresh PostgreSQL database; the directory (with its demo data), incidents,
+ * dispatch and command subgraphs on one manual clock (the follow-up scheduler runs only when a test
+ * asks); and the gateway, each on its own loopback port. Counts each subgraph's SQL statements. If any
+ * part fails to start, what did start is stopped again, so a failed suite leaves nothing running.
  */
 export async function startHub(env: Record<string, string> = {}, options: { now?: string } = {}): Promise<Hub> {
   const database = await createTestDatabase();
-  const statements: string[] = [];
-  const directoryConfig = readDirectoryConfig(envReader({ ...process.env, ...TEST_ENV, ...env, PORT: '0', DATABASE_URL: database.url }));
-  const directory = await createDirectory(directoryConfig, database.url, {
-    logger: createLogger('directory', 'silent'),
-    onQuery: (sql) => statements.push(sql),
-  });
-  const directoryUrl = await directory.listen(0);
-  const incidentStatements: string[] = [];
-  const clock = new ManualClock(new Date(options.now ?? '2026-11-23T01:00:00Z'));
-  const incidentsConfig = readIncidentsConfig(
-    envReader({ ...process.env, ...TEST_ENV, SCHEDULER_INTERVAL_MS: '0', ...env, PORT: '0', DATABASE_URL: database.url, DIRECTORY_URL: directoryUrl }),
-  );
-  const incidents = await createIncidents(incidentsConfig, database.url, {
-    logger: createLogger('incidents', 'silent'),
-    onQuery: (sql) => incidentStatements.push(sql),
-    clock,
-  });
-  const incidentsUrl = await incidents.listen(0);
-  const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
-  gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl };
-  const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
-  const gatewayUrl = await gateway.listen(0);
-  const extraGateways: GatewayServer[] = [];
-  const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
-  const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
-  const tokens = {} as Record<Role, string>;
-  for (const [role, identity] of Object.entries(identities)) tokens[role as Role] = await issueToken(identity, auth!);
-  return {
-    gatewayUrl,
-    directoryUrl,
-    directory,
-    incidentsUrl,
-    incidents,
-    clock,
-    gateway,
-    tokens,
-    identities,
-    tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
-    async startGateway() {
-      const server = await createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') });
-      extraGateways.push(server);
-      return { url: await server.listen(0), server };
-    },
-    statements,
-    incidentStatements,
-    resetStatements: () => {
-      statements.splice(0);
-      incidentStatements.splice(0);
-    },
-    async stop() {
-      for (const extra of extraGateways) await extra.stop().catch(() => undefined);
-      await gateway.stop();
-      await incidents.stop();
-      await directory.stop();
-      await database.drop();
-    },
+  const cleanup: (() => Promise<void>)[] = [() => database.drop()];
+  const stopAll = async () => {
+    for (const stop of cleanup.splice(0).reverse()) await stop().catch(() => undefined);
   };
+  try {
+    const clock = new ManualClock(new Date(options.now ?? '2026-11-23T01:00:00Z'));
+    const base = { ...process.env, ...TEST_ENV, SCHEDULER_INTERVAL_MS: '0', ...env, PORT: '0', DATABASE_URL: database.url };
+    const start = async <S extends { listen(port: number): Promise<string>; stop(): Promise<void> }>(create: () => Promise<S>) => {
+      const server = await create();
+      cleanup.push(() => server.stop());
+      return { server, url: await server.listen(0) };
+    };
+    const statements: string[] = [];
+    const incidentStatements: string[] = [];
+    const dispatchStatements: string[] = [];
+    const commandStatements: string[] = [];
+    // Background work (the outbox relay's polls, the follow-up scheduler) is not what a request costs.
+    const background = /"?outbox_event"?|follow_up_timer|pg_try_advisory_lock/;
+    const quiet = (name: string, sink: string[]) => ({ logger: createLogger(name, 'silent'), onQuery: (sql: string) => void (background.test(sql) || sink.push(sql)), clock });
+    const directory = await start(() => createDirectory(readDirectoryConfig(envReader(base)), database.url, quiet('directory', statements)));
+    const incidents = await start(() => createIncidents(readIncidentsConfig(envReader({ ...base, DIRECTORY_URL: directory.url })), database.url, quiet('incidents', incidentStatements)));
+    const peers = { ...base, DIRECTORY_URL: directory.url, INCIDENTS_URL: incidents.url };
+    const dispatch = await start(() => createDispatch(readDispatchConfig(envReader(peers)), database.url, quiet('dispatch', dispatchStatements)));
+    const command = await start(() => createCommand(readCommandConfig(envReader(peers)), database.url, quiet('command', commandStatements)));
+    const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
+    gatewayConfig.subgraphUrls = { directory: directory.url, incidents: incidents.url, dispatch: dispatch.url, command: command.url };
+    const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') }));
+    const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
+    const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
+    const tokens = {} as Record<Role, string>;
+    for (const [role, identity] of Object.entries(identities)) tokens[role as Role] = await issueToken(identity, auth!);
+    return {
+      gatewayUrl: gateway.url,
+      directoryUrl: directory.url,
+      directory: directory.server,
+      incidentsUrl: incidents.url,
+      incidents: incidents.server,
+      clock,
+      dispatchUrl: dispatch.url,
+      dispatch: dispatch.server,
+      commandUrl: command.url,
+      command: command.server,
+      gateway: gateway.server,
+      tokens,
+      identities,
+      tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
+      startGateway: async () => start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') })),
+      statements,
+      incidentStatements,
+      dispatchStatements,
+      commandStatements,
+      resetStatements: () => {
+        for (const list of [statements, incidentStatements, dispatchStatements, commandStatements]) list.splice(0);
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
 export interface GraphQLResponse<T> {

@@ -162,6 +162,21 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
       ((identity.agencyId !== null && event.payload.agencyId === identity.agencyId) || (identity.fieldUnitId !== null && event.audience.fieldUnitIds.includes(identity.fieldUnitId))),
     );
   });
+  field('assignmentChanged', (_root, args, context, info) => {
+    const { identity } = context;
+    if (!hasRole(identity, ...CENTER) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow dispatches');
+    const filter = args.filter;
+    return deliveries(context, info, args.after, (event) => {
+      const p = event.payload;
+      return (
+        event.entityType === 'Assignment' &&
+        (!filter?.fieldUnitId || String(filter.fieldUnitId).toLowerCase() === p.fieldUnitId) &&
+        (!filter?.agencyId || String(filter.agencyId).toLowerCase() === p.agencyId) &&
+        (!filter?.incidentId || String(filter.incidentId).toLowerCase() === p.incidentId) &&
+        has(filter?.types, event.type)
+      );
+    });
+  });
   field('publicIncidentPublished', (_root, args, context, info) =>
     deliveries(context, info, args.after, (event) => event.type === 'incident.published' && event.audience.public),
   );
@@ -177,6 +192,7 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     if (eventFields.action) eventFields.action.resolve = (d: Delivery) => d.event.payload.action ?? d.event.type;
     if (eventFields.fromState) eventFields.fromState.resolve = (d: Delivery) => d.event.payload.fromState ?? null;
     if (eventFields.toState) eventFields.toState.resolve = (d: Delivery) => d.event.payload.toState ?? null;
+    if (eventFields.unitStatus) eventFields.unitStatus.resolve = (d: Delivery) => d.event.payload.unitStatus;
     eventFields[entityField].resolve = entityResolver;
   }
   return schema;

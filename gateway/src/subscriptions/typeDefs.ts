@@ -23,6 +23,26 @@ export const subscriptionTypeDefs = /* GraphQL */ `
     myAssignments(after: String): IncidentEvent!
     "Results as they are published (everyone)"
     publicIncidentPublished(after: String): PublicIncidentEvent!
+    "Dispatches and the steps of field units on them: the center, the unit's agency, the unit's crew"
+    assignmentChanged(filter: AssignmentEventFilter, after: String): AssignmentEvent!
+  }
+
+  input AssignmentEventFilter {
+    fieldUnitId: ID
+    agencyId: ID
+    incidentId: ID
+    "Event types, e.g. assignment.dispatched, assignment.reportOnScene, assignment.clearAssignment"
+    types: [String!]
+  }
+
+  type AssignmentEvent {
+    cursor: String!
+    type: String!
+    occurredAt: DateTimeISO!
+    actor: String!
+    "The unit's status after this step"
+    unitStatus: UnitStatus!
+    assignment: Assignment
   }
 
   input AlertEventFilter {
@@ -81,4 +101,5 @@ export const EVENT_ENTITIES = {
   AlertEvent: { field: 'alert', query: 'alert', idFrom: 'entityKey' },
   IncidentEvent: { field: 'incident', query: 'incident', idFrom: 'entityKey' },
   PublicIncidentEvent: { field: 'publicIncident', query: 'publicIncident', idFrom: 'publicationId' },
+  AssignmentEvent: { field: 'assignment', query: 'assignment', idFrom: 'entityKey' },
 } as const;

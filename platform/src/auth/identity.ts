@@ -30,11 +30,18 @@ export interface Identity {
    * limits on what the public may do; never a personal datum in clear.
    */
   client?: string | null;
+  /**
+   * Set when another subgraph calls (see SubgraphClient), never from a token: the gateway forwards only
+   * what it verified, so only holders of the gateway secret can claim it.
+   */
+  service?: string | null;
 }
 
 export const PUBLIC: Identity = Object.freeze({ subject: null, roles: [], agencyId: null, fieldUnitId: null, scopeUnitId: null }) as Identity;
 
 export const isPublic = (identity: Identity) => identity.subject === null;
+/** A subgraph calling another (validation, lookups at write time): it reads what it asks for. */
+export const isService = (identity: Identity) => Boolean(identity.service);
 export const hasRole = (identity: Identity, ...roles: Role[]) => roles.some((role) => identity.roles.includes(role));
 
 /** Parses an identity from untrusted JSON, keeping only known roles and string ids. */
@@ -50,6 +57,7 @@ export function parseIdentity(value: unknown): Identity {
     fieldUnitId: str(input.fieldUnitId),
     scopeUnitId: str(input.scopeUnitId),
     client: typeof input.client === 'string' && /^[\w:-]{1,64}$/.test(input.client) ? input.client : null,
+    service: typeof input.service === 'string' && /^[a-z][a-z0-9-]{0,40}$/.test(input.service) ? input.service : null,
   };
 }
 

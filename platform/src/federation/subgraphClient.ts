@@ -8,6 +8,7 @@ export const SERVICE_IDENTITY = (service: string): Identity => ({
   agencyId: null,
   fieldUnitId: null,
   scopeUnitId: null,
+  service,
 });
 
 /**

@@ -3,3 +3,4 @@ export * from './ops';
 export * from './createSubgraphServer';
 export * from './shutdown';
 export * from './runSubgraph';
+export * from './subgraphService';

@@ -1,5 +1,5 @@
 import { Role, type SubgraphContext } from '@ioc-graph/platform';
-import type { Clock } from './clock';
+import type { Clock } from '@ioc-graph/platform';
 import type { IncidentsConfig } from './config';
 import type { DirectoryLookup } from './directory/directoryLookup';
 

@@ -1,4 +1,4 @@
-import { forbidden, hasRole, loaderByForeignKey, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
+import { forbidden, hasRole, isService, loaderByForeignKey, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
 import { CENTER_ROLES, type IncidentsContext } from '../common';
 import { Alert } from './alert';
 
@@ -6,7 +6,7 @@ export const alertById = (ctx: IncidentsContext) => loaderByUnique(ctx, Alert, '
 export const alertsByIncident = (ctx: IncidentsContext) => loaderByForeignKey(ctx, Alert, 'incident', { receivedAt: 'ASC' });
 
 /** Alerts are the center's working material: leaders and operators read them. */
-export const mayReadAlerts = (ctx: IncidentsContext) => hasRole(ctx.identity, ...CENTER_ROLES);
+export const mayReadAlerts = (ctx: IncidentsContext) => hasRole(ctx.identity, ...CENTER_ROLES) || isService(ctx.identity);
 
 /** The alert an argument names, or NOT_FOUND. */
 export async function requireAlert(ctx: IncidentsContext, id: string): Promise<Alert> {

@@ -1,6 +1,6 @@
 import type { Logger } from '@ioc-graph/platform';
 import { LockMode, type MikroORM } from '@mikro-orm/core';
-import type { Clock } from '../clock';
+import type { Clock } from '@ioc-graph/platform';
 import { Incident } from '../incident/incident';
 import { RUNNING_STATES } from '../incident/incident.rules';
 import { emitIncidentEvent } from '../events';

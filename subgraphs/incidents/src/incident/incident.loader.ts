@@ -1,4 +1,4 @@
-import { forbidden, hasRole, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
+import { forbidden, hasRole, isService, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
 import { CENTER_ROLES, type IncidentsContext } from '../common';
 import { Incident } from './incident';
 
@@ -10,7 +10,7 @@ export const incidentByCode = (ctx: IncidentsContext) => loaderByUnique(ctx, Inc
  * own agency's only. The public reads published records, never incidents.
  */
 export function mayReadIncident(ctx: IncidentsContext, incident: Pick<Incident, 'agencyId'>): boolean {
-  if (hasRole(ctx.identity, ...CENTER_ROLES)) return true;
+  if (hasRole(ctx.identity, ...CENTER_ROLES) || isService(ctx.identity)) return true;
   return ctx.identity.agencyId !== null && incident.agencyId === ctx.identity.agencyId;
 }
 

@@ -1,0 +1,63 @@
+import type { MigrationObject, MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import type { CommonConfig } from '../config';
+import { createOrm, migrate, type OrmOptions } from '../database';
+import { createEventBus, OutboxRelay, type EventBus, type EventBusConfig } from '../events';
+import type { Logger } from '../logging';
+import type { SubgraphContext } from './context';
+import { createSubgraphServer, type SubgraphServer } from './createSubgraphServer';
+
+export interface SubgraphServiceOptions {
+  name: string;
+  databaseUrl: string;
+  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignatureMaxAgeSeconds' | 'exposeErrors'> & { eventBus: EventBusConfig };
+  entities: OrmOptions['entities'];
+  migrations: MigrationObject[];
+  buildSchema: () => Promise<GraphQLSchema>;
+  logger: Logger;
+  onQuery?: (sql: string) => void;
+  /** The bus to relay the outbox to; made from the config when not given (and then closed at stop). */
+  bus?: EventBus;
+  /** Runs after the migrations: reference or demo data. */
+  seed?: (em: EntityManager) => Promise<void>;
+  extendContext?: (context: SubgraphContext) => SubgraphContext;
+}
+
+export interface SubgraphService extends SubgraphServer {
+  orm: MikroORM;
+  relay: OutboxRelay;
+}
+
+/**
+ * A subgraph on its own PostgreSQL schema: connects, applies its committed migrations, seeds, starts
+ * the relay of its outbox to the event bus, and builds (without listening) its HTTP server. `stop()`
+ * undoes all of it in order.
+ */
+export async function createSubgraphService(options: SubgraphServiceOptions): Promise<SubgraphService> {
+  const { name, logger } = options;
+  const orm = await createOrm({ url: options.databaseUrl, schema: name, entities: options.entities, migrations: options.migrations, onQuery: options.onQuery });
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    await options.seed?.(orm.em.fork() as EntityManager);
+    const server = await createSubgraphServer({ name, schema: await options.buildSchema(), orm, config: options.config, logger, extendContext: options.extendContext });
+    const bus = options.bus ?? (await createEventBus(options.config.eventBus, options.databaseUrl, logger));
+    const relay = new OutboxRelay(orm, options.databaseUrl, bus, name, logger);
+    await relay.start();
+    return {
+      ...server,
+      orm,
+      relay,
+      async stop() {
+        await relay.stop();
+        if (!options.bus) await bus.close();
+        await server.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

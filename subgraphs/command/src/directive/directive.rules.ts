@@ -1,0 +1,15 @@
+import { registerEnumType } from 'type-graphql';
+import type { Transition } from '../transitions';
+
+export enum AcknowledgementState {
+  PENDING = 'PENDING',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+}
+registerEnumType(AcknowledgementState, { name: 'AcknowledgementState', description: 'Chờ xác nhận, đã xác nhận đã nhận chỉ đạo' });
+
+export type AddresseeAction = 'acknowledgeDirective';
+
+/** Each addressee of a directive confirms it once; nobody else can do it for them. */
+export const ADDRESSEE_TRANSITIONS: Record<AddresseeAction, Transition<AcknowledgementState>> = {
+  acknowledgeDirective: { from: [AcknowledgementState.PENDING], to: AcknowledgementState.ACKNOWLEDGED, actor: 'addressee' },
+};

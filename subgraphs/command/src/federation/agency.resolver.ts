@@ -1,0 +1,44 @@
+import { forbidden, hasRole, isUuid, Role } from '@ioc-graph/platform';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CENTER_ROLES, STAFF_ROLES } from '../common';
+import type { CommandContext } from '../context';
+import { OperationDirective } from '../directive/directive';
+import { pendingDirectivesOf } from '../directive/directive.loader';
+import { OperationTask } from '../task/task';
+import { openTasksByAgency } from '../task/task.loader';
+import { Agency, FieldUnit } from './foreignEntities';
+
+/** What command support adds to an agency: its work in active operations. The center or the agency itself. */
+@Resolver(() => Agency)
+export class AgencyCommandResolver {
+  @Authorized(...STAFF_ROLES)
+  @FieldResolver(() => [OperationTask], { description: 'Its open tasks in active operations, earliest deadline first (the center, or the agency’s own staff)' })
+  openTasks(@Root() agency: Agency, @Ctx() ctx: CommandContext) {
+    assertOwnAgency(ctx, agency.id);
+    return isUuid(agency.id) ? openTasksByAgency(ctx).load(agency.id.toLowerCase()) : [];
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @FieldResolver(() => [OperationDirective], { description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the agency’s own staff)' })
+  unacknowledgedDirectives(@Root() agency: Agency, @Ctx() ctx: CommandContext) {
+    assertOwnAgency(ctx, agency.id);
+    return isUuid(agency.id) ? pendingDirectivesOf(ctx, 'agencyId').load(agency.id.toLowerCase()) : [];
+  }
+}
+
+/** What command support adds to a field unit: the directives its officers must acknowledge. */
+@Resolver(() => FieldUnit)
+export class FieldUnitCommandResolver {
+  @Authorized(...STAFF_ROLES)
+  @FieldResolver(() => [OperationDirective], { description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the unit’s own officers)' })
+  unacknowledgedDirectives(@Root() unit: FieldUnit, @Ctx() ctx: CommandContext) {
+    if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.fieldUnitId !== unit.id) throw forbidden('Only the center and the unit’s own officers see its directives');
+    return isUuid(unit.id) ? pendingDirectivesOf(ctx, 'fieldUnitId').load(unit.id.toLowerCase()) : [];
+  }
+}
+
+function assertOwnAgency(ctx: CommandContext, agencyId: string): void {
+  if (!hasRole(ctx.identity, Role.LEADER, Role.OPERATOR) && ctx.identity.agencyId !== agencyId) {
+    throw forbidden('Only the center and the agency’s own staff see its operation work');
+  }
+}

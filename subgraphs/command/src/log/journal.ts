@@ -1,0 +1,79 @@
+import { emitEvent } from '@ioc-graph/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { distinctIds } from '../common';
+import type { CommandContext } from '../context';
+import type { Operation } from '../operation/operation';
+import { OperationLogEntry, type LogSubject } from './logEntry';
+
+/** A step of an operation, as the running log and the outbox record it. */
+export interface Step {
+  /** The log's verb: the mutation's name, e.g. `acknowledgeTask`. */
+  action: string;
+  /** The outbox event's type, e.g. `task.acknowledged`. */
+  event: string;
+  subjectType: LogSubject;
+  subjectId: string;
+  fromState?: string | null;
+  toState?: string | null;
+  note?: string | null;
+}
+
+/** Who is told of a step besides the center: agencies and field units. */
+export interface Audience {
+  agencyIds: (string | null)[];
+  fieldUnitIds?: (string | null)[];
+}
+
+/**
+ * Appends the step to the operation's running log and writes its outbox event, both inside the
+ * caller's transaction: a step is logged and announced exactly when it is committed.
+ */
+export async function recordStep(ctx: CommandContext, em: EntityManager, at: Date, operation: Operation, step: Step, audience: Audience): Promise<void> {
+  const { event, ...logged } = step;
+  em.persist(
+    Object.assign(new OperationLogEntry(), { fromState: null, toState: null, note: null, ...logged }, {
+      operationId: operation.id,
+      at,
+      actor: ctx.identity.subject ?? 'public',
+      actorRoles: ctx.identity.roles,
+      actorAgencyId: ctx.identity.agencyId,
+      requestId: ctx.requestId,
+    }),
+  );
+  await emitEvent(em, ctx.identity, at, {
+    type: event,
+    entityType: 'Operation',
+    entityKey: operation.id,
+    payload: {
+      code: operation.code,
+      incidentId: operation.incidentId,
+      exercise: operation.exercise,
+      state: operation.state,
+      phase: operation.phaseCode,
+      action: step.action,
+      subjectType: step.subjectType,
+      subjectId: step.subjectId,
+      fromState: step.fromState ?? null,
+      toState: step.toState ?? null,
+    },
+    audience: {
+      agencyIds: distinctIds(audience.agencyIds.filter((id): id is string => id !== null)),
+      fieldUnitIds: distinctIds((audience.fieldUnitIds ?? []).filter((id): id is string => id !== null)),
+    },
+  });
+}
+
+/**
+ * Everyone taking part in an operation: the agencies with a task in it and the agencies and field
+ * units its directives address. Flushes first, so that what the current transaction added counts.
+ */
+export async function participantsOf(em: EntityManager, operationId: string): Promise<Required<Audience>> {
+  await em.flush();
+  const rows = await (em as SqlEntityManager).execute<{ agency_id: string | null; field_unit_id: string | null }[]>(
+    `select agency_id, null as field_unit_id from "command"."operation_task" where operation_id = ? and agency_id is not null
+     union select agency_id, field_unit_id from "command"."directive_addressee" where operation_id = ?`,
+    [operationId, operationId],
+  );
+  return { agencyIds: rows.map((row) => row.agency_id), fieldUnitIds: rows.map((row) => row.field_unit_id) };
+}

@@ -1,0 +1,61 @@
+import { IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { OperationState } from './operation.rules';
+
+@InputType({ description: 'Activates an operation from a playbook for a COMMAND incident (leaders and operators)' })
+export class ActivateOperationInput {
+  @Field(() => ID)
+  @IsUUID()
+  incidentId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  playbookId!: string;
+
+  @Field({ nullable: true, description: 'The playbook’s name and the incident’s number when omitted' })
+  @IsOptional()
+  @Length(3, 300)
+  name?: string;
+
+  @Field({ nullable: true, description: 'A drill (diễn tập); by default, whether the incident is one' })
+  exercise?: boolean;
+}
+
+@InputType({ description: 'Filters on operations; all given conditions must hold' })
+export class OperationFilter {
+  @Field(() => OperationState, { nullable: true })
+  state?: OperationState;
+
+  @Field({ nullable: true, description: 'true: drills only; false: real operations only' })
+  exercise?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
+}
+
+@InputType({ description: 'The version read, and an optional note for the running log' })
+export class OperationStepInput {
+  @Field(() => Int, { description: 'The version read; a different current version is CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 2000)
+  note?: string;
+}
+
+@InputType({ description: 'Stands the operation down (leaders)' })
+export class StandDownInput {
+  @Field(() => Int, { description: 'The version read; a different current version is CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field({ description: 'What was done and learnt (báo cáo tổng kết)' })
+  @Length(10, 8000)
+  afterActionSummary!: string;
+}

@@ -1,0 +1,44 @@
+import { IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'A step of a task: the version read, and an optional note (progress, result)' })
+export class TaskStepInput {
+  @Field(() => Int, { description: 'The version read; a different current version is CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 2000)
+  note?: string;
+}
+
+@InputType({ description: 'Cancels a task, with a reason (the center)' })
+export class CancelTaskInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field()
+  @Length(3, 2000)
+  reason!: string;
+}
+
+@InputType({ description: 'Gives a task that has not started to an agency (the center)' })
+export class AssignTaskInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => ID)
+  @IsUUID()
+  agencyId!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 2000)
+  note?: string;
+}

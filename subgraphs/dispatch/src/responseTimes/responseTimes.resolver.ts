@@ -1,0 +1,91 @@
+import { forbidden, hasRole, requireId, Role } from '@ioc-graph/platform';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Query, registerEnumType, Resolver } from 'type-graphql';
+import type { DispatchContext } from '../context';
+import { ResponseTimeBucket } from './responseTimes';
+
+export enum ResponseTimeDimension {
+  AGENCY = 'AGENCY',
+  UNIT_KIND = 'UNIT_KIND',
+  UNIT = 'UNIT',
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+}
+registerEnumType(ResponseTimeDimension, {
+  name: 'ResponseTimeDimension',
+  description: 'Group by agency, unit kind, administrative unit (the units just below withinUnitId, or below the province), or local day / month (Asia/Ho_Chi_Minh)',
+});
+
+@InputType()
+export class ResponseTimeFilter {
+  @Field({ nullable: true, description: 'Dispatched at or after' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Dispatched before' })
+  to?: Date;
+
+  @Field(() => ID, { nullable: true })
+  agencyId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Incidents in this administrative unit or below it' })
+  withinUnitId?: string;
+}
+
+const KEYS: Record<ResponseTimeDimension, string> = {
+  AGENCY: 'agency_id::text',
+  UNIT_KIND: 'unit_kind',
+  UNIT: 'unit_lineage[coalesce(array_position(unit_lineage, ?), 1) + 1]',
+  DAY: `to_char(dispatched_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`,
+  MONTH: `to_char(dispatched_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')`,
+};
+
+const seconds = (from: string, to: string) => `extract(epoch from (${to} - ${from}))`;
+
+/** Aggregated response times for leaders and agencies (drills excluded; only assignments that reached the scene). */
+@Resolver()
+export class ResponseTimeResolver {
+  @Authorized(Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF)
+  @Query(() => [ResponseTimeBucket], { description: 'Response times grouped by a dimension; an agency sees its own units' })
+  async responseTimeStats(
+    @Arg('by', () => ResponseTimeDimension) by: ResponseTimeDimension,
+    @Arg('filter', () => ResponseTimeFilter, { nullable: true }) filter: ResponseTimeFilter | null,
+    @Ctx() ctx: DispatchContext,
+  ): Promise<ResponseTimeBucket[]> {
+    const conditions = ['not exercise', 'on_scene_at is not null'];
+    const params: unknown[] = [];
+    const within = filter?.withinUnitId ? requireId(filter.withinUnitId, 'withinUnitId') : null;
+    const keyParams = by === ResponseTimeDimension.UNIT ? [within] : [];
+    let agencyId = filter?.agencyId ? requireId(filter.agencyId, 'agencyId') : null;
+    if (!hasRole(ctx.identity, Role.LEADER, Role.OPERATOR)) {
+      if (!ctx.identity.agencyId) throw forbidden();
+      agencyId = ctx.identity.agencyId;
+    }
+    if (agencyId) (conditions.push('agency_id = ?'), params.push(agencyId));
+    if (within) (conditions.push('? = any(unit_lineage)'), params.push(within));
+    if (filter?.from) (conditions.push('dispatched_at >= ?'), params.push(filter.from));
+    if (filter?.to) (conditions.push('dispatched_at < ?'), params.push(filter.to));
+    const key = KEYS[by];
+    const rows = await ctx.em.getConnection().execute<Record<string, string | null>[]>(
+      `select ${key} as key, count(*) as count,
+              avg(${seconds('received_at', 'dispatched_at')}) as call_processing,
+              avg(${seconds('dispatched_at', 'en_route_at')}) as turnout,
+              avg(${seconds('en_route_at', 'on_scene_at')}) as travel,
+              avg(${seconds('received_at', 'on_scene_at')}) as response,
+              percentile_cont(0.9) within group (order by ${seconds('received_at', 'on_scene_at')}) as p90
+         from dispatch.assignment where ${conditions.join(' and ')}
+        group by 1 order by 1`,
+      [...keyParams, ...params],
+    );
+    const num = (value: string | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+    return rows
+      .filter((row) => row.key !== null)
+      .map((row) => ({
+        key: row.key!,
+        count: Number(row.count),
+        averageCallProcessingSeconds: num(row.call_processing),
+        averageTurnoutSeconds: num(row.turnout),
+        averageTravelSeconds: num(row.travel),
+        averageResponseSeconds: num(row.response),
+        p90ResponseSeconds: num(row.p90),
+      }));
+  }
+}

@@ -1,0 +1,30 @@
+import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
+import type { GraphQLSchema } from 'graphql';
+import { Assignment, AssignmentLogEntry } from './assignment/assignment';
+import { AssignmentMutations } from './assignment/assignment.mutations';
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { foreignReferences } from './federation/entities';
+import { FieldUnitLiveResolver, IncidentDispatchResolver } from './federation/extensions.resolver';
+import { CategoryNeed } from './recommend/categoryNeed';
+import { RecommendResolver } from './recommend/recommend.resolver';
+import { ResponseTimeResolver } from './responseTimes/responseTimes.resolver';
+import { PositionReport, UnitState } from './unit/unitState';
+import { assignmentReference } from './assignment/assignment.reference';
+
+/** The dispatch subgraph's tables, all in its own PostgreSQL schema. */
+export const entities = [UnitState, PositionReport, Assignment, AssignmentLogEntry, CategoryNeed, OutboxEvent, AuditEntry];
+
+/** The dispatch subgraph's federated schema. */
+export function buildDispatchSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [AssignmentResolver, AssignmentMutations, FieldUnitLiveResolver, IncidentDispatchResolver, RecommendResolver, ResponseTimeResolver],
+      authChecker: roleAuthChecker,
+      validate: { forbidUnknownValues: false, skipMissingProperties: false },
+    },
+    { ...foreignReferences, ...assignmentReference },
+  );
+}
+
+/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
+export const subgraph = { name: 'dispatch', url: 'http://127.0.0.1:4003/graphql', buildSchema: buildDispatchSchema };

@@ -1,0 +1,41 @@
+import { createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
+import { migrations } from '../migrations';
+import { seedDispatch } from '../seeds/seed';
+import type { DispatchConfig } from './config';
+import { subgraphClients, type DispatchContext } from './context';
+import { buildDispatchSchema, entities } from './schema';
+
+export { readDispatchConfig, type DispatchConfig } from './config';
+export { buildDispatchSchema, entities } from './schema';
+
+export type DispatchServer = SubgraphService;
+
+export interface DispatchDependencies {
+  logger?: Logger;
+  /** Called with every SQL statement (tests count statements). */
+  onQuery?: (sql: string) => void;
+  /** The time source of every timestamp; tests pass a ManualClock. */
+  clock?: Clock;
+  /** The event bus to relay the outbox to; made from the config when not given. */
+  bus?: EventBus;
+}
+
+/** Builds the dispatch subgraph on a database (migrated, seeded, relaying its outbox); not yet listening. */
+export function createServer(config: DispatchConfig, databaseUrl: string, deps: DispatchDependencies = {}): Promise<DispatchServer> {
+  const logger = deps.logger ?? createLogger('dispatch', config.logLevel);
+  const clock = deps.clock ?? systemClock;
+  const clients = subgraphClients(config);
+  return createSubgraphService({
+    name: 'dispatch',
+    databaseUrl,
+    config,
+    entities,
+    migrations,
+    buildSchema: buildDispatchSchema,
+    logger,
+    onQuery: deps.onQuery,
+    bus: deps.bus,
+    seed: (em) => seedDispatch(em, logger),
+    extendContext: (context): DispatchContext => ({ ...context, clock, ...clients }),
+  });
+}
