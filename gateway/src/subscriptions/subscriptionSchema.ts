@@ -177,6 +177,17 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
       );
     });
   });
+  field('operationChanged', (_root, args, context, info) => {
+    const { identity } = context;
+    if (!hasRole(identity, ...CENTER) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow operations');
+    const filter = args.filter;
+    return deliveries(context, info, args.after, (event) =>
+      event.entityType === 'Operation' &&
+      (!filter?.operationId || String(filter.operationId).toLowerCase() === event.entityKey) &&
+      (!filter?.incidentId || String(filter.incidentId).toLowerCase() === event.payload.incidentId) &&
+      has(filter?.types, event.type),
+    );
+  });
   field('publicIncidentPublished', (_root, args, context, info) =>
     deliveries(context, info, args.after, (event) => event.type === 'incident.published' && event.audience.public),
   );

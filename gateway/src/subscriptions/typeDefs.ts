@@ -25,6 +25,27 @@ export const subscriptionTypeDefs = /* GraphQL */ `
     publicIncidentPublished(after: String): PublicIncidentEvent!
     "Dispatches and the steps of field units on them: the center, the unit's agency, the unit's crew"
     assignmentChanged(filter: AssignmentEventFilter, after: String): AssignmentEvent!
+    "Every step of emergency operations: the center, and the agencies taking part"
+    operationChanged(filter: OperationEventFilter, after: String): OperationEvent!
+  }
+
+  input OperationEventFilter {
+    operationId: ID
+    incidentId: ID
+    "Event types, e.g. operation.activated, directive.issued, task.completed, operation.stoodDown"
+    types: [String!]
+  }
+
+  type OperationEvent {
+    cursor: String!
+    type: String!
+    occurredAt: DateTimeISO!
+    actor: String!
+    "The step, e.g. activateOperation, issueDirective, acknowledgeDirective, standDownOperation"
+    action: String!
+    fromState: String
+    toState: String
+    operation: Operation
   }
 
   input AssignmentEventFilter {
@@ -102,4 +123,5 @@ export const EVENT_ENTITIES = {
   IncidentEvent: { field: 'incident', query: 'incident', idFrom: 'entityKey' },
   PublicIncidentEvent: { field: 'publicIncident', query: 'publicIncident', idFrom: 'publicationId' },
   AssignmentEvent: { field: 'assignment', query: 'assignment', idFrom: 'entityKey' },
+  OperationEvent: { field: 'operation', query: 'operation', idFrom: 'entityKey' },
 } as const;

@@ -36,6 +36,7 @@ export const AGENCY_KINDS: Record<string, AgencyKind> = {
   'CTN-BP': AgencyKind.PUBLIC_SERVICE,
 };
 
+/** A phase: its code, Vietnamese and English names. */
 export const phase = (code: string, nameVi: string, nameEn: string): PlaybookPhase => ({ code, nameVi, nameEn });
 
 /**
@@ -58,9 +59,11 @@ export function tasks(rows: TaskRow[]): TaskTemplate[] {
   });
 }
 
+/** Resource requirements from rows: kind, quantity, an optional Vietnamese note (unit, what). */
 export const resources = (rows: [kind: ResourceKind, quantity: number, noteVi?: string][]): ResourceRequirement[] =>
   rows.map(([kind, quantity, noteVi]) => ({ kind, quantity, noteVi: noteVi ?? null }));
 
+/** Checklist items from rows: Vietnamese and English text. */
 export const checklist = (rows: [textVi: string, textEn: string][]): ChecklistItem[] => rows.map(([textVi, textEn]) => ({ textVi, textEn }));
 
 export { ResourceKind };

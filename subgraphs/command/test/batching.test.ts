@@ -1,5 +1,3 @@
-import { demoId } from '@ioc-graph/directory';
-import { categoryId } from '@ioc-graph/incidents';
 import { envReader, readCommonConfig, Role, signGatewayHeaders, type Identity } from '@ioc-graph/platform';
 import {
   CommandActivateOperationDocument,
@@ -10,17 +8,12 @@ import {
   CommandIncidentsOperationsDocument,
   CommandIssueDirectiveDocument,
   CommandOperationsPageDocument,
-  OpenIncidentDocument,
 } from '../../../__generated__/graphql';
 import { execute, startHub, type GraphQLResponse, type Hub } from '../../../test/support/hub';
 import { playbookId } from '../seeds/playbooks';
+import { agency, ok, openLandslide } from './helpers';
 
 const REFERENCES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Operation { code } } }`;
-
-const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
 
 /** Counts what reaches the command subgraph's PostgreSQL: statements per request must not grow with the items. */
 describe('batched relations and references of operations', () => {
@@ -33,17 +26,10 @@ describe('batched relations and references of operations', () => {
     gql = hub.gatewayUrl;
     const { OPERATOR, LEADER } = hub.tokens;
     for (let i = 0; i < OPERATIONS; i++) {
-      const incident = ok(
-        await execute(
-          gql,
-          OpenIncidentDocument,
-          { input: { categoryId: categoryId('EMG_LANDSLIDE'), title: `Sạt lở điểm ${i + 1} ven hồ Thác Mơ`, description: 'Sạt lở taluy sau mưa lớn', unitId: demoId('unit', 'BP-688-THACMO') } },
-          { token: OPERATOR },
-        ),
-      ).openIncident;
+      const incident = await openLandslide(hub, `Sạt lở điểm ${i + 1} ven hồ Thác Mơ`);
       const operation = ok(await execute(gql, CommandActivateOperationDocument, { input: { incidentId: incident.id, playbookId: playbookId('FLOOD_SONG_BE') } }, { token: OPERATOR })).activateOperation;
       const operationId = operation.id;
-      await execute(gql, CommandIssueDirectiveDocument, { operationId, input: { text: `Sơ tán dân khu vực sạt lở số ${i + 1}`, agencyIds: [demoId('agency', 'SXD-BP'), demoId('agency', 'BCHQS-BP')] } }, { token: LEADER });
+      await execute(gql, CommandIssueDirectiveDocument, { operationId, input: { text: `Sơ tán dân khu vực sạt lở số ${i + 1}`, agencyIds: [agency('SXD-BP'), agency('BCHQS-BP')] } }, { token: LEADER });
       await execute(gql, CommandAllocateResourceDocument, { operationId, input: { kind: 'BOAT', quantity: 2, description: 'Xuồng máy BCHQS' } }, { token: OPERATOR });
       await execute(gql, CommandFileSituationReportDocument, { operationId, input: { summary: 'Đã sơ tán các hộ dân trong vùng nguy hiểm', evacuated: 10 + i } }, { token: OPERATOR });
       ok(await execute(gql, CommandAdvancePhaseDocument, { operationId, input: { expectedVersion: operation.version } }, { token: OPERATOR }));
@@ -108,7 +94,7 @@ describe('batched relations and references of operations', () => {
       expect(result.errors).toBeUndefined();
       return { found: result.data!._entities.filter(Boolean).length, statements: hub.commandStatements.length };
     };
-    const staff = (code: string): Identity => ({ subject: `staff-${code}`, roles: [Role.AGENCY_STAFF], agencyId: demoId('agency', code), fieldUnitId: null, scopeUnitId: null });
+    const staff = (code: string): Identity => ({ subject: `staff-${code}`, roles: [Role.AGENCY_STAFF], agencyId: agency(code), fieldUnitId: null, scopeUnitId: null });
     expect(await resolve(hub.identities.LEADER)).toEqual({ found: 2 * OPERATIONS, statements: 1 });
     // An agency: the operations, then who takes part in them (tasks, addressees), whatever their number.
     expect(await resolve(staff('SXD-BP'))).toEqual({ found: 2 * OPERATIONS, statements: 3 });

@@ -1,17 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { WatchOperationsDocument } from '../../../__generated__/graphql';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
+import { Subscriber } from '../../../test/support/subscriber';
 
-// The walkthrough's operations, wherever the file stands (it is meant to move to examples/).
-const file = ['../../../examples/commandOperation.graphql', '../examples.graphql'].map((path) => resolve(__dirname, path)).find((path) => existsSync(path))!;
+// The walkthrough's operations, as the README points to them.
+const file = resolve(__dirname, '../../../examples/commandOperation.graphql');
 const operations = new Map(
   parse(readFileSync(file, 'utf8'))
     .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .map((d) => [d.name!.value, print(d)]),
 );
 
-/** The README's operation walkthrough (examples.graphql) works as written, with its literal ids and versions. */
+/** The README's operation walkthrough (examples/commandOperation.graphql) works as written, with its literal ids and versions. */
 describe('the README’s command support example', () => {
   let hub: Hub;
   beforeAll(async () => {
@@ -28,6 +30,8 @@ describe('the README’s command support example', () => {
     expect((await run('FloodPlaybook', 'OPERATOR')).id).toBe('39aa9c23-5919-5c50-a5f7-987d44348b39');
     const incident = await run('OpenLandslideIncident', 'OPERATOR');
     expect(incident.process).toBe('COMMAND');
+    // The command room follows the operation live, from its activation on.
+    const room$ = new Subscriber(hub.gatewayUrl, WatchOperationsDocument, { after: String(hub.gateway.subscriptions.log.head) }, hub.tokens.LEADER);
     const operation = await run('ActivateFloodOperation', 'OPERATOR', { incidentId: incident.id });
     const operationId = operation.id;
     expect(operation.tasks.map((t: { agency: { code: string } }) => t.agency.code)).toEqual(['SNNMT-BP', 'STTTT-BP', 'UBND-PL', 'SXD-BP']);
@@ -48,5 +52,14 @@ describe('the README’s command support example', () => {
     const stood = await run('StandDownFloodOperation', 'LEADER', { operationId });
     expect(stood.state).toBe('STOOD_DOWN');
     expect(stood.tasks.filter((t: { state: string }) => t.state !== 'CANCELLED')).toHaveLength(1);
+    try {
+      await room$.until((s) => s.data.some((d) => d.operationChanged.type === 'operation.stoodDown'));
+      const types = room$.data.map((d) => d.operationChanged.type);
+      expect(types[0]).toBe('operation.activated');
+      expect(types).toEqual(expect.arrayContaining(['directive.issued', 'directive.acknowledged', 'operation.phaseChanged', 'resource.allocated', 'sitrep.filed', 'resource.released']));
+      expect(room$.data.at(-1)!.operationChanged.operation).toMatchObject({ code: operation.code, state: 'STOOD_DOWN' });
+    } finally {
+      await room$.stop();
+    }
   });
 });

@@ -1,12 +1,14 @@
 import { registerEnumType } from 'type-graphql';
 import type { Transition } from '../transitions';
 
+/** Whether an addressee has confirmed receiving a directive. */
 export enum AcknowledgementState {
   PENDING = 'PENDING',
   ACKNOWLEDGED = 'ACKNOWLEDGED',
 }
 registerEnumType(AcknowledgementState, { name: 'AcknowledgementState', description: 'Chờ xác nhận, đã xác nhận đã nhận chỉ đạo' });
 
+/** The step of an addressee. */
 export type AddresseeAction = 'acknowledgeDirective';
 
 /** Each addressee of a directive confirms it once; nobody else can do it for them. */

@@ -1,4 +1,4 @@
-import { forbidden, hasRole, isUuid, Role } from '@ioc-graph/platform';
+import { forbidden, hasRole, isUuid } from '@ioc-graph/platform';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CENTER_ROLES, STAFF_ROLES } from '../common';
 import type { CommandContext } from '../context';
@@ -38,7 +38,7 @@ export class FieldUnitCommandResolver {
 }
 
 function assertOwnAgency(ctx: CommandContext, agencyId: string): void {
-  if (!hasRole(ctx.identity, Role.LEADER, Role.OPERATOR) && ctx.identity.agencyId !== agencyId) {
+  if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.agencyId !== agencyId) {
     throw forbidden('Only the center and the agency’s own staff see its operation work');
   }
 }

@@ -27,6 +27,7 @@ export class FieldUnit {
   id!: string;
 }
 
+/** References to other subgraphs' entities, by key (null for no id). */
 export const incidentRef = (id: string): Incident => ({ id });
 export const agencyRef = (id: string | null): Agency | null => (id ? { id } : null);
 export const fieldUnitRef = (id: string | null): FieldUnit | null => (id ? { id } : null);

@@ -6,6 +6,7 @@ import { DirectiveAddressee } from '../directive/directive';
 import { OperationTask } from '../task/task';
 import { Operation } from './operation';
 
+/** Operations by id, batched per request. */
 export const operationById = (ctx: CommandContext) => loaderByUnique(ctx, Operation, 'id');
 
 interface Participation {

@@ -2,12 +2,14 @@ import { conflict } from '@ioc-graph/platform';
 import { registerEnumType } from 'type-graphql';
 import type { Transition } from '../transitions';
 
+/** An operation is active until the leader stands it down. */
 export enum OperationState {
   ACTIVE = 'ACTIVE',
   STOOD_DOWN = 'STOOD_DOWN',
 }
 registerEnumType(OperationState, { name: 'OperationState', description: 'Đang kích hoạt, đã kết thúc (stand-down)' });
 
+/** The steps of an operation after its activation. */
 export type OperationAction = 'advancePhase' | 'standDownOperation';
 
 const S = OperationState;

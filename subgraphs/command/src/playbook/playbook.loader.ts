@@ -2,6 +2,7 @@ import { badInput, loaderByUnique, requireId } from '@ioc-graph/platform';
 import type { CommandContext } from '../context';
 import { Playbook } from './playbook';
 
+/** Playbooks by id and by code, batched per request. */
 export const playbookById = (ctx: CommandContext) => loaderByUnique(ctx, Playbook, 'id');
 export const playbookByCode = (ctx: CommandContext) => loaderByUnique(ctx, Playbook, 'code');
 

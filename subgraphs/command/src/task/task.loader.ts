@@ -4,7 +4,9 @@ import { OperationState } from '../operation/operation.rules';
 import { OperationTask } from './task';
 import { OPEN_TASK_STATES } from './task.rules';
 
+/** Tasks by id, batched per request. */
 export const taskById = (ctx: CommandContext) => loaderByUnique(ctx, OperationTask, 'id');
+/** Each operation's tasks in playbook order, for all operations of a request in one query. */
 export const tasksByOperation = (ctx: CommandContext) => loaderByForeignKey(ctx, OperationTask, 'operation', { position: 'ASC' });
 
 /** The open tasks of each agency of a request, in active operations, earliest deadline first: one query for all. */

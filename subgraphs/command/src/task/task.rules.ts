@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import type { Transition } from '../transitions';
 
+/** Where a task stands: given out, acknowledged by its agency, under way, done, or cancelled. */
 export enum TaskState {
   OPEN = 'OPEN',
   ACKNOWLEDGED = 'ACKNOWLEDGED',
@@ -10,6 +11,7 @@ export enum TaskState {
 }
 registerEnumType(TaskState, { name: 'OperationTaskState', description: 'Mới giao, đã tiếp nhận, đang thực hiện, hoàn thành, đã hủy' });
 
+/** The steps of a task: the mutations that take them. */
 export type TaskAction = 'assignTask' | 'acknowledgeTask' | 'startTask' | 'completeTask' | 'cancelTask';
 
 const S = TaskState;
