@@ -13,6 +13,8 @@ export const TEST_ENV = { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO_DATA:
 
 export interface Hub {
   gatewayUrl: string;
+  /** The suite's database, which also holds the event log of the PostgreSQL bus. */
+  databaseUrl: string;
   directoryUrl: string;
   directory: DirectoryServer;
   incidentsUrl: string;
@@ -84,6 +86,7 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     for (const [role, identity] of Object.entries(identities)) tokens[role as Role] = await issueToken(identity, auth!);
     return {
       gatewayUrl: gateway.url,
+      databaseUrl: database.url,
       directoryUrl: directory.url,
       directory: directory.server,
       incidentsUrl: incidents.url,

@@ -3,3 +3,4 @@ export * from './outboxEvent';
 export * from './relay';
 export * from './postgresBus';
 export * from './config';
+export * from './busConsumer';

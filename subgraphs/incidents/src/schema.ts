@@ -1,4 +1,4 @@
-import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
+import { AuditEntry, buildFederatedSchema, BusCursor, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
 import type { GraphQLSchema } from 'graphql';
 import { Alert } from './alert/alert';
 import { AlertResolver } from './alert/alert.resolver';
@@ -19,7 +19,7 @@ import { AgencyWorkloadResolver, StatsResolver, UnitWorkloadResolver } from './s
 import { TimelineEntry } from './timeline/timelineEntry';
 
 /** The incidents subgraph's tables, all in its own PostgreSQL schema. */
-export const entities = [Category, CalendarDay, Alert, Incident, TimelineEntry, FollowUpTimer, Publication, Rating, AuditEntry, OutboxEvent];
+export const entities = [Category, CalendarDay, Alert, Incident, TimelineEntry, FollowUpTimer, Publication, Rating, AuditEntry, OutboxEvent, BusCursor];
 
 /** The incidents subgraph's federated schema. */
 export function buildIncidentsSchema(): Promise<GraphQLSchema> {

@@ -1,9 +1,10 @@
-import { createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
+import { BusConsumer, createEventBus, createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { seedReferenceData } from '../seeds/referenceData';
 import type { IncidentsContext } from './common';
 import type { IncidentsConfig } from './config';
 import { DirectoryLookup } from './directory/directoryLookup';
+import { sectorAlertHandler } from './alert/sectorAlerts';
 import { FollowUpScheduler } from './followUp/scheduler';
 import { buildIncidentsSchema, entities } from './schema';
 
@@ -35,6 +36,7 @@ export async function createServer(config: IncidentsConfig, databaseUrl: string,
   const logger = deps.logger ?? createLogger('incidents', config.logLevel);
   const clock = deps.clock ?? systemClock;
   const directoryClient = DirectoryLookup.client(config.directoryUrl, config.gatewaySecret);
+  const bus = deps.bus ?? (await createEventBus(config.eventBus, databaseUrl, logger));
   const service = await createSubgraphService({
     name: 'incidents',
     databaseUrl,
@@ -44,7 +46,7 @@ export async function createServer(config: IncidentsConfig, databaseUrl: string,
     buildSchema: buildIncidentsSchema,
     logger,
     onQuery: deps.onQuery,
-    bus: deps.bus,
+    bus,
     seed: async (em) => {
       const seeded = await seedReferenceData(em);
       if (seeded.categories || seeded.calendarDays) logger.info(seeded, 'reference data added');
@@ -58,12 +60,17 @@ export async function createServer(config: IncidentsConfig, databaseUrl: string,
   });
   const scheduler = new FollowUpScheduler(service.orm, clock, logger);
   scheduler.start(config.schedulerIntervalMs);
+  // Sectors' breaches (docs/sector-pattern.md) arrive on the bus and become alerts here.
+  const sectorAlerts = new BusConsumer(service.orm, bus, 'sector-alerts', sectorAlertHandler(clock, logger), logger);
+  await sectorAlerts.start();
   return {
     ...service,
     scheduler,
     async stop() {
+      await sectorAlerts.stop();
       await scheduler.stop();
       await service.stop();
+      if (!deps.bus) await bus.close();
     },
   };
 }

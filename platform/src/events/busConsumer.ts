@@ -1,0 +1,53 @@
+import { Entity, PrimaryKey, Property, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../logging';
+import type { BusEvent, BusFeed, EventBus } from './bus';
+
+/** How far a subgraph's consumer has read the bus, kept in the subgraph's own schema. */
+@Entity({ tableName: 'bus_cursor' })
+export class BusCursor {
+  @PrimaryKey({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'bigint' })
+  position!: string;
+}
+
+/**
+ * Lets a subgraph act on other subgraphs' events (the incidents subgraph turning a sector's breach into
+ * an alert). Each batch is handled in one transaction together with the move of the cursor, so a
+ * restart resumes after the last batch handled; handlers are idempotent all the same, since two
+ * instances may read the same events.
+ */
+export class BusConsumer {
+  private feed: BusFeed | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: EventBus,
+    private readonly name: string,
+    private readonly handle: (em: EntityManager, events: BusEvent[]) => Promise<void>,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    const em = this.orm.em.fork() as EntityManager;
+    const cursor = await em.findOne(BusCursor, { name: this.name });
+    // A new consumer starts at the present: history belongs to the subgraphs that made it.
+    const after = cursor ? Number(cursor.position) : await this.bus.head();
+    this.feed = await this.bus.follow(after, (events) => this.consume(events));
+  }
+
+  private async consume(events: BusEvent[]): Promise<void> {
+    await (this.orm.em.fork() as EntityManager).transactional(async (em) => {
+      await this.handle(em, events);
+      await em.upsert(BusCursor, { name: this.name, position: String(events.at(-1)!.seq) });
+    });
+    this.logger.debug({ consumer: this.name, events: events.length }, 'consumed events');
+  }
+
+  async stop(): Promise<void> {
+    await this.feed?.close();
+    this.feed = null;
+  }
+}

@@ -1,0 +1,82 @@
+import { demoId } from '@ioc-graph/directory';
+import { createPostgresBus, uuidv7, type EventBus, type OutboxRecord } from '@ioc-graph/platform';
+import { SectorAlertsDocument, WatchAlertsDocument } from '../../../__generated__/graphql';
+import { execute, startHub, type Hub } from '../../../test/support/hub';
+import { Subscriber } from '../../../test/support/subscriber';
+
+/** Sectors raise alerts by rules: their breach events on the bus become alerts, one per breach. */
+describe('alerts raised by sector rules', () => {
+  let hub: Hub;
+  let bus: EventBus;
+  const lineage = ['70', '688', 'BP-688-THACMO'].map((code) => demoId('unit', code));
+  const breach = (type: string, breachId: string, payload: Record<string, unknown>): OutboxRecord => ({
+    id: uuidv7(),
+    source: 'environment',
+    type: `environment.${type}`,
+    entityType: 'Breach',
+    entityKey: breachId,
+    payload: {
+      categoryCode: 'EMG_WATER_LEVEL_ALARM',
+      headline: 'Mực nước hồ Thác Mơ vượt báo động II',
+      description: 'Trạm TM-01: 218,4 m, báo động II 218,0 m',
+      unitId: lineage[2],
+      unitLineage: lineage,
+      latitude: 11.846,
+      longitude: 107.001,
+      startedAt: '2026-11-23T02:00:00Z',
+      ...payload,
+    },
+    actor: 'system:environment',
+    occurredAt: new Date('2026-11-23T02:00:00Z'),
+    audience: { public: false, agencyIds: [], fieldUnitIds: [] },
+  });
+  const alerts = async () => (await execute(hub.gatewayUrl, SectorAlertsDocument, { sourceSystem: 'environment' }, { token: hub.tokens.OPERATOR })).data!.alerts;
+  const eventually = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  beforeAll(async () => {
+    hub = await startHub();
+    bus = await createPostgresBus({ url: hub.databaseUrl });
+  });
+  afterAll(async () => {
+    await bus.close();
+    await hub.stop();
+  });
+
+  it('raises one alert for a breach however often it is reported, raises its severity, and records its end', async () => {
+    const wall = new Subscriber(hub.gatewayUrl, WatchAlertsDocument, { after: String(hub.gateway.subscriptions.log.head) }, hub.tokens.OPERATOR);
+    try {
+      const breachId = uuidv7();
+      await bus.publish([breach('breachOpened', breachId, { severity: 'SEVERE' })]);
+      // The same breach again (a sector's relay delivering twice), then a worse reading, then its end.
+      await bus.publish([breach('breachOpened', breachId, { severity: 'SEVERE' }), breach('breachUpdated', breachId, { severity: 'EXTREME', headline: 'Mực nước vượt báo động III' })]);
+      await bus.publish([breach('breachClosed', breachId, { headline: 'Mực nước về dưới báo động II' })]);
+      await eventually(async () => (await alerts()).edges[0]?.node.timeline.some((t) => t.action === 'breach ended') ?? false);
+      const list = await alerts();
+      expect(list.totalCount).toBe(1);
+      expect(list.edges[0].node).toMatchObject({
+        sourceRef: breachId,
+        severity: 'EXTREME',
+        category: { code: 'EMG_WATER_LEVEL_ALARM' },
+        unit: { code: 'BP-688-THACMO' },
+      });
+      expect(list.edges[0].node.timeline.map((t) => t.action)).toEqual(['reported', 'breach worsened', 'breach ended']);
+      // The monitoring wall sees the alert arrive, with its unit from the directory.
+      await wall.until((s) => s.data.some((d) => d.alertReceived.type === 'alert.breachEnded'));
+      expect(wall.data[0].alertReceived).toMatchObject({ type: 'alert.received', alert: { headline: 'Mực nước hồ Thác Mơ vượt báo động II', unit: { nameVi: 'Phường Thác Mơ' } } });
+    } finally {
+      await wall.stop();
+    }
+  });
+
+  it('raises no alert for a category it does not know, and goes on with the next events', async () => {
+    const unknown = uuidv7();
+    const known = uuidv7();
+    await bus.publish([breach('breachOpened', unknown, { categoryCode: 'ENV_NO_SUCH_RULE' }), breach('breachOpened', known, { headline: 'Mưa lớn 120 mm trong 3 giờ tại Phước Long' })]);
+    await eventually(async () => (await alerts()).edges.some((e) => e.node.sourceRef === known));
+    const refs = (await alerts()).edges.map((e) => e.node.sourceRef);
+    expect(refs).toContain(known);
+    expect(refs).not.toContain(unknown);
+  });
+});
