@@ -1,5 +1,5 @@
 # One image recipe for every service, one target each:
-#   docker build --target gateway .   (and directory, incidents, dispatch, command)
+#   docker build --target gateway .   (and directory, incidents, dispatch, command, environment)
 # Built from the repository root because services share the platform workspace and schema/.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -11,6 +11,7 @@ COPY subgraphs/directory/package.json subgraphs/directory/
 COPY subgraphs/incidents/package.json subgraphs/incidents/
 COPY subgraphs/dispatch/package.json subgraphs/dispatch/
 COPY subgraphs/command/package.json subgraphs/command/
+COPY subgraphs/environment/package.json subgraphs/environment/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
@@ -44,6 +45,12 @@ ENV PORT=4004
 EXPOSE 4004
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4004/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "subgraphs/command/dist/src/index.js"]
+
+FROM runtime AS environment
+ENV PORT=4005
+EXPOSE 4005
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4005/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "subgraphs/environment/dist/src/index.js"]
 
 FROM runtime AS gateway
 ENV PORT=4000

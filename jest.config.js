@@ -15,6 +15,7 @@ module.exports = {
     '^@ioc-graph/incidents$': '<rootDir>/subgraphs/incidents/src/server',
     '^@ioc-graph/dispatch$': '<rootDir>/subgraphs/dispatch/src/server',
     '^@ioc-graph/command$': '<rootDir>/subgraphs/command/src/server',
+    '^@ioc-graph/environment$': '<rootDir>/subgraphs/environment/src/server',
   },
   globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 30000,

@@ -2,6 +2,7 @@ import { createServer as createDirectory, readDirectoryConfig } from '@ioc-graph
 import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
 import { createServer as createCommand, readCommandConfig } from '@ioc-graph/command';
 import { createServer as createDispatch, readDispatchConfig } from '@ioc-graph/dispatch';
+import { createServer as createEnvironment, readEnvironmentConfig } from '@ioc-graph/environment';
 import { createServer as createIncidents, readIncidentsConfig } from '@ioc-graph/incidents';
 import { createLogger, loadDotEnv, readCommonConfig, resolveDatabase, stopOnSignals } from '@ioc-graph/platform';
 import { startBanner } from './banner';
@@ -45,10 +46,16 @@ async function main() {
     lifecycle.register(command.stop);
     const commandUrl = await command.listen(commandConfig.port, commandConfig.host);
 
+    const environmentConfig = readEnvironmentConfig(envFor(launcher.environmentPort));
+    Object.assign(environmentConfig, { directoryUrl });
+    const environment = await createEnvironment(environmentConfig, database.url, { logger: createLogger('environment', common.logLevel) });
+    lifecycle.register(environment.stop);
+    const environmentUrl = await environment.listen(environmentConfig.port, environmentConfig.host);
+
     const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
     // The event log lives in the hub's own database unless another bus is configured.
     gatewayConfig.eventBus.url ??= database.url;
-    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl, dispatch: dispatchUrl, command: commandUrl };
+    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl, dispatch: dispatchUrl, command: commandUrl, environment: environmentUrl };
     const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
     lifecycle.register(gateway.stop);
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);

@@ -2,6 +2,7 @@ import { createServer as createDirectory, demoIdentities, readDirectoryConfig, t
 import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
 import { createServer as createCommand, readCommandConfig, type CommandServer } from '@ioc-graph/command';
 import { createServer as createDispatch, readDispatchConfig, type DispatchServer } from '@ioc-graph/dispatch';
+import { createServer as createEnvironment, readEnvironmentConfig, type EnvironmentServer } from '@ioc-graph/environment';
 import { createServer as createIncidents, ManualClock, readIncidentsConfig, type IncidentsServer } from '@ioc-graph/incidents';
 import { createLogger, envReader, issueToken, Role, type Identity } from '@ioc-graph/platform';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -25,6 +26,8 @@ export interface Hub {
   dispatch: DispatchServer;
   commandUrl: string;
   command: CommandServer;
+  environmentUrl: string;
+  environment: EnvironmentServer;
   gateway: GatewayServer;
   /** A token for the demo person of each role. */
   tokens: Record<Role, string>;
@@ -41,6 +44,7 @@ export interface Hub {
   /** SQL statements seen by the dispatch subgraph since the last `resetStatements()`. */
   dispatchStatements: string[];
   commandStatements: string[];
+  environmentStatements: string[];
   resetStatements(): void;
   stop(): Promise<void>;
 }
@@ -69,6 +73,7 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     const incidentStatements: string[] = [];
     const dispatchStatements: string[] = [];
     const commandStatements: string[] = [];
+    const environmentStatements: string[] = [];
     // Background work (the outbox relay's polls, the follow-up scheduler) is not what a request costs.
     const background = /"?outbox_event"?|follow_up_timer|pg_try_advisory_lock/;
     const quiet = (name: string, sink: string[]) => ({ logger: createLogger(name, 'silent'), onQuery: (sql: string) => void (background.test(sql) || sink.push(sql)), clock });
@@ -77,8 +82,9 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     const peers = { ...base, DIRECTORY_URL: directory.url, INCIDENTS_URL: incidents.url };
     const dispatch = await start(() => createDispatch(readDispatchConfig(envReader(peers)), database.url, quiet('dispatch', dispatchStatements)));
     const command = await start(() => createCommand(readCommandConfig(envReader(peers)), database.url, quiet('command', commandStatements)));
+    const environment = await start(() => createEnvironment(readEnvironmentConfig(envReader(peers)), database.url, quiet('environment', environmentStatements)));
     const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
-    gatewayConfig.subgraphUrls = { directory: directory.url, incidents: incidents.url, dispatch: dispatch.url, command: command.url };
+    gatewayConfig.subgraphUrls = { directory: directory.url, incidents: incidents.url, dispatch: dispatch.url, command: command.url, environment: environment.url };
     const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') }));
     const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
     const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
@@ -96,6 +102,8 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       dispatch: dispatch.server,
       commandUrl: command.url,
       command: command.server,
+      environmentUrl: environment.url,
+      environment: environment.server,
       gateway: gateway.server,
       tokens,
       identities,
@@ -105,8 +113,9 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       incidentStatements,
       dispatchStatements,
       commandStatements,
+      environmentStatements,
       resetStatements: () => {
-        for (const list of [statements, incidentStatements, dispatchStatements, commandStatements]) list.splice(0);
+        for (const list of [statements, incidentStatements, dispatchStatements, commandStatements, environmentStatements]) list.splice(0);
       },
       stop: stopAll,
     };

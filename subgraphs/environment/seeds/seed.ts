@@ -1,0 +1,28 @@
+import { demoId } from '@ioc-graph/directory';
+import type { Logger } from '@ioc-graph/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Station } from '../src/station/station';
+import { stations, unitCodeLineage } from './stations';
+
+/** Adds the demo monitoring stations of Bình Phước when missing; the center's own changes stay. */
+export async function seedEnvironment(em: EntityManager, logger: Logger): Promise<void> {
+  const now = new Date();
+  const rows = stations.map((s) => ({
+    id: demoId('station', s.code),
+    code: s.code,
+    nameVi: s.nameVi,
+    nameEn: s.nameEn,
+    kind: s.kind,
+    latitude: s.lat,
+    longitude: s.lng,
+    unitId: demoId('unit', s.unit),
+    unitLineage: unitCodeLineage(s.unit).map((code) => demoId('unit', code)),
+    alarmLevel1: s.alarmLevels?.[0] ?? null,
+    alarmLevel2: s.alarmLevels?.[1] ?? null,
+    alarmLevel3: s.alarmLevels?.[2] ?? null,
+    active: true,
+    createdAt: now,
+  }));
+  const added = await em.createQueryBuilder(Station).insert(rows).onConflict('code').ignore().returning('code').execute('all');
+  if ((added as unknown[]).length) logger.info({ stations: (added as unknown[]).length }, 'reference data added');
+}

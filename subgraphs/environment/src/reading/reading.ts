@@ -1,0 +1,88 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Metric } from '../vocabulary';
+
+/**
+ * One raw measurement, as a station's platform sent it. `(source, sourceId)` is unique: a batch
+ * delivered twice is stored once. Raw readings are staff data; the public sees rollups and AQI.
+ */
+@Entity({ tableName: 'reading' })
+@Unique({ properties: ['source', 'sourceId'] })
+@Index({ properties: ['stationId', 'metric', 'measuredAt'] })
+@ObjectType({ description: 'A raw measurement of a station' })
+export class Reading {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The sending system' })
+  source!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The reading’s id in the sending system' })
+  sourceId!: string;
+
+  @Property({ type: 'uuid' })
+  stationId!: string;
+
+  @Enum({ items: () => Metric })
+  @Field(() => Metric)
+  metric!: Metric;
+
+  @Property({ type: 'double' })
+  @Field(() => Float)
+  value!: number;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  measuredAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  receivedAt!: Date;
+}
+
+/** Hourly aggregate of one metric at one station (hour start in UTC), maintained on ingest. */
+@Entity({ tableName: 'hourly_rollup' })
+@Index({ properties: ['metric', 'hour'] })
+export class HourlyRollup {
+  @PrimaryKey({ type: 'uuid' })
+  stationId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  metric!: Metric;
+
+  @PrimaryKey({ type: 'timestamptz' })
+  hour!: Date;
+
+  @Property({ type: 'double' })
+  sum!: number;
+
+  @Property({ type: 'integer' })
+  count!: number;
+
+  @Property({ type: 'double' })
+  min!: number;
+
+  @Property({ type: 'double' })
+  max!: number;
+}
+
+/** The hourly VN_AQI of an air station, computed on ingest from its hourly rollups. */
+@Entity({ tableName: 'station_aqi' })
+@Index({ properties: ['hour'] })
+export class StationAqi {
+  @PrimaryKey({ type: 'uuid' })
+  stationId!: string;
+
+  @PrimaryKey({ type: 'timestamptz' })
+  hour!: Date;
+
+  @Property({ type: 'integer' })
+  aqi!: number;
+
+  @Property({ type: 'text' })
+  dominant!: string;
+
+  @Property({ type: 'timestamptz' })
+  computedAt!: Date;
+}

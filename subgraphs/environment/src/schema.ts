@@ -1,0 +1,27 @@
+import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
+import type { GraphQLSchema } from 'graphql';
+import { foreignReferences } from './federation/entities';
+import { UnitAirQualityResolver } from './federation/unitAirQuality.resolver';
+import { HourlyRollup, Reading, StationAqi } from './reading/reading';
+import { ReadingResolver } from './reading/reading.resolver';
+import { Station } from './station/station';
+import { stationReference } from './station/station.reference';
+import { StationResolver } from './station/station.resolver';
+
+/** The environment subgraph's tables, all in its own PostgreSQL schema. */
+export const entities = [Station, Reading, HourlyRollup, StationAqi, OutboxEvent, AuditEntry];
+
+/** The environment subgraph's federated schema. */
+export function buildEnvironmentSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver],
+      authChecker: roleAuthChecker,
+      validate: { forbidUnknownValues: false, skipMissingProperties: false },
+    },
+    { ...foreignReferences, ...stationReference },
+  );
+}
+
+/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
+export const subgraph = { name: 'environment', url: 'http://127.0.0.1:4005/graphql', buildSchema: buildEnvironmentSchema };

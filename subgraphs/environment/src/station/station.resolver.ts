@@ -1,0 +1,56 @@
+import { Role } from '@ioc-graph/platform';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { EnvironmentContext } from '../context';
+import { AdministrativeUnit, ref } from '../federation/entities';
+import { Reading } from '../reading/reading';
+import { StationKind } from '../vocabulary';
+import { airQualityOf, StationAirQuality } from './airQuality';
+import { AlarmLevels, Station } from './station';
+import { latestAqiOf, latestReadingsOf, stationByCode } from './station.loader';
+
+export const STAFF = [Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF, Role.FIELD_OFFICER, Role.SYSTEM];
+
+/** Monitoring stations: open data (where they are, what they measure, their AQI). */
+@Resolver(() => Station)
+export class StationResolver {
+  @Query(() => [Station], { description: 'Stations, optionally of one kind and within an administrative unit’s subtree, by code' })
+  stations(
+    @Ctx() ctx: EnvironmentContext,
+    @Arg('kind', () => StationKind, { nullable: true }) kind?: StationKind | null,
+    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+  ) {
+    return ctx.em.find(
+      Station,
+      { ...(kind ? { kind } : {}), ...(withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {}) },
+      { orderBy: { code: 'ASC' } },
+    );
+  }
+
+  @Query(() => Station, { nullable: true })
+  station(@Arg('code') code: string, @Ctx() ctx: EnvironmentContext) {
+    return stationByCode(ctx).load(code);
+  }
+
+  @FieldResolver(() => AdministrativeUnit)
+  administrativeUnit(@Root() station: Station) {
+    return ref<AdministrativeUnit>(station.unitId);
+  }
+
+  @FieldResolver(() => AlarmLevels, { nullable: true, description: 'Alarm levels I, II, III of a water level gauge' })
+  alarmLevels(@Root() station: Station): AlarmLevels | null {
+    const { alarmLevel1: level1, alarmLevel2: level2, alarmLevel3: level3 } = station;
+    return level1 !== null && level2 !== null && level3 !== null ? { level1, level2, level3 } : null;
+  }
+
+  @FieldResolver(() => StationAirQuality, { nullable: true, description: 'Its latest hourly VN_AQI (air stations)' })
+  async airQuality(@Root() station: Station, @Ctx() ctx: EnvironmentContext) {
+    const row = await latestAqiOf(ctx).load(station.id);
+    return row ? airQualityOf(row) : null;
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => [Reading], { description: 'The newest raw reading of each metric (staff only)' })
+  async latestReadings(@Root() station: Station, @Ctx() ctx: EnvironmentContext) {
+    return (await latestReadingsOf(ctx).load(station.id)).map((r) => ({ ...r, value: Number(r.value), measuredAt: new Date(r.measuredAt) }));
+  }
+}
