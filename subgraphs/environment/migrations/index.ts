@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125182759Initial } from './Migration20261125182759_initial';
+import { Migration20261125183510Rules } from './Migration20261125183510_rules';
 
 /** The environment subgraph's migrations, oldest first. Listed by hand: no file discovery at run time. */
-export const migrations: MigrationObject[] = [{ name: 'Migration20261125182759_initial', class: Migration20261125182759Initial }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261125182759_initial', class: Migration20261125182759Initial },
+  { name: 'Migration20261125183510_rules', class: Migration20261125183510Rules },
+];

@@ -1,7 +1,9 @@
 import { demoId } from '@ioc-graph/directory';
 import type { Logger } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Rule } from '../src/rule/rule';
 import { Station } from '../src/station/station';
+import { defaultRules } from './rules';
 import { stations, unitCodeLineage } from './stations';
 
 /** Adds the demo monitoring stations of Bình Phước when missing; the center's own changes stay. */
@@ -24,5 +26,7 @@ export async function seedEnvironment(em: EntityManager, logger: Logger): Promis
     createdAt: now,
   }));
   const added = await em.createQueryBuilder(Station).insert(rows).onConflict('code').ignore().returning('code').execute('all');
-  if ((added as unknown[]).length) logger.info({ stations: (added as unknown[]).length }, 'reference data added');
+  const rules = defaultRules.map((r) => ({ ...r, id: demoId('rule', r.code) }));
+  const addedRules = await em.createQueryBuilder(Rule).insert(rules).onConflict('code').ignore().returning('code').execute('all');
+  if ((added as unknown[]).length || (addedRules as unknown[]).length) logger.info({ stations: (added as unknown[]).length, rules: (addedRules as unknown[]).length }, 'reference data added');
 }

@@ -4,18 +4,20 @@ import { foreignReferences } from './federation/entities';
 import { UnitAirQualityResolver } from './federation/unitAirQuality.resolver';
 import { HourlyRollup, Reading, StationAqi } from './reading/reading';
 import { ReadingResolver } from './reading/reading.resolver';
+import { Breach, Rule } from './rule/rule';
+import { RuleResolver } from './rule/rule.resolver';
 import { Station } from './station/station';
 import { stationReference } from './station/station.reference';
 import { StationResolver } from './station/station.resolver';
 
 /** The environment subgraph's tables, all in its own PostgreSQL schema. */
-export const entities = [Station, Reading, HourlyRollup, StationAqi, OutboxEvent, AuditEntry];
+export const entities = [Station, Reading, HourlyRollup, StationAqi, Rule, Breach, OutboxEvent, AuditEntry];
 
 /** The environment subgraph's federated schema. */
 export function buildEnvironmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver],
+      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver, RuleResolver],
       authChecker: roleAuthChecker,
       validate: { forbidUnknownValues: false, skipMissingProperties: false },
     },

@@ -1,6 +1,7 @@
-import { badInput, type Clock, type FieldProblem } from '@ioc-graph/platform';
+import { badInput, SERVICE_IDENTITY, type Clock, type FieldProblem, type Identity } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hourlyAqi, type Pollutant } from '../aqi/vnAqi';
+import { evaluateRules } from '../rule/evaluate';
 import { AQI_METRICS, METRIC_BOUNDS, METRICS_OF_KIND, Metric, StationKind } from '../vocabulary';
 
 /** The most readings one call may carry. */
@@ -37,9 +38,18 @@ interface StationRow {
  * conflict (source, source_id) do nothing`), adds them to the hourly rollups and recomputes the
  * hourly VN_AQI of the air stations for the hours they affect. A bad batch writes nothing and fails
  * with BAD_USER_INPUT naming `readings[i].field` of each problem. The GraphQL mutation and (later)
- * the MQTT subscriber both call this.
+ * the MQTT subscriber both call this. The stations of the batch are locked (`select … for update`, in
+ * id order) for the transaction, so concurrent ingests of one station do not race; after the rollups
+ * and AQI, the rules are evaluated for the stations and metrics touched (src/rule/evaluate.ts), their
+ * breach events going to the outbox in the same transaction. `actor` is who the events name.
  */
-export async function ingestReadings(em: EntityManager, clock: Clock, source: string, readings: ReadingRecord[]): Promise<IngestOutcome> {
+export async function ingestReadings(
+  em: EntityManager,
+  clock: Clock,
+  source: string,
+  readings: ReadingRecord[],
+  actor: Identity = SERVICE_IDENTITY('environment'),
+): Promise<IngestOutcome> {
   const problems: FieldProblem[] = [];
   const trimmedSource = source.trim();
   if (!trimmedSource || trimmedSource.length > 100) problems.push({ field: 'source', message: 'must be 1 to 100 characters' });
@@ -78,6 +88,8 @@ export async function ingestReadings(em: EntityManager, clock: Clock, source: st
   if (!rows.length) return { received: 0, stored: 0, duplicates: 0 };
 
   return em.transactional(async (tx) => {
+    const stationIds = [...new Set(rows.map((r) => r.station_id))].sort();
+    await tx.execute('select id from environment.station where id in (?) order by id for update', [stationIds]);
     const [result] = await tx.execute<{ stored: number; touched: { stationId: string; hour: string }[] }[]>(
       `with input as (
          select * from jsonb_to_recordset(?::jsonb) as x(source_id text, station_id uuid, metric text, value double precision, measured_at timestamptz)
@@ -103,6 +115,11 @@ export async function ingestReadings(em: EntityManager, clock: Clock, source: st
     );
     const stored = Number(result!.stored);
     if (result!.touched.length) await recomputeAqi(tx, clock, result!.touched.map((t) => ({ stationId: t.stationId, hour: new Date(t.hour).getTime() })));
+    if (stored) {
+      const metrics = new Map<string, Set<string>>();
+      for (const r of rows) metrics.set(r.station_id, (metrics.get(r.station_id) ?? new Set<string>()).add(r.metric));
+      await evaluateRules(tx, clock, actor, metrics);
+    }
     return { received: readings.length, stored, duplicates: readings.length - stored };
   });
 }

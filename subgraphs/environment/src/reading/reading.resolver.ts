@@ -12,7 +12,7 @@ export class ReadingResolver {
   @Authorized(Role.SYSTEM, Role.OPERATOR)
   @Mutation(() => IngestResult, { description: `Stores up to ${MAX_BATCH} readings, validated as a whole and idempotent by (source, sourceId)` })
   ingestReadings(@Arg('input', () => IngestReadingsInput) input: IngestReadingsInput, @Ctx() ctx: EnvironmentContext): Promise<IngestResult> {
-    return ingestReadings(ctx.em as never, ctx.clock, input.source, input.readings);
+    return ingestReadings(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
   @Query(() => [SeriesPoint], { description: 'A metric’s time series over the stations of a subtree, from the hourly rollups, in Asia/Ho_Chi_Minh buckets' })
