@@ -26,7 +26,8 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     maxQueryDepth: env.int('MAX_QUERY_DEPTH', 12, { min: 2, max: 100 }),
     /** Operations per minute per caller (subject, else address); 0 turns the limit off. */
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 0 }),
-    maxBodyBytes: env.int('MAX_BODY_BYTES', 1_000_000, { min: 1024 }),
+    /** Large enough for a bulk ingest of 10,000 readings (about 1.5 MB). */
+    maxBodyBytes: env.int('MAX_BODY_BYTES', 10_000_000, { min: 1024 }),
     /** Browser origins allowed to call the gateway (comma-separated); empty allows none cross-origin. */
     corsOrigins: env.string('CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
     /** The bus subscriptions read; with `postgres`, EVENT_BUS_URL names the database of the event log. */

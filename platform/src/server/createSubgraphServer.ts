@@ -87,7 +87,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       res.locals.identity = check.identity;
       next();
     },
-    express.json({ limit: '2mb' }),
+    // The gateway limits what callers send (MAX_BODY_BYTES); a subgraph takes what the gateway forwards.
+    express.json({ limit: '20mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const context = createSubgraphContext({
