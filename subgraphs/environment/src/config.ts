@@ -12,6 +12,10 @@ export function readEnvironmentConfig(env: EnvReader = envReader()) {
     directoryUrl: env.url('DIRECTORY_URL', 'http://127.0.0.1:4001/graphql'),
     /** The incidents subgraph, which will receive the breaches of environmental rules as alerts. */
     incidentsUrl: env.url('INCIDENTS_URL', 'http://127.0.0.1:4002/graphql'),
+    /** The MQTT broker the stations' devices publish to (e.g. mqtt://127.0.0.1:1883); unset, no MQTT ingest. */
+    mqttUrl: env.optional('MQTT_URL') ? env.url('MQTT_URL') : null,
+    /** Readings arrive on `<topic>/<station code>`. */
+    mqttTopic: env.string('MQTT_TOPIC', 'ioc/environment/readings'),
   };
 }
 export type EnvironmentConfig = ReturnType<typeof readEnvironmentConfig>;

@@ -1,5 +1,6 @@
 import { createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
+import { MqttIngest } from './mqtt/mqttIngest';
 import { seedEnvironment } from '../seeds/seed';
 import type { EnvironmentConfig } from './config';
 import { subgraphClients, type EnvironmentContext } from './context';
@@ -9,7 +10,10 @@ export { readEnvironmentConfig, type EnvironmentConfig } from './config';
 export { buildEnvironmentSchema, entities } from './schema';
 export { ingestReadings } from './reading/ingest';
 
-export type EnvironmentServer = SubgraphService;
+export interface EnvironmentServer extends SubgraphService {
+  /** The MQTT ingest, when MQTT_URL is set. */
+  mqtt: MqttIngest | null;
+}
 
 export interface EnvironmentDependencies {
   logger?: Logger;
@@ -22,11 +26,11 @@ export interface EnvironmentDependencies {
 }
 
 /** Builds the environment subgraph on a database (migrated, seeded, relaying its outbox); not yet listening. */
-export function createServer(config: EnvironmentConfig, databaseUrl: string, deps: EnvironmentDependencies = {}): Promise<EnvironmentServer> {
+export async function createServer(config: EnvironmentConfig, databaseUrl: string, deps: EnvironmentDependencies = {}): Promise<EnvironmentServer> {
   const logger = deps.logger ?? createLogger('environment', config.logLevel);
   const clock = deps.clock ?? systemClock;
   const clients = subgraphClients(config);
-  return createSubgraphService({
+  const service = await createSubgraphService({
     name: 'environment',
     databaseUrl,
     config,
@@ -39,4 +43,16 @@ export function createServer(config: EnvironmentConfig, databaseUrl: string, dep
     seed: (em) => seedEnvironment(em, logger),
     extendContext: (context): EnvironmentContext => ({ ...context, clock, ...clients }),
   });
+  const mqtt = config.mqttUrl ? await MqttIngest.start(config.mqttUrl, config.mqttTopic, service.orm, clock, logger).catch(async (error) => {
+    await service.stop();
+    throw error;
+  }) : null;
+  return {
+    ...service,
+    mqtt,
+    async stop() {
+      await mqtt?.stop();
+      await service.stop();
+    },
+  };
 }
