@@ -14,6 +14,8 @@ export function readLauncherConfig(env: EnvReader = envReader()) {
     environmentPort: env.int('ENVIRONMENT_PORT', 4005, { min: 0, max: 65535 }),
     /** Print a demo token for each role at start (only with the shared-secret token verifier). */
     printDemoTokens: env.bool('PRINT_DEMO_TOKENS', true),
+    /** Play the province's sensors once started (see `npm run simulate`). */
+    simulate: env.bool('SIMULATE', false),
   };
 }
 

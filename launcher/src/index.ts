@@ -6,6 +6,8 @@ import { createServer as createEnvironment, readEnvironmentConfig } from '@ioc-g
 import { createServer as createIncidents, readIncidentsConfig } from '@ioc-graph/incidents';
 import { createLogger, loadDotEnv, readCommonConfig, resolveDatabase, stopOnSignals } from '@ioc-graph/platform';
 import { startBanner } from './banner';
+import { readSimulatorConfig } from './simulator/config';
+import { Simulator } from './simulator/simulator';
 import { envFor, readLauncherConfig } from './config';
 
 /**
@@ -61,6 +63,11 @@ async function main() {
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);
     logger.info({ gatewayUrl, ms: Date.now() - started }, 'ioc-graph started');
     process.stdout.write(await startBanner(gatewayUrl, gatewayConfig, launcher.printDemoTokens));
+    if (launcher.simulate && gatewayConfig.auth.kind === 'secret') {
+      const simulator = new Simulator({ ...readSimulatorConfig(envFor(launcher.gatewayPort)), gatewayUrl, auth: gatewayConfig.auth, logger: createLogger('simulator', common.logLevel) });
+      await simulator.start();
+      lifecycle.register(() => simulator.stop());
+    }
   } catch (error) {
     logger.fatal({ err: error }, 'ioc-graph could not start');
     await lifecycle.shutdown(1);

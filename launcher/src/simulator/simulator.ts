@@ -1,0 +1,87 @@
+import { issueToken, Role, type Logger } from '@ioc-graph/platform';
+import { connectAsync, type MqttClient } from 'mqtt';
+import { airReadings, hydroReadings, type Reading } from './province';
+
+export interface SimulatorOptions {
+  gatewayUrl: string;
+  /** Signs the simulator's SYSTEM token (the embedded default's shared secret). */
+  auth: { secret: string; issuer: string; audience: string };
+  /** Time between two rounds of readings. */
+  intervalMs: number;
+  /** After this many rounds the rain event starts (0: at once); it peaks and recedes over 6 rounds. */
+  rainAfterRounds: number;
+  /** Send water and rain gauges through this MQTT broker, like their devices; unset: through GraphQL. */
+  mqttUrl: string | null;
+  mqttTopic: string;
+  logger: Logger;
+}
+
+const INGEST = `mutation SimulatedReadings($input: IngestReadingsInput!) { ingestReadings(input: $input) { stored duplicates } }`;
+/** The rain event's shape over its rounds: rising, a peak held for six rounds, receding. */
+const STORM = [0.35, 0.7, 1, 1, 1, 1, 1, 1, 0.6, 0.25];
+
+/**
+ * Plays the province's sector systems: every `intervalMs` one round of air readings through the
+ * gateway (as the monitoring network's platform would), and rain and water levels through MQTT (as the
+ * gauges' devices would) or the gateway. The same ingest paths as real systems, so rules, alerts and
+ * subscriptions react as they would in service.
+ */
+export class Simulator {
+  private timer: NodeJS.Timeout | null = null;
+  private round = 0;
+  private mqtt: MqttClient | null = null;
+  private token = '';
+
+  constructor(private readonly options: SimulatorOptions) {}
+
+  async start(): Promise<void> {
+    this.token = await issueToken({ subject: 'simulator', roles: [Role.SYSTEM], agencyId: null, fieldUnitId: null, scopeUnitId: null }, { ...this.options.auth, expiresIn: '30d' });
+    if (this.options.mqttUrl) this.mqtt = await connectAsync(this.options.mqttUrl, { clientId: `ioc-simulator-${process.pid}` });
+    // The stations upload the last 12 hours they buffered, so the AQI (a 12-hour NowCast) is there at once.
+    const now = Date.now();
+    const history = Array.from({ length: 12 }, (_, i) => 12 - i).flatMap((hours) => airReadings(new Date(now - hours * 3_600_000), -hours));
+    await this.send('quan-trac-khong-khi', history);
+    const tick = () => {
+      void this.tick()
+        .catch((error) => this.options.logger.warn({ err: error }, 'a simulated round failed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+    this.options.logger.info({ intervalMs: this.options.intervalMs, mqtt: Boolean(this.mqtt) }, 'simulating the province’s sensors');
+  }
+
+  /** One round: air through GraphQL, rain and water through MQTT or GraphQL. */
+  async tick(): Promise<void> {
+    const round = this.round++;
+    const at = new Date();
+    const stormRound = round - this.options.rainAfterRounds;
+    const storm = stormRound >= 0 && stormRound < STORM.length ? STORM[stormRound] : 0;
+    if (storm === 1 && STORM.indexOf(1) === stormRound) this.options.logger.info('the rain event peaks: hồ Thác Mơ rises past alarm level II');
+    await this.send('quan-trac-khong-khi', airReadings(at, round));
+    const hydro = hydroReadings(at, storm);
+    if (this.mqtt) {
+      for (const reading of hydro) await this.mqtt.publishAsync(`${this.options.mqttTopic}/${reading.stationCode}`, JSON.stringify({ source: 'tram-thuy-van', readings: [reading] }), { qos: 1 });
+    } else {
+      await this.send('tram-thuy-van', hydro);
+    }
+  }
+
+  private async send(source: string, readings: Reading[]): Promise<void> {
+    const response = await fetch(this.options.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ query: INGEST, variables: { input: { source, readings } } }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+  }
+
+  async stop(): Promise<void> {
+    const timer = this.timer;
+    this.timer = null;
+    if (timer) clearTimeout(timer);
+    await this.mqtt?.endAsync();
+  }
+}
