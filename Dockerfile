@@ -1,5 +1,5 @@
 # One image recipe for every service, one target each:
-#   docker build --target gateway .   (and directory, incidents, dispatch, command, environment)
+#   docker build --target gateway .   (and directory, incidents, dispatch, command, environment, traffic)
 # Built from the repository root because services share the platform workspace and schema/.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -12,6 +12,7 @@ COPY subgraphs/incidents/package.json subgraphs/incidents/
 COPY subgraphs/dispatch/package.json subgraphs/dispatch/
 COPY subgraphs/command/package.json subgraphs/command/
 COPY subgraphs/environment/package.json subgraphs/environment/
+COPY subgraphs/traffic/package.json subgraphs/traffic/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
@@ -51,6 +52,12 @@ ENV PORT=4005
 EXPOSE 4005
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4005/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "subgraphs/environment/dist/src/index.js"]
+
+FROM runtime AS traffic
+ENV PORT=4006
+EXPOSE 4006
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:4006/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "subgraphs/traffic/dist/src/index.js"]
 
 FROM runtime AS gateway
 ENV PORT=4000

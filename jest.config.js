@@ -16,6 +16,7 @@ module.exports = {
     '^@ioc-graph/dispatch$': '<rootDir>/subgraphs/dispatch/src/server',
     '^@ioc-graph/command$': '<rootDir>/subgraphs/command/src/server',
     '^@ioc-graph/environment$': '<rootDir>/subgraphs/environment/src/server',
+    '^@ioc-graph/traffic$': '<rootDir>/subgraphs/traffic/src/server',
   },
   globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 30000,

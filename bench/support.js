@@ -37,7 +37,7 @@ async function startStack(databaseUrl, extraEnv = {}) {
   const incidentsUrl = await incidents.listen(0);
   const peers = platform.envReader({ ...env, DIRECTORY_URL: directoryUrl, INCIDENTS_URL: incidentsUrl });
   const others = [];
-  for (const name of ['dispatch', 'command', 'environment']) {
+  for (const name of ['dispatch', 'command', 'environment', 'traffic']) {
     const module = require(`../subgraphs/${name}/dist/src/server`);
     const read = module[`read${name[0].toUpperCase()}${name.slice(1)}Config`];
     const server = await module.createServer(read(peers), databaseUrl, { logger: silent });

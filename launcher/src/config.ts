@@ -12,6 +12,7 @@ export function readLauncherConfig(env: EnvReader = envReader()) {
     dispatchPort: env.int('DISPATCH_PORT', 4003, { min: 0, max: 65535 }),
     commandPort: env.int('COMMAND_PORT', 4004, { min: 0, max: 65535 }),
     environmentPort: env.int('ENVIRONMENT_PORT', 4005, { min: 0, max: 65535 }),
+    trafficPort: env.int('TRAFFIC_PORT', 4006, { min: 0, max: 65535 }),
     /** Print a demo token for each role at start (only with the shared-secret token verifier). */
     printDemoTokens: env.bool('PRINT_DEMO_TOKENS', true),
     /** Play the province's sensors once started (see `npm run simulate`). */

@@ -3,6 +3,7 @@ import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
 import { createServer as createCommand, readCommandConfig } from '@ioc-graph/command';
 import { createServer as createDispatch, readDispatchConfig } from '@ioc-graph/dispatch';
 import { createServer as createEnvironment, readEnvironmentConfig } from '@ioc-graph/environment';
+import { createServer as createTraffic, readTrafficConfig } from '@ioc-graph/traffic';
 import { createServer as createIncidents, readIncidentsConfig } from '@ioc-graph/incidents';
 import { createLogger, loadDotEnv, readCommonConfig, resolveDatabase, stopOnSignals } from '@ioc-graph/platform';
 import { startBanner } from './banner';
@@ -54,10 +55,16 @@ async function main() {
     lifecycle.register(environment.stop);
     const environmentUrl = await environment.listen(environmentConfig.port, environmentConfig.host);
 
+    const trafficConfig = readTrafficConfig(envFor(launcher.trafficPort));
+    Object.assign(trafficConfig, { directoryUrl });
+    const traffic = await createTraffic(trafficConfig, database.url, { logger: createLogger('traffic', common.logLevel) });
+    lifecycle.register(traffic.stop);
+    const trafficUrl = await traffic.listen(trafficConfig.port, trafficConfig.host);
+
     const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
     // The event log lives in the hub's own database unless another bus is configured.
     gatewayConfig.eventBus.url ??= database.url;
-    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl, dispatch: dispatchUrl, command: commandUrl, environment: environmentUrl };
+    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, directory: directoryUrl, incidents: incidentsUrl, dispatch: dispatchUrl, command: commandUrl, environment: environmentUrl, traffic: trafficUrl };
     const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
     lifecycle.register(gateway.stop);
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);

@@ -36,6 +36,9 @@ describe('the province simulator', () => {
       const [gauges] = await hub.environment.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from environment.reading where source = 'tram-thuy-van'`);
       expect(Number(air.n)).toBeGreaterThanOrEqual(30);
       expect(Number(gauges.n)).toBeGreaterThanOrEqual(6);
+      // The camera platform's side: every camera beats, and the roads report congestion.
+      const [beats] = await hub.traffic.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from traffic.camera where last_heartbeat_at is not null`);
+      expect(Number(beats.n)).toBe(11);
     } finally {
       await simulator.stop();
       await wall.stop();

@@ -3,6 +3,7 @@ import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph
 import { createServer as createCommand, readCommandConfig, type CommandServer } from '@ioc-graph/command';
 import { createServer as createDispatch, readDispatchConfig, type DispatchServer } from '@ioc-graph/dispatch';
 import { createServer as createEnvironment, readEnvironmentConfig, type EnvironmentServer } from '@ioc-graph/environment';
+import { createServer as createTraffic, readTrafficConfig, type TrafficServer } from '@ioc-graph/traffic';
 import { createServer as createIncidents, ManualClock, readIncidentsConfig, type IncidentsServer } from '@ioc-graph/incidents';
 import { createLogger, envReader, issueToken, Role, type Identity } from '@ioc-graph/platform';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -28,6 +29,8 @@ export interface Hub {
   command: CommandServer;
   environmentUrl: string;
   environment: EnvironmentServer;
+  trafficUrl: string;
+  traffic: TrafficServer;
   gateway: GatewayServer;
   /** A token for the demo person of each role. */
   tokens: Record<Role, string>;
@@ -45,6 +48,7 @@ export interface Hub {
   dispatchStatements: string[];
   commandStatements: string[];
   environmentStatements: string[];
+  trafficStatements: string[];
   resetStatements(): void;
   stop(): Promise<void>;
 }
@@ -74,6 +78,7 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     const dispatchStatements: string[] = [];
     const commandStatements: string[] = [];
     const environmentStatements: string[] = [];
+    const trafficStatements: string[] = [];
     // Background work (the outbox relay's polls, the follow-up scheduler) is not what a request costs.
     const background = /"?outbox_event"?|follow_up_timer|pg_try_advisory_lock/;
     const quiet = (name: string, sink: string[]) => ({ logger: createLogger(name, 'silent'), onQuery: (sql: string) => void (background.test(sql) || sink.push(sql)), clock });
@@ -83,8 +88,9 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     const dispatch = await start(() => createDispatch(readDispatchConfig(envReader(peers)), database.url, quiet('dispatch', dispatchStatements)));
     const command = await start(() => createCommand(readCommandConfig(envReader(peers)), database.url, quiet('command', commandStatements)));
     const environment = await start(() => createEnvironment(readEnvironmentConfig(envReader(peers)), database.url, quiet('environment', environmentStatements)));
+    const traffic = await start(() => createTraffic(readTrafficConfig(envReader(peers)), database.url, quiet('traffic', trafficStatements)));
     const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
-    gatewayConfig.subgraphUrls = { directory: directory.url, incidents: incidents.url, dispatch: dispatch.url, command: command.url, environment: environment.url };
+    gatewayConfig.subgraphUrls = { directory: directory.url, incidents: incidents.url, dispatch: dispatch.url, command: command.url, environment: environment.url, traffic: traffic.url };
     const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') }));
     const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
     const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
@@ -104,6 +110,8 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       command: command.server,
       environmentUrl: environment.url,
       environment: environment.server,
+      trafficUrl: traffic.url,
+      traffic: traffic.server,
       gateway: gateway.server,
       tokens,
       identities,
@@ -114,8 +122,9 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       dispatchStatements,
       commandStatements,
       environmentStatements,
+      trafficStatements,
       resetStatements: () => {
-        for (const list of [statements, incidentStatements, dispatchStatements, commandStatements, environmentStatements]) list.splice(0);
+        for (const list of [statements, incidentStatements, dispatchStatements, commandStatements, environmentStatements, trafficStatements]) list.splice(0);
       },
       stop: stopAll,
     };

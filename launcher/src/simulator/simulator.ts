@@ -1,6 +1,7 @@
 import { issueToken, Role, type Logger } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { airReadings, hydroReadings, type Reading } from './province';
+import { congestion, detections, heartbeats } from './traffic';
 
 export interface SimulatorOptions {
   gatewayUrl: string;
@@ -17,13 +18,18 @@ export interface SimulatorOptions {
 }
 
 const INGEST = `mutation SimulatedReadings($input: IngestReadingsInput!) { ingestReadings(input: $input) { stored duplicates } }`;
+const TRAFFIC = `mutation SimulatedTraffic($heartbeats: [CameraHeartbeatInput!]!, $detections: IngestDetectionsInput!, $congestion: IngestCongestionInput!) {
+  ingestCameraHeartbeats(heartbeats: $heartbeats) { received }
+  ingestDetections(input: $detections) { stored }
+  ingestCongestion(input: $congestion) { stored }
+}`;
 /** The rain event's shape over its rounds: rising, a peak held for six rounds, receding. */
 const STORM = [0.35, 0.7, 1, 1, 1, 1, 1, 1, 0.6, 0.25];
 
 /**
- * Plays the province's sector systems: every `intervalMs` one round of air readings through the
- * gateway (as the monitoring network's platform would), and rain and water levels through MQTT (as the
- * gauges' devices would) or the gateway. The same ingest paths as real systems, so rules, alerts and
+ * Plays the province's sector systems: every `intervalMs` one round of air readings and of the camera
+ * platform's heartbeats, violations and congestion through the gateway (as those platforms would), and
+ * rain and water levels through MQTT (as the gauges' devices would) or the gateway. The same ingest paths as real systems, so rules, alerts and
  * subscriptions react as they would in service.
  */
 export class Simulator {
@@ -60,6 +66,7 @@ export class Simulator {
     const storm = stormRound >= 0 && stormRound < STORM.length ? STORM[stormRound] : 0;
     if (storm === 1 && STORM.indexOf(1) === stormRound) this.options.logger.info('the rain event peaks: hồ Thác Mơ rises past alarm level II');
     await this.send('quan-trac-khong-khi', airReadings(at, round));
+    await this.post(TRAFFIC, { heartbeats: heartbeats(at), detections: { source: 'camera-ai-bp', detections: detections(at, round) }, congestion: { source: 'camera-ai-bp', readings: congestion(at) } });
     const hydro = hydroReadings(at, storm);
     if (this.mqtt) {
       for (const reading of hydro) await this.mqtt.publishAsync(`${this.options.mqttTopic}/${reading.stationCode}`, JSON.stringify({ source: 'tram-thuy-van', readings: [reading] }), { qos: 1 });
@@ -68,11 +75,15 @@ export class Simulator {
     }
   }
 
-  private async send(source: string, readings: Reading[]): Promise<void> {
+  private send(source: string, readings: Reading[]): Promise<void> {
+    return this.post(INGEST, { input: { source, readings } });
+  }
+
+  private async post(query: string, variables: Record<string, unknown>): Promise<void> {
     const response = await fetch(this.options.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ query: INGEST, variables: { input: { source, readings } } }),
+      body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { errors?: { message: string }[] };
     if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));

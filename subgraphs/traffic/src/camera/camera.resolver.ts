@@ -1,0 +1,56 @@
+import { Role } from '@ioc-graph/platform';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { TrafficContext } from '../context';
+import { AdministrativeUnit, ref } from '../federation/entities';
+import { CameraStatus } from '../vocabulary';
+import { Camera, RoadSegment } from './camera';
+import { cameraByCode, statusOf } from './camera.loader';
+
+export const STAFF = [Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF, Role.FIELD_OFFICER, Role.SYSTEM];
+
+const within = (withinUnitId?: string | null) => (withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {});
+
+/** Traffic cameras: open data (where they are, what road they watch, whether they are online). */
+@Resolver(() => Camera)
+export class CameraResolver {
+  @Query(() => [Camera], { description: 'Cameras, optionally ONLINE or OFFLINE (as of now) and within an administrative unit’s subtree, by code' })
+  async cameras(
+    @Ctx() ctx: TrafficContext,
+    @Arg('status', () => CameraStatus, { nullable: true }) status?: CameraStatus | null,
+    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+  ): Promise<Camera[]> {
+    const cameras = await ctx.em.find(Camera, within(withinUnitId), { orderBy: { code: 'ASC' } });
+    if (!status) return cameras;
+    const statuses = await Promise.all(cameras.map((c) => statusOf(ctx, c)));
+    return cameras.filter((_, i) => statuses[i] === status);
+  }
+
+  @Query(() => Camera, { nullable: true })
+  camera(@Arg('code') code: string, @Ctx() ctx: TrafficContext) {
+    return cameraByCode(ctx).load(code);
+  }
+
+  @FieldResolver(() => CameraStatus, { description: 'ONLINE when heard from (heartbeat or detection) within the CAMERA_OFFLINE rule’s minutes, as of now' })
+  status(@Root() camera: Camera, @Ctx() ctx: TrafficContext) {
+    return statusOf(ctx, camera);
+  }
+
+  @FieldResolver(() => AdministrativeUnit)
+  administrativeUnit(@Root() camera: Camera) {
+    return ref<AdministrativeUnit>(camera.unitId);
+  }
+}
+
+/** Road segments whose congestion is measured: open data. */
+@Resolver(() => RoadSegment)
+export class RoadSegmentResolver {
+  @Query(() => [RoadSegment], { description: 'Road segments, optionally within an administrative unit’s subtree, by code' })
+  roadSegments(@Ctx() ctx: TrafficContext, @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null) {
+    return ctx.em.find(RoadSegment, within(withinUnitId), { orderBy: { code: 'ASC' } });
+  }
+
+  @FieldResolver(() => AdministrativeUnit)
+  administrativeUnit(@Root() segment: RoadSegment) {
+    return ref<AdministrativeUnit>(segment.unitId);
+  }
+}

@@ -1,0 +1,87 @@
+import { ConnectionArgs, paginate, Role } from '@ioc-graph/platform';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Camera } from '../camera/camera';
+import { cameraById } from '../camera/camera.loader';
+import { STAFF } from '../camera/camera.resolver';
+import type { TrafficContext } from '../context';
+import { Bucket, DetectionKind } from '../vocabulary';
+import { Detection, ViolationStat } from './detection';
+import { CameraHeartbeatInput, DetectionConnection, HeartbeatResult, IngestCongestionInput, IngestDetectionsInput, TrafficIngestResult } from './detection.input';
+import { ingestCameraHeartbeats, ingestCongestion, ingestDetections, MAX_BATCH } from './ingest';
+import { violationStats } from './stats';
+
+/** Detections in (the cameras' platforms and operators) and statistics out (open data). */
+@Resolver(() => Detection)
+export class DetectionResolver {
+  @Authorized(Role.SYSTEM, Role.OPERATOR)
+  @Mutation(() => TrafficIngestResult, { description: `Stores up to ${MAX_BATCH} camera detections, validated as a whole and idempotent by (source, sourceId)` })
+  ingestDetections(@Arg('input', () => IngestDetectionsInput) input: IngestDetectionsInput, @Ctx() ctx: TrafficContext): Promise<TrafficIngestResult> {
+    return ingestDetections(ctx.em as never, ctx.clock, input.source, input.detections, ctx.identity);
+  }
+
+  @Authorized(Role.SYSTEM, Role.OPERATOR)
+  @Mutation(() => HeartbeatResult, { description: `Records up to ${MAX_BATCH} camera heartbeats and refreshes every camera’s status` })
+  ingestCameraHeartbeats(@Arg('heartbeats', () => [CameraHeartbeatInput]) heartbeats: CameraHeartbeatInput[], @Ctx() ctx: TrafficContext): Promise<HeartbeatResult> {
+    return ingestCameraHeartbeats(ctx.em as never, ctx.clock, heartbeats);
+  }
+
+  @Authorized(Role.SYSTEM, Role.OPERATOR)
+  @Mutation(() => TrafficIngestResult, { description: `Stores up to ${MAX_BATCH} congestion measurements of road segments, idempotent by (source, sourceId)` })
+  ingestCongestion(@Arg('input', () => IngestCongestionInput) input: IngestCongestionInput, @Ctx() ctx: TrafficContext): Promise<TrafficIngestResult> {
+    return ingestCongestion(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
+  }
+
+  @Query(() => [ViolationStat], { description: 'Camera detections per kind and Asia/Ho_Chi_Minh bucket over the cameras of a subtree, from the hourly rollups' })
+  violationStats(
+    @Arg('from') from: Date,
+    @Arg('to') to: Date,
+    @Arg('bucket', () => Bucket) bucket: Bucket,
+    @Ctx() ctx: TrafficContext,
+    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+    @Arg('kinds', () => [DetectionKind], { nullable: true }) kinds?: DetectionKind[] | null,
+  ) {
+    return violationStats(ctx, { withinUnitId, from, to, bucket, kinds });
+  }
+
+  @Query(() => DetectionConnection, { description: 'Detections, newest first; plates and images are for staff only' })
+  async detections(
+    @Args() { first, after }: ConnectionArgs,
+    @Ctx() ctx: TrafficContext,
+    @Arg('cameraCode', () => String, { nullable: true }) cameraCode?: string | null,
+    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+    @Arg('kind', () => DetectionKind, { nullable: true }) kind?: DetectionKind | null,
+    @Arg('from', () => Date, { nullable: true }) from?: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to?: Date | null,
+  ) {
+    const where: FilterQuery<Detection>[] = [];
+    if (cameraCode || withinUnitId) {
+      const cameras = await ctx.em.find(Camera, {
+        ...(cameraCode ? { code: cameraCode } : {}),
+        ...(withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {}),
+      });
+      where.push({ cameraId: { $in: cameras.map((c) => c.id) } });
+    }
+    if (kind) where.push({ kind });
+    if (from) where.push({ detectedAt: { $gte: from } });
+    if (to) where.push({ detectedAt: { $lt: to } });
+    return paginate(ctx.em, Detection, where.length ? { $and: where } : {}, { first, after, orderBy: 'detectedAt', direction: 'DESC' });
+  }
+
+  @FieldResolver(() => Camera)
+  camera(@Root() detection: Detection, @Ctx() ctx: TrafficContext) {
+    return cameraById(ctx).load(detection.cameraId);
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => String, { nullable: true, description: 'The licence plate read (personal data: staff only)' })
+  plate(@Root() detection: Detection): string | null {
+    return detection.plate;
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => String, { description: 'The evidence image (may show a plate or a face: staff only)' })
+  imageUrl(@Root() detection: Detection): string {
+    return detection.imageUrl;
+  }
+}

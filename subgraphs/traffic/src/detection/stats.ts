@@ -1,0 +1,32 @@
+import { badInput } from '@ioc-graph/platform';
+import type { TrafficContext } from '../context';
+import { Bucket, DetectionKind, TIME_ZONE } from '../vocabulary';
+import type { ViolationStat } from './detection';
+
+/** The longest span of one statistics request. */
+const MAX_SPAN_DAYS = 731;
+const TRUNC: Record<Bucket, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+/**
+ * Detections per bucket and kind from the hourly rollups of the cameras in a unit's subtree (all
+ * cameras without one), over the hours starting in [from, to), bucketed in Asia/Ho_Chi_Minh time (whole
+ * UTC hours fall inside one local day: the offset is +07:00).
+ */
+export async function violationStats(
+  ctx: TrafficContext,
+  args: { withinUnitId?: string | null; from: Date; to: Date; bucket: Bucket; kinds?: DetectionKind[] | null },
+): Promise<ViolationStat[]> {
+  const span = args.to.getTime() - args.from.getTime();
+  if (!(span > 0)) throw badInput('to must be after from', [{ field: 'to', message: 'must be after from' }]);
+  if (span > MAX_SPAN_DAYS * 86_400_000) throw badInput(`Statistics span at most ${MAX_SPAN_DAYS} days`, [{ field: 'to', message: `at most ${MAX_SPAN_DAYS} days after from` }]);
+  const within = args.withinUnitId ? 'and c.unit_lineage @> array[?]::text[]' : '';
+  const kinds = args.kinds?.length ? 'and h.kind in (?)' : '';
+  const rows = await ctx.em.getConnection().execute<{ bucketStart: Date; kind: DetectionKind; count: number }[]>(
+    `select date_trunc('${TRUNC[args.bucket]}', h.hour at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as "bucketStart", h.kind, sum(h.count)::int as count
+     from traffic.hourly_detection h join traffic.camera c on c.id = h.camera_id
+     where h.hour >= ? and h.hour < ? ${within} ${kinds}
+     group by 1, 2 order by 1, 2`,
+    [args.from.toISOString(), args.to.toISOString(), ...(args.withinUnitId ? [args.withinUnitId.toLowerCase()] : []), ...(args.kinds?.length ? [args.kinds] : [])],
+  );
+  return rows.map((r) => ({ bucketStart: new Date(r.bucketStart), kind: r.kind, count: Number(r.count) }));
+}

@@ -1,0 +1,29 @@
+import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
+import type { GraphQLSchema } from 'graphql';
+import { Camera, RoadSegment } from './camera/camera';
+import { cameraReference } from './camera/camera.reference';
+import { CameraResolver, RoadSegmentResolver } from './camera/camera.resolver';
+import { CongestionReading, Detection, HourlyDetection } from './detection/detection';
+import { DetectionResolver } from './detection/detection.resolver';
+import { foreignReferences } from './federation/entities';
+import { UnitTrafficResolver } from './federation/unitTraffic.resolver';
+import { TrafficBreach, TrafficRule } from './rule/rule';
+import { TrafficRuleResolver } from './rule/rule.resolver';
+
+/** The traffic subgraph's tables, all in its own PostgreSQL schema. */
+export const entities = [Camera, RoadSegment, Detection, HourlyDetection, CongestionReading, TrafficRule, TrafficBreach, OutboxEvent, AuditEntry];
+
+/** The traffic subgraph's federated schema. */
+export function buildTrafficSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [CameraResolver, RoadSegmentResolver, DetectionResolver, UnitTrafficResolver, TrafficRuleResolver],
+      authChecker: roleAuthChecker,
+      validate: { forbidUnknownValues: false, skipMissingProperties: false },
+    },
+    { ...foreignReferences, ...cameraReference },
+  );
+}
+
+/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
+export const subgraph = { name: 'traffic', url: 'http://127.0.0.1:4006/graphql', buildSchema: buildTrafficSchema };

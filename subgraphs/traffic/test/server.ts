@@ -1,0 +1,59 @@
+import { demoId } from '@ioc-graph/directory';
+import { createLogger, envReader, ManualClock, PUBLIC, readCommonConfig, Role, signGatewayHeaders, type Identity } from '@ioc-graph/platform';
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase } from '../../../test/support/database';
+import { execute, TEST_ENV } from '../../../test/support/hub';
+import { createServer, readTrafficConfig, type TrafficServer } from '../src/server';
+
+export { demoId };
+
+const identity = (role: Role): Identity => ({ subject: `test-${role.toLowerCase()}`, roles: [role], agencyId: null, fieldUnitId: null, scopeUnitId: null });
+
+export interface TrafficHarness {
+  url: string;
+  server: TrafficServer;
+  clock: ManualClock;
+  statements: string[];
+  /** Calls the subgraph directly, signed as the gateway would for this role (the public without one). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, role?: Role | null): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; problems?: { field: string; message: string }[] } }[] }>;
+  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** The traffic subgraph alone on a fresh database (migrated and seeded), listening on a loopback port. */
+export async function startTraffic(now = '2026-11-23T03:00:00Z'): Promise<TrafficHarness> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock(new Date(now));
+  const statements: string[] = [];
+  const env = envReader({ ...process.env, ...TEST_ENV, PORT: '0', DATABASE_URL: database.url });
+  let server: TrafficServer | undefined;
+  try {
+    server = await createServer(readTrafficConfig(env), database.url, {
+      logger: createLogger('traffic', 'silent'),
+      onQuery: (sql) => void (/outbox_event|pg_try_advisory_lock/.test(sql) || statements.push(sql)),
+      clock,
+    });
+    const url = await server.listen(0);
+    const { gatewaySecret } = readCommonConfig(env);
+    const started = server;
+    return {
+      url,
+      server: started,
+      clock,
+      statements,
+      async gql(query, variables, role = Role.OPERATOR) {
+        const headers = signGatewayHeaders(gatewaySecret, role ? identity(role) : PUBLIC, `test-${randomUUID()}`);
+        return (await execute(url, query, variables, { headers })) as never;
+      },
+      sql: (query, params = []) => started.orm.em.fork().getConnection().execute(query, params as never[]),
+      async stop() {
+        await started.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await server?.stop().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
+}
