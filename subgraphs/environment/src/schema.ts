@@ -6,6 +6,7 @@ import { HourlyRollup, Reading, StationAqi } from './reading/reading';
 import { ReadingResolver } from './reading/reading.resolver';
 import { Breach, Rule } from './rule/rule';
 import { RuleResolver } from './rule/rule.resolver';
+import { FloodWatchResolver } from './station/floodWatch';
 import { Station } from './station/station';
 import { stationReference } from './station/station.reference';
 import { StationResolver } from './station/station.resolver';
@@ -17,7 +18,7 @@ export const entities = [Station, Reading, HourlyRollup, StationAqi, Rule, Breac
 export function buildEnvironmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver, RuleResolver],
+      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver, RuleResolver, FloodWatchResolver],
       authChecker: roleAuthChecker,
       validate: { forbidUnknownValues: false, skipMissingProperties: false },
     },

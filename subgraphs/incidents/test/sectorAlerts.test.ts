@@ -79,4 +79,21 @@ describe('alerts raised by sector rules', () => {
     expect(refs).toContain(known);
     expect(refs).not.toContain(unknown);
   });
+
+  it('raises an immediate accident alert from a camera’s AI detection, end to end through the traffic subgraph', async () => {
+    hub.clock.set('2026-11-23T03:00:00Z');
+    const detect = `mutation ($input: IngestDetectionsInput!) { ingestDetections(input: $input) { received } }`;
+    const detection = (n: number) => ({ cameraCode: 'BP-CAM-VXDX', kind: 'ACCIDENT', plate: null, imageUrl: `https://camera.binhphuoc.gov.vn/vxdx/tai-nan-${n}.jpg`, confidence: 0.92, detectedAt: `2026-11-23T02:5${n}:00Z`, sourceId: `acc-${n}` });
+    const first = await execute(hub.gatewayUrl, detect, { input: { source: 'camera-ai-bp', detections: [detection(0)] } }, { token: hub.tokens.SYSTEM });
+    expect(first.errors).toBeUndefined();
+    // A second detection of the same accident extends its breach: still one alert.
+    await execute(hub.gatewayUrl, detect, { input: { source: 'camera-ai-bp', detections: [detection(1)] } }, { token: hub.tokens.SYSTEM });
+    const accidents = async () => (await execute(hub.gatewayUrl, SectorAlertsDocument, { sourceSystem: 'traffic' }, { token: hub.tokens.OPERATOR })).data!.alerts.edges.map((e) => e.node);
+    await eventually(async () => (await accidents()).length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const raised = await accidents();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ severity: 'SEVERE', category: { code: 'TRF_ACCIDENT' } });
+  });
 });
+

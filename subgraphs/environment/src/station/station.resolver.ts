@@ -5,6 +5,7 @@ import { AdministrativeUnit, ref } from '../federation/entities';
 import { Reading } from '../reading/reading';
 import { StationKind } from '../vocabulary';
 import { airQualityOf, StationAirQuality } from './airQuality';
+import { dailyAqiOf, StationDailyAirQuality } from './dailyAqi';
 import { AlarmLevels, Station } from './station';
 import { latestAqiOf, latestReadingsOf, stationByCode } from './station.loader';
 
@@ -46,6 +47,14 @@ export class StationResolver {
   async airQuality(@Root() station: Station, @Ctx() ctx: EnvironmentContext) {
     const row = await latestAqiOf(ctx).load(station.id);
     return row ? airQualityOf(row) : null;
+  }
+
+  @FieldResolver(() => StationDailyAirQuality, {
+    nullable: true,
+    description: 'Its daily VN_AQI for a local date (YYYY-MM-DD, Asia/Ho_Chi_Minh) from that day’s hourly averages; null without PM data',
+  })
+  dailyAqi(@Root() station: Station, @Arg('date') date: string, @Ctx() ctx: EnvironmentContext) {
+    return dailyAqiOf(ctx, date).load(station.id);
   }
 
   @Authorized(...STAFF)

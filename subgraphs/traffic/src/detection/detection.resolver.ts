@@ -6,10 +6,10 @@ import { cameraById } from '../camera/camera.loader';
 import { STAFF } from '../camera/camera.resolver';
 import type { TrafficContext } from '../context';
 import { Bucket, DetectionKind } from '../vocabulary';
-import { Detection, ViolationStat } from './detection';
+import { CongestionPoint, Detection, ViolationStat } from './detection';
 import { CameraHeartbeatInput, DetectionConnection, HeartbeatResult, IngestCongestionInput, IngestDetectionsInput, TrafficIngestResult } from './detection.input';
 import { ingestCameraHeartbeats, ingestCongestion, ingestDetections, MAX_BATCH } from './ingest';
-import { violationStats } from './stats';
+import { congestionSeries, violationStats } from './stats';
 
 /** Detections in (the cameras' platforms and operators) and statistics out (open data). */
 @Resolver(() => Detection)
@@ -21,9 +21,9 @@ export class DetectionResolver {
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
-  @Mutation(() => HeartbeatResult, { description: `Records up to ${MAX_BATCH} camera heartbeats and refreshes every camera’s status` })
+  @Mutation(() => HeartbeatResult, { description: `Records up to ${MAX_BATCH} camera heartbeats, refreshes every camera’s status and judges the CAMERA_OFFLINE rules` })
   ingestCameraHeartbeats(@Arg('heartbeats', () => [CameraHeartbeatInput]) heartbeats: CameraHeartbeatInput[], @Ctx() ctx: TrafficContext): Promise<HeartbeatResult> {
-    return ingestCameraHeartbeats(ctx.em as never, ctx.clock, heartbeats);
+    return ingestCameraHeartbeats(ctx.em as never, ctx.clock, heartbeats, ctx.identity);
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
@@ -42,6 +42,17 @@ export class DetectionResolver {
     @Arg('kinds', () => [DetectionKind], { nullable: true }) kinds?: DetectionKind[] | null,
   ) {
     return violationStats(ctx, { withinUnitId, from, to, bucket, kinds });
+  }
+
+  @Query(() => [CongestionPoint], { description: 'A road segment’s average and highest congestion level per Asia/Ho_Chi_Minh bucket over [from, to); buckets without a measurement are left out' })
+  congestionSeries(
+    @Arg('segmentCode') segmentCode: string,
+    @Arg('from') from: Date,
+    @Arg('to') to: Date,
+    @Arg('bucket', () => Bucket) bucket: Bucket,
+    @Ctx() ctx: TrafficContext,
+  ) {
+    return congestionSeries(ctx, { segmentCode, from, to, bucket });
   }
 
   @Query(() => DetectionConnection, { description: 'Detections, newest first; plates and images are for staff only' })

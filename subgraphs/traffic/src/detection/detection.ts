@@ -106,3 +106,19 @@ export class ViolationStat {
   @Field(() => Int)
   count!: number;
 }
+
+/** A road segment's congestion over one bucket. */
+@ObjectType({ description: 'Mức ùn tắc trung bình và cao nhất của một đoạn đường trong một khoảng thời gian' })
+export class CongestionPoint {
+  @Field({ description: 'The bucket’s start (the hour, midnight, Monday or the 1st in Asia/Ho_Chi_Minh)' })
+  bucketStart!: Date;
+
+  @Field(() => Float, { description: 'The average level (0–5) of the measurements in the bucket' })
+  averageLevel!: number;
+
+  @Field(() => Int, { description: 'The highest level measured in the bucket' })
+  maxLevel!: number;
+
+  @Field(() => Int, { description: 'How many measurements fell in the bucket' })
+  readings!: number;
+}

@@ -1,7 +1,7 @@
 import { badInput, SERVICE_IDENTITY, type Clock, type FieldProblem, type Identity } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refreshCameraStatus } from '../camera/cameraStatus';
-import { evaluateAccidents, evaluateCongestion, type AccidentSighting } from '../rule/evaluate';
+import { evaluateAccidents, evaluateCongestion, evaluateOffline, type AccidentSighting } from '../rule/evaluate';
 import { DetectionKind } from '../vocabulary';
 
 /** The most records one call may carry. */
@@ -92,8 +92,8 @@ async function idsByCode(em: EntityManager, table: 'camera' | 'road_segment', co
 /**
  * Validates a batch of camera detections as a whole, then in one transaction stores the new ones
  * (`insert … on conflict (source, source_id) do nothing`), adds them to the hourly rollups, takes each
- * detection as a sign of life of its camera, refreshes every camera's status and judges the accident
- * rules on the new ACCIDENT detections (breach events to the outbox in the same transaction). A bad
+ * detection as a sign of life of its camera, refreshes every camera's status, judges the CAMERA_OFFLINE
+ * rules and the accident rules on the new ACCIDENT detections (breach events to the outbox in the same transaction). A bad
  * batch writes nothing and fails with BAD_USER_INPUT naming `detections[i].field` of each problem.
  */
 export async function ingestDetections(
@@ -156,7 +156,7 @@ export async function ingestDetections(
                         from ins where kind = 'ACCIDENT'), '[]'::json) as accidents`,
       [JSON.stringify(rows), source.trim(), at.toISOString(), at.toISOString()],
     );
-    await refreshCameraStatus(tx, at);
+    await evaluateOffline(tx, at, actor, await refreshCameraStatus(tx, at));
     const stored = Number(result!.stored);
     await evaluateAccidents(tx, at, actor, result!.accidents.map((a) => ({ ...a, detectedAt: new Date(a.detectedAt) })));
     return { received: detections.length, stored, duplicates: detections.length - stored };
@@ -165,9 +165,15 @@ export async function ingestDetections(
 
 /**
  * Takes camera heartbeats (a camera's latest heartbeat only moves forward; a heartbeat sent twice
- * changes nothing) and refreshes every camera's status. Answers how many cameras' last heartbeat moved.
+ * changes nothing), refreshes every camera's status and judges the CAMERA_OFFLINE rules (a camera heard
+ * from again ends its offline breach; one that fell silent opens one). Answers how many cameras' last heartbeat moved.
  */
-export async function ingestCameraHeartbeats(em: EntityManager, clock: Clock, heartbeats: HeartbeatRecord[]): Promise<{ received: number; camerasUpdated: number }> {
+export async function ingestCameraHeartbeats(
+  em: EntityManager,
+  clock: Clock,
+  heartbeats: HeartbeatRecord[],
+  actor: Identity = SERVICE_IDENTITY('traffic'),
+): Promise<{ received: number; camerasUpdated: number }> {
   const problems = new Problems();
   checkBatch(problems, null, 'heartbeats', heartbeats.length);
   const cameras = await idsByCode(em, 'camera', heartbeats.map((h) => h.cameraCode));
@@ -190,7 +196,7 @@ export async function ingestCameraHeartbeats(em: EntityManager, clock: Clock, he
           [at.toISOString(), JSON.stringify(rows)],
         )
       : [];
-    await refreshCameraStatus(tx, at);
+    await evaluateOffline(tx, at, actor, await refreshCameraStatus(tx, at));
     return { received: heartbeats.length, camerasUpdated: updated.length };
   });
 }

@@ -2,6 +2,7 @@ import { emitEvent, type Identity } from '@ioc-graph/platform';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Camera, RoadSegment } from '../camera/camera';
+import { CameraStatus, TIME_ZONE } from '../vocabulary';
 import { TrafficBreach, TrafficRule, TrafficRuleKind } from './rule';
 
 const MINUTE_MS = 60_000;
@@ -178,6 +179,70 @@ export async function evaluateCongestion(tx: EntityManager, now: Date, actor: Id
         breach.endedAt = now;
         if (rule.categoryCode) await emitBreach(tx, actor, now, 'breachClosed', breach, place, `Hết ùn tắc trên ${place.nameVi}: mức ${level}`);
       }
+    }
+  }
+}
+
+const localDay = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: TIME_ZONE });
+/** "09:12", or "09:12 ngày 24/11" when not on the same Asia/Ho_Chi_Minh day as `now`. */
+function localTime(at: Date, now: Date): string {
+  const hm = at.toLocaleTimeString('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+  if (localDay(at) === localDay(now)) return hm;
+  return `${hm} ngày ${at.toLocaleDateString('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit' })}`;
+}
+
+/**
+ * The CAMERA_OFFLINE rules, inside an ingest's transaction, after the status refresh:
+ * - an open offline breach whose camera reads ONLINE again (heard from within the offline minutes), or
+ *   whose rule was switched off, is closed (`traffic.breachClosed`; peak: the minutes of silence);
+ * - a camera the refresh turned OFFLINE (it was ONLINE: a camera never seen online raises nothing, nor
+ *   does a backfill of old heartbeats) opens a breach for each active rule (`traffic.breachOpened`,
+ *   started at its last heartbeat), unless one is open there.
+ */
+export async function evaluateOffline(tx: EntityManager, now: Date, actor: Identity, wentOffline: string[]): Promise<void> {
+  const offlineRules = await tx.find(TrafficRule, { kind: TrafficRuleKind.CAMERA_OFFLINE }, { orderBy: { code: 'ASC' } });
+  if (!offlineRules.length) return;
+  // Locked: a concurrent ingest that ends one of them first makes it drop out here (no second breachClosed).
+  const open = await tx.find(TrafficBreach, { endedAt: null, rule: { $in: offlineRules.map((r) => r.id) } }, { populate: ['rule'], lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!open.length && !wentOffline.length) return;
+  const cameraIds = [...new Set([...open.map((b) => b.subjectId), ...wentOffline])];
+  const cameras = new Map((await tx.find(Camera, { id: { $in: cameraIds } }, { refresh: true })).map((c) => [c.id, c]));
+  const openHere = new Set<string>();
+  for (const breach of open) {
+    const camera = cameras.get(breach.subjectId)!;
+    const heard = camera.lastHeartbeatAt ? new Date(camera.lastHeartbeatAt) : null;
+    if (breach.rule.active && !(camera.status === CameraStatus.ONLINE && heard && heard > breach.startedAt)) {
+      openHere.add(`${breach.rule.id}:${breach.subjectId}`);
+      continue;
+    }
+    breach.endedAt = now;
+    breach.lastSeenAt = now;
+    const silentUntil = heard && heard > breach.startedAt ? heard : now;
+    breach.peakValue = Math.max(breach.peakValue, Math.round((silentUntil.getTime() - breach.startedAt.getTime()) / MINUTE_MS));
+    const place = cameraPlace(camera);
+    if (breach.rule.categoryCode) await emitBreach(tx, actor, now, 'breachClosed', breach, place, `${placeName(place)} đã kết nối lại`);
+  }
+  // The ends must reach the database before new breaches (one open per rule and camera).
+  await tx.flush();
+  for (const id of wentOffline) {
+    const camera = cameras.get(id);
+    if (!camera?.lastHeartbeatAt || camera.status !== CameraStatus.OFFLINE) continue;
+    const lastHeard = new Date(camera.lastHeartbeatAt);
+    const place = cameraPlace(camera);
+    for (const rule of offlineRules) {
+      if (!rule.active || openHere.has(`${rule.id}:${id}`)) continue;
+      const opened = tx.create(TrafficBreach, {
+        rule,
+        subjectType: 'Camera',
+        subjectId: camera.id,
+        subjectCode: camera.code,
+        startedAt: lastHeard,
+        lastSeenAt: now,
+        endedAt: null,
+        peakValue: Math.round((now.getTime() - lastHeard.getTime()) / MINUTE_MS),
+        severity: rule.severity,
+      });
+      if (rule.categoryCode) await emitBreach(tx, actor, now, 'breachOpened', opened, place, `${placeName(place)} mất kết nối từ ${localTime(lastHeard, now)}`);
     }
   }
 }

@@ -9,7 +9,10 @@ export enum TrafficRuleKind {
   ACCIDENT = 'ACCIDENT',
   /** A segment's congestion level ≥ threshold for `durationMinutes`; ends at the first reading below it. */
   CONGESTION = 'CONGESTION',
-  /** A camera without heartbeat or detection for `durationMinutes` is OFFLINE (a status, no alert). */
+  /**
+   * A camera without heartbeat or detection for `durationMinutes` is OFFLINE; one that was ONLINE opens a
+   * breach (an alert of `categoryCode`), ended when it is heard from again.
+   */
   CAMERA_OFFLINE = 'CAMERA_OFFLINE',
 }
 registerEnumType(TrafficRuleKind, { name: 'TrafficRuleKind', description: 'Tai nạn qua camera, ùn tắc kéo dài, camera mất kết nối' });
@@ -101,7 +104,7 @@ export class TrafficBreach {
   endedAt: Date | null = null;
 
   @Property({ type: 'double' })
-  @Field(() => Float, { description: 'Highest confidence or congestion level seen' })
+  @Field(() => Float, { description: 'Highest confidence or congestion level seen; minutes of silence (CAMERA_OFFLINE)' })
   peakValue!: number;
 
   @Enum({ items: () => Severity })

@@ -1,0 +1,73 @@
+import { Arg, Ctx, Field, Float, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import type { EnvironmentContext } from '../context';
+import { Metric, StationKind } from '../vocabulary';
+import { AlarmLevels, Station } from './station';
+
+/** The highest alarm level a water level has reached. */
+export enum FloodAlarm {
+  NONE = 'NONE',
+  LEVEL_I = 'LEVEL_I',
+  LEVEL_II = 'LEVEL_II',
+  LEVEL_III = 'LEVEL_III',
+}
+registerEnumType(FloodAlarm, { name: 'FloodAlarm', description: 'Chưa tới báo động, báo động I, II, III' });
+
+const RANK: Record<FloodAlarm, number> = { NONE: 0, LEVEL_I: 1, LEVEL_II: 2, LEVEL_III: 3 };
+
+/** The alarm a water level reaches (a level equal to an alarm level reaches it); NONE without a level or alarm levels. */
+export function floodAlarm(level: number | null, alarms: AlarmLevels | null): FloodAlarm {
+  if (level === null || !alarms) return FloodAlarm.NONE;
+  if (level >= alarms.level3) return FloodAlarm.LEVEL_III;
+  if (level >= alarms.level2) return FloodAlarm.LEVEL_II;
+  if (level >= alarms.level1) return FloodAlarm.LEVEL_I;
+  return FloodAlarm.NONE;
+}
+
+/** One water level gauge on the flood watch. */
+@ObjectType({ description: 'Mực nước mới nhất của một trạm đo mực nước và mức báo động đã đạt' })
+export class FloodWatchEntry {
+  @Field(() => Station)
+  station!: Station;
+
+  @Field(() => Float, { nullable: true, description: 'Its latest water level (m); null before any reading' })
+  waterLevel!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When that level was measured' })
+  measuredAt!: Date | null;
+
+  @Field(() => AlarmLevels, { nullable: true })
+  alarmLevels!: AlarmLevels | null;
+
+  @Field(() => FloodAlarm, { description: 'The highest alarm level the latest water level reaches' })
+  alarm!: FloodAlarm;
+}
+
+/** Flood watch: open data, like the stations themselves. */
+@Resolver(() => FloodWatchEntry)
+export class FloodWatchResolver {
+  @Query(() => [FloodWatchEntry], { description: 'Each water level gauge (within a unit’s subtree) with its latest level and alarm, highest alarm first' })
+  async floodWatch(@Ctx() ctx: EnvironmentContext, @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null): Promise<FloodWatchEntry[]> {
+    const stations = await ctx.em.find(
+      Station,
+      { kind: StationKind.WATER_LEVEL, ...(withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {}) },
+      { orderBy: { code: 'ASC' } },
+    );
+    if (!stations.length) return [];
+    const rows = await ctx.em.getConnection().execute<{ stationId: string; value: number; measuredAt: Date }[]>(
+      `select s.id as "stationId", r.value, r.measured_at as "measuredAt"
+       from environment.station s
+       join lateral (select x.value, x.measured_at from environment.reading x where x.station_id = s.id and x.metric = ? order by x.measured_at desc limit 1) r on true
+       where s.id in (?)`,
+      [Metric.WATER_LEVEL, stations.map((s) => s.id)],
+    );
+    const latest = new Map(rows.map((r) => [r.stationId, r]));
+    const entries = stations.map((station) => {
+      const { alarmLevel1: level1, alarmLevel2: level2, alarmLevel3: level3 } = station;
+      const alarmLevels = level1 !== null && level2 !== null && level3 !== null ? { level1, level2, level3 } : null;
+      const reading = latest.get(station.id);
+      const waterLevel = reading ? Number(reading.value) : null;
+      return { station, waterLevel, measuredAt: reading ? new Date(reading.measuredAt) : null, alarmLevels, alarm: floodAlarm(waterLevel, alarmLevels) };
+    });
+    return entries.sort((a, b) => RANK[b.alarm] - RANK[a.alarm] || a.station.code.localeCompare(b.station.code));
+  }
+}
