@@ -45,7 +45,7 @@ export type GatewayConfig = ReturnType<typeof readGatewayConfig>;
 /** `SUBGRAPH_<NAME>_URL=http://host:port/graphql` for each subgraph whose address differs from the composed one. */
 function subgraphUrlOverrides(env: EnvReader): Record<string, string> {
   const overrides: Record<string, string> = {};
-  for (const name of Object.keys(process.env)) {
+  for (const name of env.names()) {
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(name);
     if (!match) continue;
     const url = env.optional(name);

@@ -27,6 +27,8 @@ export function envReader(source: Source = process.env) {
   }
   return {
     string,
+    /** The names of the variables set in this environment. */
+    names: (): string[] => Object.keys(source),
     optional: (name: string): string | undefined => raw(name),
     int(name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
       const value = raw(name);
