@@ -27,3 +27,14 @@ export class GeoPointInput {
 
 export const geoPoint = (latitude: number | null, longitude: number | null): GeoPoint | null =>
   latitude === null || longitude === null ? null : { latitude, longitude };
+
+const EARTH_RADIUS_M = 6_371_000;
+
+/** Great-circle (haversine) distance in metres between two WGS 84 points. */
+export function distanceMeters(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLng = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+}

@@ -1,4 +1,4 @@
-import { conflict, requireId, Role } from '@ioc-graph/platform';
+import { conflict, distanceMeters, requireId, Role } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DispatchContext } from '../context';
 import { FieldUnit } from '../federation/entities';
@@ -29,11 +29,6 @@ export class UnitRecommendation {
   fromReportedPosition!: boolean;
 }
 
-const distanceKm = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-};
 
 /** Which available units to send: the kinds the category needs, nearest first. */
 @Resolver()
@@ -54,7 +49,7 @@ export class RecommendResolver {
         const state = states.get(unit.id);
         const reported = state?.latitude !== null && state?.latitude !== undefined && state.longitude !== null;
         const from = reported ? { latitude: state!.latitude!, longitude: state!.longitude! } : unit.home;
-        const km = distanceKm(from, incident.location!);
+        const km = distanceMeters(from, incident.location!) / 1000;
         return { fieldUnit: { id: unit.id }, kind: unit.kind, distanceKm: Math.round(km * 100) / 100, etaMinutes: Math.max(1, Math.round(((km * ROAD_FACTOR) / SPEED_KMH) * 60)), fromReportedPosition: reported, priority: kinds.indexOf(unit.kind) };
       })
       // The kinds the category needs most come first (for a fire: fire trucks), nearest first within a kind.

@@ -1,6 +1,6 @@
 import type { IncidentsContext } from '../common';
 import { Alert, AlertState } from './alert';
-import { distanceMeters } from './location';
+import { distanceMeters } from '@ioc-graph/platform';
 
 const METERS_PER_DEGREE = 111_320;
 
