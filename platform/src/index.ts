@@ -19,3 +19,4 @@ export * from './geo';
 export * from './validation';
 export * from './events';
 export * from './clock';
+export * from './vocabulary';

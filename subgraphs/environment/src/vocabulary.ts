@@ -30,14 +30,8 @@ registerEnumType(Metric, {
   description: 'Bụi PM2.5, PM10, NO2, SO2, CO, O3 (µg/m³), nhiệt độ (°C), độ ẩm (%), lượng mưa (mm), mực nước (m), tiếng ồn (dBA)',
 });
 
-/** The bucket of a time series, aligned to Asia/Ho_Chi_Minh. */
-export enum Bucket {
-  HOUR = 'HOUR',
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-}
-registerEnumType(Bucket, { name: 'SeriesBucket', description: 'Giờ, ngày, tuần (từ thứ Hai), tháng theo giờ Việt Nam' });
+/** The bucket of a time series, aligned to Asia/Ho_Chi_Minh (shared by every subgraph). */
+export { SeriesBucket as Bucket } from '@ioc-graph/platform';
 
 /** The pollutants of VN_AQI, as metrics. */
 export const AQI_METRICS: readonly Metric[] = [Metric.PM2_5, Metric.PM10, Metric.O3, Metric.CO, Metric.NO2, Metric.SO2];

@@ -26,15 +26,8 @@ export enum Process {
 }
 registerEnumType(Process, { name: 'Process', description: 'Time-bound handling, immediate handling, or command support' });
 
-/** CAP 1.2 severity. */
-export enum Severity {
-  EXTREME = 'EXTREME',
-  SEVERE = 'SEVERE',
-  MODERATE = 'MODERATE',
-  MINOR = 'MINOR',
-  UNKNOWN = 'UNKNOWN',
-}
-registerEnumType(Severity, { name: 'Severity', description: 'CAP 1.2 severity' });
+/** CAP 1.2 severity, shared by every subgraph. */
+export { Severity } from '@ioc-graph/platform';
 
 /** CAP 1.2 urgency. */
 export enum Urgency {

@@ -24,24 +24,10 @@ export enum CameraStatus {
 }
 registerEnumType(CameraStatus, { name: 'CameraStatus', description: 'Camera đang hoạt động / mất kết nối' });
 
-/** The bucket of a time series, aligned to Asia/Ho_Chi_Minh (the same type as the environment subgraph's). */
-export enum Bucket {
-  HOUR = 'HOUR',
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-}
-registerEnumType(Bucket, { name: 'SeriesBucket', description: 'Giờ, ngày, tuần (từ thứ Hai), tháng theo giờ Việt Nam' });
+/** The bucket of a time series, aligned to Asia/Ho_Chi_Minh (shared by every subgraph). */
+export { SeriesBucket as Bucket } from '@ioc-graph/platform';
 
-/** CAP 1.2 severity (the same values as the incidents subgraph's `Severity`). */
-export enum Severity {
-  EXTREME = 'EXTREME',
-  SEVERE = 'SEVERE',
-  MODERATE = 'MODERATE',
-  MINOR = 'MINOR',
-  UNKNOWN = 'UNKNOWN',
-}
-registerEnumType(Severity, { name: 'Severity', description: 'CAP 1.2 severity' });
+export { Severity } from '@ioc-graph/platform';
 
 /** The time zone of every bucket and of "today". */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export { LOCAL_TIME_ZONE as TIME_ZONE } from '@ioc-graph/platform';

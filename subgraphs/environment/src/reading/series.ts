@@ -1,10 +1,9 @@
-import { badInput } from '@ioc-graph/platform';
+import { badInput, localBucketSql } from '@ioc-graph/platform';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { Bucket, Metric } from '../vocabulary';
 
 /** The time zone the buckets of every series are aligned to. */
-export const SERIES_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** The longest span of one series request. */
 const MAX_SPAN_DAYS = 731;
 
@@ -27,7 +26,6 @@ export class SeriesPoint {
   count!: number;
 }
 
-const TRUNC: Record<Bucket, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
 /**
  * A metric's series from the hourly rollups of the stations in a unit's subtree (all stations without
@@ -42,7 +40,7 @@ export async function metricSeries(
   if (span > MAX_SPAN_DAYS * 86_400_000) throw badInput(`A series spans at most ${MAX_SPAN_DAYS} days`, [{ field: 'to', message: `at most ${MAX_SPAN_DAYS} days after from` }]);
   const within = args.withinUnitId ? `and s.unit_lineage @> array[?]::text[]` : '';
   const rows = await ctx.em.getConnection().execute<{ bucketStart: Date; average: number; min: number; max: number; count: number }[]>(
-    `select date_trunc('${TRUNC[args.bucket]}', r.hour at time zone '${SERIES_TIME_ZONE}') at time zone '${SERIES_TIME_ZONE}' as "bucketStart",
+    `select ${localBucketSql(args.bucket, 'r.hour')} as "bucketStart",
             sum(r.sum) / sum(r.count) as average, min(r.min) as min, max(r.max) as max, sum(r.count)::int as count
      from environment.hourly_rollup r join environment.station s on s.id = r.station_id
      where r.metric = ? and r.hour >= ? and r.hour < ? ${within}

@@ -1,4 +1,4 @@
-import { emitEvent, type Clock, type Identity } from '@ioc-graph/platform';
+import { emitEvent, SEVERITY_ORDER, severityRank, type Clock, type Identity } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { aqiCategory } from '../aqi/vnAqi';
 import { Station } from '../station/station';
@@ -12,9 +12,7 @@ export const MAX_RULE_HOURS = 24;
 /** The whole hours of rollup a rule's duration covers: rounded up, at least the current hour. */
 export const ruleHours = (rule: Pick<Rule, 'durationMinutes'>) => Math.min(MAX_RULE_HOURS, Math.max(1, Math.ceil(rule.durationMinutes / 60)));
 
-const ESCALATION: Severity[] = [Severity.UNKNOWN, Severity.MINOR, Severity.MODERATE, Severity.SEVERE, Severity.EXTREME];
-const rank = (s: Severity) => ESCALATION.indexOf(s);
-const stepUp = (s: Severity) => ESCALATION[Math.min(rank(s) + 1, ESCALATION.length - 1)]!;
+const stepUp = (s: Severity) => SEVERITY_ORDER[Math.min(severityRank(s) + 1, SEVERITY_ORDER.length - 1)]!;
 
 const stationLevel = (station: Station, level: StationThreshold | null): number | null =>
   level === StationThreshold.ALARM_I ? station.alarmLevel1 : level === StationThreshold.ALARM_II ? station.alarmLevel2 : level === StationThreshold.ALARM_III ? station.alarmLevel3 : null;
@@ -162,7 +160,7 @@ export async function evaluateRules(tx: EntityManager, clock: Clock, actor: Iden
       } else if (v?.met && breach) {
         breach.lastSeenAt = now;
         breach.peakValue = Math.max(breach.peakValue, v.value);
-        if (rank(v.severity) > rank(breach.severity)) {
+        if (severityRank(v.severity) > severityRank(breach.severity)) {
           breach.severity = v.severity;
           await emit('breachUpdated', breach, rule, station, v, false);
         }

@@ -3,15 +3,9 @@ import { uuidv7 } from '@ioc-graph/platform';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Station } from '../station/station';
 
-/** CAP 1.2 severity (the same values as the incidents subgraph's `Severity`). */
-export enum Severity {
-  EXTREME = 'EXTREME',
-  SEVERE = 'SEVERE',
-  MODERATE = 'MODERATE',
-  MINOR = 'MINOR',
-  UNKNOWN = 'UNKNOWN',
-}
-registerEnumType(Severity, { name: 'Severity', description: 'CAP 1.2 severity' });
+import { Severity } from '@ioc-graph/platform';
+
+export { Severity };
 
 /** How a rule compares its value with its threshold. */
 export enum Comparison {

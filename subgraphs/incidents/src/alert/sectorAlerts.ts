@@ -1,4 +1,4 @@
-import { Role, type BusEvent, type Clock, type Logger } from '@ioc-graph/platform';
+import { Role, severityRank, type BusEvent, type Clock, type Logger } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../category/category';
 import type { IncidentsContext } from '../common';
@@ -72,7 +72,7 @@ export function sectorAlertHandler(clock: Clock, logger: Logger) {
       const alert = await em.findOne(Alert, key);
       if (!alert) continue;
       const now = clock.now();
-      const worse = step === 'Updated' && payload.severity && rank(payload.severity) > rank(alert.severity);
+      const worse = step === 'Updated' && payload.severity && severityRank(payload.severity) > severityRank(alert.severity);
       if (worse) alert.severity = payload.severity!;
       if (step === 'Updated' && !worse) continue;
       em.persist(timelineEntry(identity, now, { subjectType: 'Alert', subjectId: alert.id, action: step === 'Closed' ? 'breach ended' : 'breach worsened', fromState: alert.state, toState: alert.state, note: payload.headline }, event.id));
@@ -80,6 +80,3 @@ export function sectorAlertHandler(clock: Clock, logger: Logger) {
     }
   };
 }
-
-const ORDER = [Severity.UNKNOWN, Severity.MINOR, Severity.MODERATE, Severity.SEVERE, Severity.EXTREME];
-const rank = (severity: Severity) => ORDER.indexOf(severity);

@@ -1,11 +1,10 @@
-import { badInput, notFound } from '@ioc-graph/platform';
+import { badInput, localBucketSql, notFound } from '@ioc-graph/platform';
 import type { TrafficContext } from '../context';
-import { Bucket, DetectionKind, TIME_ZONE } from '../vocabulary';
+import { Bucket, DetectionKind } from '../vocabulary';
 import type { CongestionPoint, ViolationStat } from './detection';
 
 /** The longest span of one statistics request. */
 const MAX_SPAN_DAYS = 731;
-const TRUNC: Record<Bucket, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
 /**
  * Detections per bucket and kind from the hourly rollups of the cameras in a unit's subtree (all
@@ -26,7 +25,7 @@ export async function violationStats(
   const within = args.withinUnitId ? 'and c.unit_lineage @> array[?]::text[]' : '';
   const kinds = args.kinds?.length ? 'and h.kind in (?)' : '';
   const rows = await ctx.em.getConnection().execute<{ bucketStart: Date; kind: DetectionKind; count: number }[]>(
-    `select date_trunc('${TRUNC[args.bucket]}', h.hour at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as "bucketStart", h.kind, sum(h.count)::int as count
+    `select ${localBucketSql(args.bucket, 'h.hour')} as "bucketStart", h.kind, sum(h.count)::int as count
      from traffic.hourly_detection h join traffic.camera c on c.id = h.camera_id
      where h.hour >= ? and h.hour < ? ${within} ${kinds}
      group by 1, 2 order by 1, 2`,
@@ -46,7 +45,7 @@ export async function congestionSeries(ctx: TrafficContext, args: { segmentCode:
   const [segment] = await connection.execute<{ id: string }[]>('select id from traffic.road_segment where code = ?', [args.segmentCode]);
   if (!segment) throw notFound('RoadSegment', args.segmentCode);
   const rows = await connection.execute<{ bucketStart: Date; average: number; max: number; readings: number }[]>(
-    `select date_trunc('${TRUNC[args.bucket]}', r.measured_at at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as "bucketStart",
+    `select ${localBucketSql(args.bucket, 'r.measured_at')} as "bucketStart",
             avg(r.level)::float8 as average, max(r.level)::int as max, count(*)::int as readings
      from traffic.congestion_reading r
      where r.segment_id = ? and r.measured_at >= ? and r.measured_at < ?

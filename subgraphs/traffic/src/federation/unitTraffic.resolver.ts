@@ -1,8 +1,8 @@
-import { isUuid } from '@ioc-graph/platform';
+import { isUuid, localBucketSql, SeriesBucket } from '@ioc-graph/platform';
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { onlineSql } from '../camera/cameraStatus';
 import type { TrafficContext } from '../context';
-import { TIME_ZONE, VIOLATION_KINDS } from '../vocabulary';
+import { VIOLATION_KINDS } from '../vocabulary';
 import { AdministrativeUnit } from './entities';
 
 /** How old a segment's latest congestion measurement may be and still count as current. */
@@ -37,7 +37,7 @@ export const unitTrafficOf = (ctx: TrafficContext) =>
     const now = ctx.clock.now().toISOString();
     const rows = await ctx.em.getConnection().execute<UnitTrafficRow[]>(
       `with today as (
-         select date_trunc('day', ?::timestamptz at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as start
+         select ${localBucketSql(SeriesBucket.DAY, '?::timestamptz')} as start
        ), level as (
          select coalesce((select r.threshold from traffic.rule r where r.kind = 'CONGESTION' and r.active order by r.code limit 1), 4) as threshold
        )
