@@ -1,6 +1,7 @@
 # One image recipe for every service, one target each:
 #   docker build --target gateway .   (and directory, incidents, dispatch, command, environment, traffic)
 # Built from the repository root because services share the platform workspace and schema/.
+# One target per subgraph of subgraphs/registry.json, on its registry port (`npm run check:generated` checks).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./

@@ -2,23 +2,24 @@
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
+const { subgraphs } = require('./subgraphs/registry.json');
 
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/platform', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/launcher'],
-  testMatch: ['**/test/**/*.test.ts'],
+  testMatch: ['**/test/**/*.test.ts', '**/src/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
     '^@ioc-graph/platform$': '<rootDir>/platform/src',
     '^@ioc-graph/gateway$': '<rootDir>/gateway/src/server',
-    '^@ioc-graph/directory$': '<rootDir>/subgraphs/directory/src/server',
-    '^@ioc-graph/incidents$': '<rootDir>/subgraphs/incidents/src/server',
-    '^@ioc-graph/dispatch$': '<rootDir>/subgraphs/dispatch/src/server',
-    '^@ioc-graph/command$': '<rootDir>/subgraphs/command/src/server',
-    '^@ioc-graph/environment$': '<rootDir>/subgraphs/environment/src/server',
-    '^@ioc-graph/traffic$': '<rootDir>/subgraphs/traffic/src/server',
+    // Every subgraph of the registry, by its package name, to its sources.
+    ...Object.fromEntries(subgraphs.map((s) => [`^${s.package}$`, `<rootDir>/subgraphs/${s.name}/src/server`])),
   },
-  globalSetup: '<rootDir>/test/globalSetup.js',
-  testTimeout: 30000,
+  // The PostgreSQL of the suites (5432, TEST_DATABASE_URL or an embedded one) and the brokers' check.
+  globalSetup: '<rootDir>/test/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/globalTeardown.ts',
+  // Sized for a busy 2-core machine: a hub boot there can take tens of seconds.
+  testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/test/support/timeReporter.js'],
   maxWorkers: 2,
 };

@@ -6,46 +6,66 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** The acknowledgement of a directive by an addressee */
 export type AcknowledgeDirectiveInput = {
+  /** Note, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
-/** Chờ xác nhận, đã xác nhận đã nhận chỉ đạo */
+/** Whether an addressee has confirmed receiving a directive (trạng thái xác nhận chỉ đạo) */
 export type AcknowledgementState =
+  /** Confirmed received by the addressee (đã xác nhận) */
   | 'ACKNOWLEDGED'
+  /** Not yet confirmed (chờ xác nhận) */
   | 'PENDING';
 
 /** Activates an operation from a playbook for a COMMAND incident (leaders and operators) */
 export type ActivateOperationInput = {
   /** A drill (diễn tập); by default, whether the incident is one */
   exercise?: boolean | null | undefined;
+  /** The COMMAND incident it responds to; it may have one active operation at a time */
   incidentId: string | number;
   /** The playbook’s name and the incident’s number when omitted */
   name?: string | null | undefined;
+  /** The playbook to follow */
   playbookId: string | number;
 };
 
-/** tỉnh, thành phố trực thuộc trung ương, thành phố thuộc tỉnh, thị xã, huyện, quận, phường, xã, thị trấn, đặc khu */
+/** Legal kind of an administrative unit (loại đơn vị hành chính) */
 export type AdministrativeKind =
+  /** Rural commune (xã) */
   | 'COMMUNE'
+  /** Centrally governed city (thành phố trực thuộc trung ương) */
   | 'MUNICIPALITY'
+  /** Province (tỉnh) */
   | 'PROVINCE'
+  /** City under a province (thành phố thuộc tỉnh), district tier */
   | 'PROVINCIAL_CITY'
+  /** Rural district (huyện) */
   | 'RURAL_DISTRICT'
+  /** Special zone (đặc khu), commune tier since the 2025 reform */
   | 'SPECIAL_ZONE'
+  /** District-tier town (thị xã) */
   | 'TOWN'
+  /** Township (thị trấn), commune tier */
   | 'TOWNSHIP'
+  /** Urban district (quận) */
   | 'URBAN_DISTRICT'
+  /** Urban ward (phường), commune tier */
   | 'WARD';
 
-/** Tier of a unit: tỉnh/thành phố, cấp huyện (abolished by the 2025 reform, kept in older data), cấp xã */
+/** Tier of an administrative unit (cấp hành chính). The district tier was abolished by the 2025 reform and is kept only in older data */
 export type AdministrativeLevel =
+  /** Commune tier (cấp xã): commune, ward, township or special zone */
   | 'COMMUNE'
+  /** District tier (cấp huyện): abolished on 1 July 2025, kept for older data */
   | 'DISTRICT'
+  /** Province tier (cấp tỉnh): a province or a centrally governed city */
   | 'PROVINCE';
 
 /** Filters on administrative units; all given conditions must hold */
 export type AdministrativeUnitFilter = {
+  /** Only units of this kind */
   kind?: AdministrativeKind | null | undefined;
+  /** Only units of this tier */
   level?: AdministrativeLevel | null | undefined;
   /** Direct children of this unit */
   parentId?: string | number | null | undefined;
@@ -57,6 +77,7 @@ export type AdministrativeUnitFilter = {
 
 /** Filters on agencies; all given conditions must hold */
 export type AgencyFilter = {
+  /** Only agencies of this kind */
   kind?: AgencyKind | null | undefined;
   /** Words of the name or code, with or without diacritics */
   search?: string | null | undefined;
@@ -64,44 +85,65 @@ export type AgencyFilter = {
   withinUnitId?: string | number | null | undefined;
 };
 
-/** UBND tỉnh, trung tâm IOC, sở/ngành, công an, PCCC & CNCH, y tế, quân sự, UBND cấp huyện/xã, đơn vị dịch vụ công */
+/** Kind of agency (loại cơ quan, đơn vị) */
 export type AgencyKind =
+  /** Fire prevention, fire fighting and rescue (PCCC & CNCH) */
   | 'FIRE_AND_RESCUE'
+  /** Health services (y tế), e.g. the emergency centre 115 */
   | 'HEALTH'
+  /** Military command (quân sự), e.g. “Bộ Chỉ huy Quân sự tỉnh” */
   | 'MILITARY'
+  /** The intelligent operations center itself (Trung tâm IOC) */
   | 'OPERATIONS_CENTER'
+  /** A district or commune people’s committee (UBND cấp huyện/xã) */
   | 'PEOPLES_COMMITTEE'
+  /** Police (công an) */
   | 'POLICE'
+  /** A provincial department or sector (sở, ngành), e.g. “Sở Xây dựng” */
   | 'PROVINCIAL_DEPARTMENT'
+  /** The provincial people’s committee (UBND tỉnh) */
   | 'PROVINCIAL_PEOPLES_COMMITTEE'
+  /** A public service provider (đơn vị dịch vụ công), e.g. a water or power utility */
   | 'PUBLIC_SERVICE';
 
 /** Filters on alerts; all given conditions must hold */
 export type AlertFilter = {
+  /** Only alerts of these categories */
   categoryIds?: Array<string | number> | null | undefined;
   /** Received at or after */
   receivedFrom?: string | null | undefined;
   /** Received before */
   receivedTo?: string | null | undefined;
+  /** Only alerts of these sectors */
   sectors?: Array<Sector> | null | undefined;
+  /** Only alerts of these severities */
   severities?: Array<Severity> | null | undefined;
+  /** Only alerts from this system, e.g. traffic-camera-ai */
   sourceSystem?: string | null | undefined;
+  /** Only alerts in one of these states */
   states?: Array<AlertState> | null | undefined;
+  /** Only real alerts, or only drills */
   status?: AlertStatus | null | undefined;
   /** Alerts in this administrative unit or below it */
   withinUnitId?: string | number | null | undefined;
 };
 
-/** New, verified into an incident, dismissed, or merged into an existing incident */
+/** Where an alert stands (trạng thái cảnh báo): new until an operator verifies, dismisses or merges it */
 export type AlertState =
+  /** Dismissed with a reason: false, out of scope or already handled (đã loại) */
   | 'DISMISSED'
+  /** Merged into an open incident it duplicates (đã gộp) */
   | 'MERGED'
+  /** Received, not yet handled by an operator (mới) */
   | 'NEW'
+  /** Verified: an incident was opened from it (đã xác minh) */
   | 'VERIFIED';
 
-/** A real event, or a drill (diễn tập) that never counts in statistics */
+/** Whether an alert or incident is real or a drill (diễn tập); drills never count in statistics and are never published */
 export type AlertStatus =
+  /** A real event (thực tế) */
   | 'ACTUAL'
+  /** A drill (diễn tập) */
   | 'EXERCISE';
 
 /** Forces, vehicles, equipment or supplies to allocate to an operation (the center) */
@@ -110,6 +152,7 @@ export type AllocateResourceInput = {
   agencyId?: string | number | null | undefined;
   /** What and where, e.g. “6 xuồng máy của BCHQS tỉnh tại bến Thác Mơ” */
   description: string;
+  /** Kind of resource */
   kind: ResourceKind;
   /** Where it is staged */
   location?: GeoPointInput | null | undefined;
@@ -117,9 +160,11 @@ export type AllocateResourceInput = {
   quantity: number;
 };
 
+/** Approving or publishing a result */
 export type ApproveResultInput = {
   /** The version read; a different current version is CONFLICT */
   expectedVersion: number;
+  /** Note for the timeline, up to 2,000 characters */
   note?: string | null | undefined;
   /** The public summary of what happened; the title when omitted. Personal data is removed in any case */
   publicSummary?: string | null | undefined;
@@ -127,44 +172,64 @@ export type ApproveResultInput = {
   publish?: boolean | null | undefined;
 };
 
+/** Assigning an incident to the competent agency */
 export type AssignAgencyInput = {
+  /** The agency that will handle it */
   agencyId: string | number;
   /** The version read; a different current version is CONFLICT */
   expectedVersion: number;
+  /** Note for the timeline, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
 /** Gives a task that has not started to an agency (the center) */
 export type AssignTaskInput = {
+  /** The agency that will do it */
   agencyId: string | number;
+  /** The task’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
+  /** Note for the running log, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
+/** Which assignment events to receive; all given conditions must hold */
 export type AssignmentEventFilter = {
+  /** Only events of this agency’s units */
   agencyId?: string | number | null | undefined;
+  /** Only events of this field unit */
   fieldUnitId?: string | number | null | undefined;
+  /** Only events of assignments to this incident */
   incidentId?: string | number | null | undefined;
   /** Event types, e.g. assignment.dispatched, assignment.reportOnScene, assignment.clearAssignment */
   types?: Array<string> | null | undefined;
 };
 
+/** A note or photo from the crew, kept in the assignment’s log */
 export type AssignmentNoteInput = {
+  /** The note, 1–2,000 characters */
   note?: string | null | undefined;
   /** A photo from the scene */
   photoUrl?: string | null | undefined;
 };
 
-/** Điều động, đã nhận lệnh, đang di chuyển, có mặt, hoàn thành; từ chối hoặc hủy */
+/** Where an assignment of a field unit to an incident stands (trạng thái điều động) */
 export type AssignmentState =
+  /** The crew took the dispatch (đã nhận lệnh) */
   | 'ACCEPTED'
+  /** The dispatcher called the unit off, with a reason (hủy) */
   | 'CANCELLED'
+  /** The unit finished at the scene and is free again (hoàn thành) */
   | 'CLEARED'
+  /** The crew refused the dispatch, with a reason (từ chối) */
   | 'DECLINED'
+  /** The center or agency sent the unit; the crew has not answered yet (điều động) */
   | 'DISPATCHED'
+  /** The unit is on its way (đang di chuyển) */
   | 'EN_ROUTE'
+  /** The unit is at the scene (có mặt) */
   | 'ON_SCENE';
 
+/** A step of an assignment: the version read and a note */
 export type AssignmentStepInput = {
   /** The version read; a different current version is CONFLICT */
   expectedVersion: number;
@@ -172,23 +237,32 @@ export type AssignmentStepInput = {
   note?: string | null | undefined;
 };
 
-/** A public holiday or day off in lieu (ngày nghỉ), or a weekend day worked instead (ngày làm bù) */
+/** Kind of exception to the Monday–Friday working week */
 export type CalendarDayKind =
+  /** A public holiday or day off in lieu (ngày nghỉ lễ, nghỉ bù): no working time */
   | 'DAY_OFF'
+  /** A Saturday or Sunday worked instead of a day off (ngày làm bù): counts as working time */
   | 'WORKDAY';
 
 /** Cancels a task, with a reason (the center) */
 export type CancelTaskInput = {
+  /** The task’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
+  /** Why, 3–2,000 characters */
   reason: string;
 };
 
-/** CAP 1.2 certainty */
+/** How sure the source is (độ tin cậy), on the CAP 1.2 certainty scale */
 export type Certainty =
+  /** Probability above about 50 % */
   | 'LIKELY'
+  /** Seen or measured to have happened (đã xác nhận) */
   | 'OBSERVED'
+  /** Possible but not likely (about 50 % or less) */
   | 'POSSIBLE'
+  /** Certainty not known */
   | 'UNKNOWN'
+  /** Not expected to happen */
   | 'UNLIKELY';
 
 /** A problem reported by a citizen (phản ánh hiện trường); no login needed */
@@ -199,6 +273,7 @@ export type CitizenReportInput = {
   contact?: ReporterContactInput | null | undefined;
   /** What is wrong */
   description: string;
+  /** Where, as a point (e.g. from the phone’s GPS); the ward is found from it when unitId is omitted */
   location?: GeoPointInput | null | undefined;
   /** When it was seen; now when omitted */
   occurredAt?: string | null | undefined;
@@ -210,59 +285,95 @@ export type CitizenReportInput = {
   unitId?: string | number | null | undefined;
 };
 
-/** Đã tiếp nhận, không xử lý (with the reason), đang xử lý, đã có kết quả công khai, đã đóng */
+/** What a citizen sees of their report (trạng thái phản ánh) */
 export type CitizenReportStatus =
+  /** Closed without a published result (đã đóng) */
   | 'CLOSED'
+  /** Not handled, with the reason (không xử lý) */
   | 'DISMISSED'
+  /** Verified into an incident that is being handled (đang xử lý) */
   | 'IN_PROGRESS'
+  /** Received, not yet verified (đã tiếp nhận) */
   | 'RECEIVED'
+  /** Handled, with a published result (đã có kết quả công khai) */
   | 'RESOLVED';
 
 /** What to count incidents by; UNIT counts by the units just below filter.withinUnitId (or below the province) */
 export type CountDimension =
+  /** By handling agency: keys are Agency ids (unassigned incidents left out) */
   | 'AGENCY'
+  /** By category: keys are Category ids */
   | 'CATEGORY'
+  /** By process: keys are Process values */
   | 'PROCESS'
+  /** By sector: keys are Sector values */
   | 'SECTOR'
+  /** By state: keys are IncidentState values */
   | 'STATE'
+  /** By administrative unit one level below filter.withinUnitId (or below the province): keys are AdministrativeUnit ids */
   | 'UNIT';
 
+/** A new agency (operators only) */
 export type CreateAgencyInput = {
+  /** Public postal address, 2–300 characters; null for none */
   address?: string | null | undefined;
+  /** Unique code, 2–32 upper-case letters, digits or dashes, e.g. "PCCC-BP" */
   code: string;
+  /** Public email address; null for none */
   email?: string | null | undefined;
+  /** Administrative unit whose territory the agency is competent for */
   jurisdictionId: string | number;
+  /** Kind of agency */
   kind: AgencyKind;
+  /** Name in English, for English-language screens, 2–200 characters */
   nameEn: string;
+  /** Name in Vietnamese (tên tiếng Việt), as written officially, 2–200 characters */
   nameVi: string;
+  /** Public phone, 7–20 digits, spaces, dots or dashes, e.g. "0271 3879 123"; null for none */
   phone?: string | null | undefined;
 };
 
+/** A new field unit (operators only) */
 export type CreateFieldUnitInput = {
+  /** Agency the unit belongs to */
   agencyId: string | number;
+  /** Radio call sign (hô hiệu), 2–40 characters */
   callSign: string;
   /** Crew size, 1–200 */
   capacity: number;
+  /** Unique code, 2–32 upper-case letters, digits or dashes, e.g. "FU-PCCC-01" */
   code: string;
+  /** Where the unit is stationed */
   homeBase: HomeBaseInput;
+  /** Kind of unit */
   kind: FieldUnitKind;
+  /** Name in English, for English-language screens, 2–200 characters */
   nameEn: string;
+  /** Name in Vietnamese (tên tiếng Việt), as written officially, 2–200 characters */
   nameVi: string;
 };
 
+/** A new person (operators only) */
 export type CreatePersonInput = {
+  /** Agency the person works for; required for agency staff and field officers */
   agencyId?: string | number | null | undefined;
+  /** Email address; seen only by operators and the person */
   email?: string | null | undefined;
   /** For field officers: their unit, which must belong to their agency */
   fieldUnitId?: string | number | null | undefined;
+  /** Full name (họ và tên), 2–200 characters */
   fullName: string;
+  /** Phone, 7–20 digits, spaces, dots or dashes; seen only by operators and the person */
   phone?: string | null | undefined;
+  /** Roles, 1–6 */
   roles: Array<Role>;
   /** The `sub` of the person’s tokens at the identity provider */
   subject?: string | null | undefined;
+  /** Position (chức vụ), 2–200 characters */
   title?: string | null | undefined;
 };
 
+/** One detection as a camera platform sends it */
 export type DetectionInput = {
   /** The camera’s code */
   cameraCode: string;
@@ -272,6 +383,7 @@ export type DetectionInput = {
   detectedAt: string;
   /** The evidence image (http or https URL) */
   imageUrl: string;
+  /** What was detected */
   kind: DetectionKind;
   /** The licence plate read, if any (personal data) */
   plate?: string | null | undefined;
@@ -279,39 +391,57 @@ export type DetectionInput = {
   sourceId: string;
 };
 
-/** Vượt đèn đỏ, đi sai làn, quá tốc độ, đỗ xe sai quy định, tai nạn, ùn tắc (phát hiện qua camera) */
+/** What a camera’s analytics detected (loại phát hiện qua camera); the first four are violations, accidents and congestion are events */
 export type DetectionKind =
+  /** A road accident (tai nạn): an event, not a violation */
   | 'ACCIDENT'
+  /** Congestion at the camera (ùn tắc): an event, not a violation */
   | 'CONGESTION'
+  /** Illegal parking (đỗ xe sai quy định): a violation */
   | 'ILLEGAL_PARKING'
+  /** Running a red light (vượt đèn đỏ): a violation */
   | 'RED_LIGHT'
+  /** Speeding (quá tốc độ): a violation */
   | 'SPEEDING'
+  /** Driving in the wrong lane (đi sai làn): a violation */
   | 'WRONG_LANE';
 
+/** Dismissing a new alert */
 export type DismissAlertInput = {
+  /** The alert’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
-  /** Why it is dismissed (shown to a citizen who follows the report) */
+  /** Why it is dismissed, 3–1,000 characters (shown to a citizen who follows the report) */
   reason: string;
 };
 
 /** Sends a field unit to an IMMEDIATE incident */
 export type DispatchUnitInput = {
+  /** The unit to send; it must be AVAILABLE */
   fieldUnitId: string | number;
+  /** The IMMEDIATE incident to send the unit to */
   incidentId: string | number;
+  /** Instructions to the crew, 1–1,000 characters */
   note?: string | null | undefined;
 };
 
-/** Lũ lụt và sạt lở, bão và dông lốc, cháy lớn, tụ tập đông người gây rối, dịch bệnh */
+/** Kind of emergency that has a playbook (loại tình huống khẩn cấp) */
 export type EmergencyType =
+  /** Epidemic (dịch bệnh) */
   | 'EPIDEMIC'
+  /** Flood and landslide (lũ lụt và sạt lở) */
   | 'FLOOD'
+  /** Large fire (cháy lớn) */
   | 'LARGE_FIRE'
+  /** Crowd gathering causing disorder (tụ tập đông người gây rối) */
   | 'MASS_DISORDER'
+  /** Storm and whirlwind (bão và dông lốc) */
   | 'STORM';
 
 /** Filters on field units; all given conditions must hold */
 export type FieldUnitFilter = {
+  /** Only units of this agency */
   agencyId?: string | number | null | undefined;
+  /** Only units of this kind */
   kind?: FieldUnitKind | null | undefined;
   /** Words of the name, code or call sign, with or without diacritics */
   search?: string | null | undefined;
@@ -319,35 +449,54 @@ export type FieldUnitFilter = {
   withinUnitId?: string | number | null | undefined;
 };
 
-/** xe chữa cháy, xe cứu thương, tuần tra 113, CSGT, đội cứu nạn cứu hộ, đội trật tự đô thị, đội môi trường, tổ sửa chữa điện nước */
+/** Kind of field unit (loại lực lượng hiện trường) */
 export type FieldUnitKind =
+  /** Ambulance (xe cứu thương) */
   | 'AMBULANCE'
+  /** Environment team (đội môi trường) */
   | 'ENVIRONMENT_TEAM'
+  /** Fire engine (xe chữa cháy) */
   | 'FIRE_TRUCK'
+  /** Police rapid-response patrol (tuần tra 113) */
   | 'POLICE_PATROL'
+  /** Search and rescue team (đội cứu nạn cứu hộ) */
   | 'RESCUE_TEAM'
+  /** Traffic police (cảnh sát giao thông, CSGT) */
   | 'TRAFFIC_POLICE'
+  /** Urban order team (đội trật tự đô thị) */
   | 'URBAN_ORDER_TEAM'
+  /** Water and power repair crew (tổ sửa chữa điện nước) */
   | 'UTILITY_CREW';
 
 /** A point on the earth (WGS 84) */
 export type GeoPointInput = {
+  /** Latitude in decimal degrees (vĩ độ), −90 to 90 */
   latitude: number;
+  /** Longitude in decimal degrees (kinh độ), −180 to 180 */
   longitude: number;
 };
 
+/** Where a field unit is stationed */
 export type HomeBaseInput = {
+  /** Street address of the base, 2–300 characters */
   address: string;
+  /** Position of the base */
   location: GeoPointInput;
   /** Administrative unit of the base */
   unitId: string | number;
 };
 
+/** Which incident events to receive; all given conditions must hold */
 export type IncidentEventFilter = {
+  /** Only incidents handled by this agency */
   agencyId?: string | number | null | undefined;
+  /** Only events of this incident */
   incidentId?: string | number | null | undefined;
+  /** Only incidents handled by these processes */
   processes?: Array<Process> | null | undefined;
+  /** Only incidents of these sectors */
   sectors?: Array<Sector> | null | undefined;
+  /** Only incidents of these severities */
   severities?: Array<Severity> | null | undefined;
   /** Event types, e.g. incident.assigned, incident.stateChanged, incident.overdue, incident.published */
   types?: Array<string> | null | undefined;
@@ -359,6 +508,7 @@ export type IncidentEventFilter = {
 export type IncidentFilter = {
   /** The handling agency */
   agencyId?: string | number | null | undefined;
+  /** Only incidents of these categories */
   categoryIds?: Array<string | number> | null | undefined;
   /** Opened at or after */
   openedFrom?: string | null | undefined;
@@ -366,8 +516,11 @@ export type IncidentFilter = {
   openedTo?: string | null | undefined;
   /** true: past the deadline without a result; false: not */
   overdue?: boolean | null | undefined;
+  /** Only incidents handled by one of these processes */
   processes?: Array<Process> | null | undefined;
+  /** Only incidents of these sectors */
   sectors?: Array<Sector> | null | undefined;
+  /** Only incidents in one of these states */
   states?: Array<IncidentState> | null | undefined;
   /** ACTUAL or EXERCISE; both when omitted */
   status?: AlertStatus | null | undefined;
@@ -375,19 +528,30 @@ export type IncidentFilter = {
   withinUnitId?: string | number | null | undefined;
 };
 
-/** Đã xác minh, đã giao, đã tiếp nhận, đang xử lý, đề nghị giao lại, đã báo cáo kết quả, trả lại, đã duyệt, đã công khai, đã đóng */
+/** Where an incident stands in its process (trạng thái vụ việc); only the steps of the transition table change it */
 export type IncidentState =
+  /** The agency took it on (đã tiếp nhận) */
   | 'ACCEPTED'
+  /** The center approved the result, not yet published (đã duyệt) */
   | 'APPROVED'
+  /** Assigned to an agency, which has not yet taken it on; the deadline runs (đã giao) */
   | 'ASSIGNED'
+  /** Closed without publication, with a reason (đã đóng) */
   | 'CLOSED'
+  /** The agency is working on it (đang xử lý) */
   | 'IN_PROGRESS'
+  /** The approved result is public (đã công khai) */
   | 'PUBLISHED'
+  /** The agency says it is not competent and asks the center to assign another (đề nghị giao lại) */
   | 'REASSIGNMENT_REQUESTED'
+  /** The agency reported its result, awaiting the center’s moderation (đã báo cáo kết quả) */
   | 'RESULT_SUBMITTED'
+  /** The center sent the result back to the agency with a reason (trả lại) */
   | 'RETURNED'
+  /** Opened and verified by the center, not yet assigned (đã xác minh) */
   | 'VERIFIED';
 
+/** A batch of detections from one sending system, validated as a whole: one bad detection refuses the batch */
 export type IngestDetectionsInput = {
   /** Up to 10,000 detections */
   detections: Array<DetectionInput>;
@@ -395,6 +559,7 @@ export type IngestDetectionsInput = {
   source: string;
 };
 
+/** A batch of measurements from one sending system, validated as a whole: one bad reading refuses the batch */
 export type IngestReadingsInput = {
   /** Up to 10,000 readings */
   readings: Array<ReadingInput>;
@@ -404,58 +569,88 @@ export type IngestReadingsInput = {
 
 /** A directive (chỉ đạo) of the leader: at least one agency or field unit must be addressed */
 export type IssueDirectiveInput = {
+  /** Agencies addressed, up to 50 */
   agencyIds?: Array<string | number> | null | undefined;
   /** When it must have been carried out; in the future */
   deadline?: string | null | undefined;
+  /** Field units addressed, up to 50 */
   fieldUnitIds?: Array<string | number> | null | undefined;
+  /** What the leader directs, 3–4,000 characters */
   text: string;
 };
 
+/** Merging a new alert into the open incident it duplicates */
 export type MergeAlertInput = {
+  /** The alert’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
   /** The open incident the alert is about */
   incidentId: string | number;
+  /** Note on the alert’s timeline, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
-/** Bụi PM2.5, PM10, NO2, SO2, CO, O3 (µg/m³), nhiệt độ (°C), độ ẩm (%), lượng mưa (mm), mực nước (m), tiếng ồn (dBA) */
+/** A measured quantity (chỉ số quan trắc); each value names its unit */
 export type Metric =
+  /** Carbon monoxide CO, µg/m³ */
   | 'CO'
+  /** Relative humidity (độ ẩm), % */
   | 'HUMIDITY'
+  /** Nitrogen dioxide NO2, µg/m³ */
   | 'NO2'
+  /** Noise level (tiếng ồn), dBA */
   | 'NOISE'
+  /** Ozone O3, µg/m³ */
   | 'O3'
+  /** Fine dust PM2.5 (bụi PM2.5), µg/m³ */
   | 'PM2_5'
+  /** Dust PM10 (bụi PM10), µg/m³ */
   | 'PM10'
+  /** Rainfall (lượng mưa), mm fallen since the station’s previous reading */
   | 'RAINFALL'
+  /** Sulphur dioxide SO2, µg/m³ */
   | 'SO2'
+  /** Temperature (nhiệt độ), °C */
   | 'TEMPERATURE'
+  /** Water level (mực nước), m on the gauge’s datum */
   | 'WATER_LEVEL';
 
+/** A note added to the timeline */
 export type NoteInput = {
+  /** The note, 1–2,000 characters */
   note: string;
 };
 
 /** Opens an incident directly, e.g. from a hotline call (operators) */
 export type OpenIncidentInput = {
+  /** Category (loại vụ việc); gives the sector, default process, severity and SLA */
   categoryId: string | number;
+  /** What happened, 3–4,000 characters */
   description: string;
+  /** Where it happened; the unit is found from it when unitId is omitted */
   location?: GeoPointInput | null | undefined;
   /** When it happened; now when omitted */
   occurredAt?: string | null | undefined;
+  /** The place as described (address, landmark), 2–300 characters */
   place?: string | null | undefined;
   /** The category’s default when omitted */
   process?: Process | null | undefined;
+  /** How bad it is; the category’s default when omitted */
   severity?: Severity | null | undefined;
+  /** ACTUAL unless a drill (EXERCISE) */
   status?: AlertStatus | null | undefined;
+  /** Short title, 3–300 characters */
   title: string;
+  /** Administrative unit where it happened */
   unitId?: string | number | null | undefined;
 };
 
+/** Which operation events to receive; all given conditions must hold */
 export type OperationEventFilter = {
+  /** Only events of operations for this incident */
   incidentId?: string | number | null | undefined;
+  /** Only events of this operation */
   operationId?: string | number | null | undefined;
-  /** Event types, e.g. operation.activated, directive.issued, task.completed, operation.stoodDown */
+  /** Event types, e.g. operation.activated, directive.issued, task.done, operation.stoodDown */
   types?: Array<string> | null | undefined;
 };
 
@@ -463,41 +658,58 @@ export type OperationEventFilter = {
 export type OperationFilter = {
   /** true: drills only; false: real operations only */
   exercise?: boolean | null | undefined;
+  /** Only operations for this incident */
   incidentId?: string | number | null | undefined;
+  /** Only operations in this state */
   state?: OperationState | null | undefined;
 };
 
-/** Hoạt động, nhiệm vụ, chỉ đạo, nguồn lực, báo cáo tình hình */
+/** What a running-log entry of an operation is about */
 export type OperationLogSubject =
+  /** A directive (chỉ đạo) */
   | 'DIRECTIVE'
+  /** The operation itself (hoạt động) */
   | 'OPERATION'
+  /** A resource (nguồn lực) */
   | 'RESOURCE'
+  /** A situation report (báo cáo tình hình) */
   | 'SITUATION_REPORT'
+  /** A task (nhiệm vụ) */
   | 'TASK';
 
-/** Đang kích hoạt, đã kết thúc (stand-down) */
+/** Where an emergency operation stands (trạng thái hoạt động chỉ huy) */
 export type OperationState =
+  /** Activated and running; its phases advance, tasks, directives and resources change (đang kích hoạt) */
   | 'ACTIVE'
+  /** Stood down by the leader: open tasks cancelled, resources released, nothing more can change (đã kết thúc) */
   | 'STOOD_DOWN';
 
 /** The version read, and an optional note for the running log */
 export type OperationStepInput = {
   /** The version read; a different current version is CONFLICT */
   expectedVersion: number;
+  /** Note for the running log, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
-/** Mới giao, đã tiếp nhận, đang thực hiện, hoàn thành, đã hủy */
+/** Where a task of an operation stands (trạng thái nhiệm vụ) */
 export type OperationTaskState =
+  /** Acknowledged by the agency (đã tiếp nhận) */
   | 'ACKNOWLEDGED'
+  /** Cancelled by the center, or at stand-down (đã hủy) */
   | 'CANCELLED'
+  /** Completed by the agency (hoàn thành) */
   | 'DONE'
+  /** Under way (đang thực hiện) */
   | 'IN_PROGRESS'
+  /** Given out, not yet acknowledged by its agency (mới giao) */
   | 'OPEN';
 
 /** Filters on people; all given conditions must hold */
 export type PersonFilter = {
+  /** Only people of this agency */
   agencyId?: string | number | null | undefined;
+  /** Only people holding this role */
   role?: Role | null | undefined;
   /** Words of the name, with or without diacritics */
   search?: string | null | undefined;
@@ -507,20 +719,28 @@ export type PersonFilter = {
 export type PositionInput = {
   /** When the fix was taken */
   at: string;
+  /** Heading in degrees clockwise from north, 0–360; null when unknown */
   heading?: number | null | undefined;
+  /** Latitude in decimal degrees (WGS 84), −90 to 90 */
   latitude: number;
+  /** Longitude in decimal degrees (WGS 84), −180 to 180 */
   longitude: number;
+  /** Speed in km/h, 0–400; null when unknown */
   speedKmh?: number | null | undefined;
 };
 
-/** Time-bound handling, immediate handling, or command support */
+/** How an incident is handled (quy trình xử lý) */
 export type Process =
+  /** Command support (hỗ trợ chỉ huy): an emergency operation directed from the center */
   | 'COMMAND'
+  /** Immediate handling (xử lý tức thời): field units dispatched to the scene */
   | 'IMMEDIATE'
+  /** Time-bound handling (quy trình xử lý có thời hạn): assigned to an agency with a deadline from the category’s SLA, moderated, published */
   | 'TIMED';
 
 /** Filters on published incidents; all given conditions must hold */
 export type PublicIncidentFilter = {
+  /** Only records of this category */
   categoryId?: string | number | null | undefined;
   /** Published at or after */
   publishedFrom?: string | null | undefined;
@@ -528,20 +748,25 @@ export type PublicIncidentFilter = {
   publishedTo?: string | null | undefined;
   /** Words of the title, summary or place, with or without diacritics */
   search?: string | null | undefined;
+  /** Only records of this sector */
   sector?: Sector | null | undefined;
   /** Published incidents in this unit or below it */
   withinUnitId?: string | number | null | undefined;
 };
 
+/** A rating of a published result */
 export type RatingInput = {
+  /** Free comment, 1–1,000 characters; personal data is masked before it is stored */
   comment?: string | null | undefined;
   /** 1 (very unsatisfied) to 5 (very satisfied) */
   score: number;
 };
 
+/** One measurement as a station’s platform sends it */
 export type ReadingInput = {
   /** When it was measured (not in the future) */
   measuredAt: string;
+  /** What was measured; it must be one the station’s kind reports */
   metric: Metric;
   /** Its id in the sending system: the same (source, sourceId) is stored once */
   sourceId: string;
@@ -553,25 +778,35 @@ export type ReadingInput = {
 
 /** A step that needs a reason: returning a result, asking for reassignment, closing */
 export type ReasonInput = {
+  /** The incident’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
+  /** Why, 3–2,000 characters; written on the timeline */
   reason: string;
 };
 
 /** Releases a resource the operation no longer needs (the center) */
 export type ReleaseResourceInput = {
+  /** Note for the running log, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
 /** An alert from a sector system; sourceSystem + sourceRef identify the event */
 export type ReportAlertInput = {
+  /** Category (loại vụ việc); its sector becomes the alert’s sector */
   categoryId: string | number;
+  /** How sure the source is; UNKNOWN when omitted */
   certainty?: Certainty | null | undefined;
+  /** Full text, up to 4,000 characters */
   description?: string | null | undefined;
+  /** Links (http or https) to photos, clips or readings, up to 20 */
   evidence?: Array<string> | null | undefined;
+  /** Short summary, 3–300 characters */
   headline: string;
+  /** Where it happened; the unit is found from it when unitId is omitted */
   location?: GeoPointInput | null | undefined;
   /** When it happened */
   occurredAt: string;
+  /** The place as described (address, landmark), 2–300 characters */
   place?: string | null | undefined;
   /** The category’s default when omitted */
   severity?: Severity | null | undefined;
@@ -583,10 +818,13 @@ export type ReportAlertInput = {
   status?: AlertStatus | null | undefined;
   /** The administrative unit where it happened */
   unitId?: string | number | null | undefined;
+  /** How soon to act; UNKNOWN when omitted */
   urgency?: Urgency | null | undefined;
 };
 
+/** Position fixes of one unit (AVL or the crew’s app) */
 export type ReportPositionsInput = {
+  /** The unit that reports */
   fieldUnitId: string | number;
   /** 1–500 fixes, in any order */
   positions: Array<PositionInput>;
@@ -594,49 +832,82 @@ export type ReportPositionsInput = {
 
 /** How to reach the reporter: confidential, seen by the center’s operators only */
 export type ReporterContactInput = {
+  /** Reporter’s email address */
   email?: string | null | undefined;
+  /** Reporter’s name, 2–120 characters */
   name?: string | null | undefined;
+  /** Reporter’s phone, 8–20 digits, spaces, dots or dashes */
   phone?: string | null | undefined;
 };
 
-/** Đội cứu hộ, đội y tế cơ động, lực lượng công an (người), lực lượng quân đội – dân quân (người), xuồng – ca nô, xe chữa cháy, xe bồn chở nước, xe cứu thương, xe tải, máy xúc – máy ủi, máy bơm, máy phát điện, máy phun hóa chất, thiết bị bay, thiết bị thông tin liên lạc, điểm sơ tán, lều bạt, áo phao, bao cát, suất lương thực – nước uống, khác */
+/** What an operation mobilises (lực lượng, phương tiện, vật tư); a quantity counts teams, people, vehicles or items as each value says */
 export type ResourceKind =
+  /** Ambulance (xe cứu thương) */
   | 'AMBULANCE'
+  /** Boat or motor boat (xuồng, ca nô) */
   | 'BOAT'
+  /** Communications equipment (thiết bị thông tin liên lạc) */
   | 'COMMUNICATIONS'
+  /** Drone (thiết bị bay) */
   | 'DRONE'
+  /** Excavator or bulldozer (máy xúc, máy ủi) */
   | 'EXCAVATOR'
+  /** Fire engine (xe chữa cháy) */
   | 'FIRE_TRUCK'
+  /** Food and drinking water ration (suất lương thực, nước uống) */
   | 'FOOD_SUPPLY'
+  /** Power generator (máy phát điện) */
   | 'GENERATOR'
+  /** Life jacket (áo phao) */
   | 'LIFE_JACKET'
+  /** Mobile medical team (đội y tế cơ động), counted in teams */
   | 'MEDICAL_TEAM'
+  /** Soldiers and militia (lực lượng quân đội, dân quân), counted in people */
   | 'MILITARY_FORCE'
+  /** Anything else (khác): say what in the note */
   | 'OTHER'
+  /** Police officers (lực lượng công an), counted in people */
   | 'POLICE_FORCE'
+  /** Water pump (máy bơm) */
   | 'PUMP'
+  /** Rescue team (đội cứu hộ), counted in teams */
   | 'RESCUE_TEAM'
+  /** Sandbag (bao cát) */
   | 'SANDBAG'
+  /** Evacuation shelter (điểm sơ tán) */
   | 'SHELTER'
+  /** Chemical sprayer (máy phun hóa chất), e.g. for disinfection */
   | 'SPRAYER'
+  /** Tent or tarpaulin (lều bạt) */
   | 'TENT'
+  /** Truck (xe tải) */
   | 'TRUCK'
+  /** Water tanker (xe bồn chở nước) */
   | 'WATER_TANKER';
 
-/** Đang huy động, đã giải phóng */
+/** Whether a resource is still mobilised for an operation (trạng thái nguồn lực) */
 export type ResourceState =
+  /** Mobilised for the operation (đang huy động) */
   | 'ALLOCATED'
+  /** Released, by the center or at stand-down (đã giải phóng) */
   | 'RELEASED';
 
-/** Group by agency, unit kind, administrative unit (the units just below withinUnitId, or below the province), or local day / month (Asia/Ho_Chi_Minh) */
+/** What to group response times by; keys of the buckets follow it */
 export type ResponseTimeDimension =
+  /** By agency of the unit: keys are Agency ids */
   | 'AGENCY'
+  /** By local day of dispatch (Asia/Ho_Chi_Minh): keys are YYYY-MM-DD */
   | 'DAY'
+  /** By local month of dispatch (Asia/Ho_Chi_Minh): keys are YYYY-MM */
   | 'MONTH'
+  /** By administrative unit just below filter.withinUnitId (or below the province): keys are AdministrativeUnit ids */
   | 'UNIT'
+  /** By kind of field unit: keys are FieldUnitKind values */
   | 'UNIT_KIND';
 
+/** Which assignments to measure; all given conditions must hold */
 export type ResponseTimeFilter = {
+  /** Only units of this agency */
   agencyId?: string | number | null | undefined;
   /** Dispatched at or after */
   from?: string | null | undefined;
@@ -646,52 +917,82 @@ export type ResponseTimeFilter = {
   withinUnitId?: string | number | null | undefined;
 };
 
-/** Roles of the people and systems that use the graph */
+/** Role (vai trò) of a person or system that uses the graph, from the token's `roles` claim; a caller without a token is the public and has none */
 export type Role =
+  /** Staff of an agency (cán bộ sở/ngành): works on what is assigned to their agency (token claim `agency_id`) */
   | 'AGENCY_STAFF'
+  /** A member of a field unit's crew (lực lượng hiện trường): takes dispatches (token claims `agency_id`, `field_unit_id`) */
   | 'FIELD_OFFICER'
+  /** A leader of the center (lãnh đạo): directs operations, issues directives, stands operations down; part of the center */
   | 'LEADER'
+  /** An operator of the center (điều hành viên): verifies alerts, routes, follows up and moderates incidents; part of the center */
   | 'OPERATOR'
+  /** An outside partner (đối tác), e.g. an open-data consumer: reads what the public reads */
   | 'PARTNER'
+  /** A sector system or device platform (hệ thống chuyên ngành): reports alerts, ingests readings and detections */
   | 'SYSTEM';
 
-/** Mỗi giờ theo trung bình giờ, hoặc tổng trong cả khoảng thời gian */
+/** Each hour by its hourly average, or the sum over the whole window (trung bình giờ / tổng trong khoảng) */
 export type RuleAggregate =
+  /** Every hour of the window breaches by its hourly average (trung bình giờ) */
   | 'AVERAGE'
+  /** The sum over the window’s hours breaches (tổng trong khoảng thời gian) */
   | 'SUM';
 
-/** An ninh trật tự, trật tự đô thị, cứu nạn cứu hộ & PCCC, chính quyền số, giao thông, môi trường, y tế */
+/** Sector of the province’s work (lĩnh vực); each sector system reports alerts in its own categories */
 export type Sector =
+  /** Rescue, fire prevention and fire fighting (cứu nạn cứu hộ & PCCC) */
   | 'EMERGENCY'
+  /** Environment (môi trường): air, water, noise, floods */
   | 'ENVIRONMENT'
+  /** Digital government services (chính quyền số) */
   | 'E_GOVERNMENT'
+  /** Health (y tế) */
   | 'HEALTH'
+  /** Public security and order (an ninh trật tự) */
   | 'SECURITY'
+  /** Traffic (giao thông) */
   | 'TRAFFIC'
+  /** Urban order (trật tự đô thị): construction, encroachment, waste */
   | 'URBAN_ORDER';
 
-/** Giờ, ngày, tuần (từ thứ Hai), tháng theo giờ Việt Nam */
+/** Width of one point of a time series, aligned to local time Asia/Ho_Chi_Minh (giờ Việt Nam, UTC+7) */
 export type SeriesBucket =
+  /** One local day, from 00:00 Asia/Ho_Chi_Minh (ngày) */
   | 'DAY'
+  /** One clock hour (giờ) */
   | 'HOUR'
+  /** One calendar month from its 1st, 00:00 Asia/Ho_Chi_Minh (tháng) */
   | 'MONTH'
+  /** One week from Monday 00:00 Asia/Ho_Chi_Minh (tuần, từ thứ Hai) */
   | 'WEEK';
 
-/** CAP 1.2 severity */
+/** How bad it is (mức độ nghiêm trọng), on the CAP 1.2 severity scale */
 export type Severity =
+  /** Extraordinary threat to life or property (đặc biệt nghiêm trọng) */
   | 'EXTREME'
+  /** Minimal to no known threat to life or property (nhẹ) */
   | 'MINOR'
+  /** Possible threat to life or property (trung bình) */
   | 'MODERATE'
+  /** Significant threat to life or property (nghiêm trọng) */
   | 'SEVERE'
+  /** Severity not known (chưa xác định); ranks below MINOR */
   | 'UNKNOWN';
 
 /** A situation report: a summary and the figures known so far (cumulative); leave out what was not assessed */
 export type SituationReportInput = {
+  /** People dead so far (người chết); leave out when not assessed */
   deaths?: number | null | undefined;
+  /** People evacuated so far (người được sơ tán); leave out when not assessed */
   evacuated?: number | null | undefined;
+  /** Houses collapsed or damaged so far (nhà bị sập, hư hỏng); leave out when not assessed */
   housesDamaged?: number | null | undefined;
+  /** People injured so far (người bị thương); leave out when not assessed */
   injured?: number | null | undefined;
+  /** People missing (người mất tích); leave out when not assessed */
   missing?: number | null | undefined;
+  /** What is happening, 10–8,000 characters */
   summary: string;
 };
 
@@ -703,25 +1004,35 @@ export type StandDownInput = {
   expectedVersion: number;
 };
 
-/** Trạm quan trắc không khí, nước, tiếng ồn, đo mưa, đo mực nước */
+/** What a monitoring station measures (loại trạm quan trắc) */
 export type StationKind =
+  /** Air quality station (trạm quan trắc không khí): PM2.5, PM10, O3, CO, NO2, SO2, temperature, humidity, noise */
   | 'AIR'
+  /** Noise station (trạm đo tiếng ồn) */
   | 'NOISE'
+  /** Rain gauge (trạm đo mưa) */
   | 'RAIN_GAUGE'
+  /** Water quality station (trạm quan trắc nước) */
   | 'WATER'
+  /** Water level gauge on a river or reservoir (trạm đo mực nước), with alarm levels I–III */
   | 'WATER_LEVEL';
 
-/** Mức báo động I, II, III của trạm đo mực nước */
+/** Alarm level I, II or III of a water level gauge (mức báo động I, II, III) */
 export type StationThreshold =
+  /** Alarm level I (báo động I) */
   | 'ALARM_I'
+  /** Alarm level II (báo động II) */
   | 'ALARM_II'
+  /** Alarm level III (báo động III) */
   | 'ALARM_III';
 
+/** The agency’s result */
 export type SubmitResultInput = {
-  /** Links to photos and documents */
+  /** Links (http or https) to photos and documents, up to 20 */
   evidence?: Array<string> | null | undefined;
+  /** The incident’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
-  /** What the agency did */
+  /** What the agency did, 10–4,000 characters */
   result: string;
 };
 
@@ -729,6 +1040,7 @@ export type SubmitResultInput = {
 export type TaskStepInput = {
   /** The version read; a different current version is CONFLICT */
   expectedVersion: number;
+  /** Progress or result note, up to 2,000 characters; kept as the task’s latest note */
   note?: string | null | undefined;
 };
 
@@ -736,72 +1048,109 @@ export type TaskStepInput = {
 export type TransitionInput = {
   /** The version read; a different current version is CONFLICT */
   expectedVersion: number;
+  /** Note for the timeline, up to 2,000 characters */
   note?: string | null | undefined;
 };
 
-/** Sẵn sàng, đã điều động, đang di chuyển, có mặt tại hiện trường, đang vận chuyển (bệnh nhân), ngừng hoạt động */
+/** What a field unit is doing now (trạng thái lực lượng), as its crew and the center see it */
 export type UnitStatus =
+  /** Ready to be dispatched (sẵn sàng) */
   | 'AVAILABLE'
+  /** Dispatched, crew has not yet set off (đã điều động) */
   | 'DISPATCHED'
+  /** On the way to the scene (đang di chuyển) */
   | 'EN_ROUTE'
+  /** At the scene (có mặt tại hiện trường) */
   | 'ON_SCENE'
+  /** Not available: maintenance, off duty (ngừng hoạt động) */
   | 'OUT_OF_SERVICE'
+  /** Carrying a patient or casualty to hospital (đang vận chuyển bệnh nhân) */
   | 'TRANSPORTING';
 
 /** Fields to change; omitted fields stay as they are, null clears an optional field */
 export type UpdateAgencyInput = {
+  /** Public postal address, 2–300 characters; null for none */
   address?: string | null | undefined;
+  /** Public email address; null for none */
   email?: string | null | undefined;
   /** The version read; a different current version is CONFLICT */
   expectedVersion?: number | null | undefined;
+  /** New jurisdiction (administrative unit) */
   jurisdictionId?: string | number | null | undefined;
+  /** New kind */
   kind?: AgencyKind | null | undefined;
+  /** New English name, 2–200 characters */
   nameEn?: string | null | undefined;
+  /** New Vietnamese name, 2–200 characters */
   nameVi?: string | null | undefined;
+  /** Public phone, 7–20 digits, spaces, dots or dashes, e.g. "0271 3879 123"; null for none */
   phone?: string | null | undefined;
 };
 
 /** Fields to change; omitted fields stay as they are */
 export type UpdateFieldUnitInput = {
+  /** New agency */
   agencyId?: string | number | null | undefined;
+  /** New call sign, 2–40 characters */
   callSign?: string | null | undefined;
+  /** New crew size, 1–200 */
   capacity?: number | null | undefined;
   /** The version read; a different current version is CONFLICT */
   expectedVersion?: number | null | undefined;
+  /** New base, replaced as a whole */
   homeBase?: HomeBaseInput | null | undefined;
+  /** New kind */
   kind?: FieldUnitKind | null | undefined;
+  /** New English name, 2–200 characters */
   nameEn?: string | null | undefined;
+  /** New Vietnamese name, 2–200 characters */
   nameVi?: string | null | undefined;
 };
 
 /** Fields to change; omitted fields stay as they are, null clears an optional field */
 export type UpdatePersonInput = {
+  /** New agency; null clears it */
   agencyId?: string | number | null | undefined;
+  /** New email address; null clears it */
   email?: string | null | undefined;
   /** The version read; a different current version is CONFLICT */
   expectedVersion?: number | null | undefined;
+  /** New field unit, which must belong to the person’s agency; null clears it */
   fieldUnitId?: string | number | null | undefined;
+  /** New full name, 2–200 characters */
   fullName?: string | null | undefined;
+  /** New phone; null clears it */
   phone?: string | null | undefined;
+  /** New roles, 1–6, replacing the old ones */
   roles?: Array<Role> | null | undefined;
+  /** New position, 2–200 characters; null clears it */
   title?: string | null | undefined;
 };
 
-/** CAP 1.2 urgency */
+/** How soon to act (mức khẩn cấp), on the CAP 1.2 urgency scale */
 export type Urgency =
+  /** Act soon, within the next hour */
   | 'EXPECTED'
+  /** Act in the near future */
   | 'FUTURE'
+  /** Act now (khẩn cấp) */
   | 'IMMEDIATE'
+  /** No longer needed: the event is over */
   | 'PAST'
+  /** Urgency not known */
   | 'UNKNOWN';
 
+/** Verifying a new alert: the incident opened from it takes the alert’s data, corrected by what is given here */
 export type VerifyAlertInput = {
   /** Corrects the category */
   categoryId?: string | number | null | undefined;
+  /** The alert’s `version` you read; CONFLICT when it changed since */
   expectedVersion: number;
+  /** Note on the incident’s timeline, up to 2,000 characters */
   note?: string | null | undefined;
-  /** The category’s default process when omitted */
+  /** Process of the incident: TIMED, IMMEDIATE or COMMAND; the category’s default process when omitted */
   process?: string | null | undefined;
+  /** Corrects the severity; the alert’s when omitted */
   severity?: Severity | null | undefined;
   /** The incident’s title; the alert’s headline when omitted */
   title?: string | null | undefined;

@@ -29,37 +29,34 @@ async function startStack(databaseUrl, extraEnv = {}) {
   const { createGateway, readGatewayConfig } = require('../gateway/dist/src/server');
   const env = { ...process.env, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true', SCHEDULER_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0', DATABASE_URL: databaseUrl, EVENT_BUS_URL: databaseUrl, ...extraEnv };
   const silent = platform.createLogger('bench', 'silent');
-  const counts = { directory: 0, incidents: 0 };
-  const directory = await directoryModule.createServer(directoryModule.readDirectoryConfig(platform.envReader(env)), databaseUrl, { logger: silent, onQuery: () => counts.directory++ });
-  const directoryUrl = await directory.listen(0);
-  const incidentsConfig = incidentsModule.readIncidentsConfig(platform.envReader({ ...env, DIRECTORY_URL: directoryUrl }));
-  const incidents = await incidentsModule.createServer(incidentsConfig, databaseUrl, { logger: silent, onQuery: () => counts.incidents++ });
-  const incidentsUrl = await incidents.listen(0);
-  const peers = platform.envReader({ ...env, DIRECTORY_URL: directoryUrl, INCIDENTS_URL: incidentsUrl });
-  const others = [];
-  for (const name of ['dispatch', 'command', 'environment', 'traffic']) {
-    const module = require(`../subgraphs/${name}/dist/src/server`);
-    const read = module[`read${name[0].toUpperCase()}${name.slice(1)}Config`];
-    const server = await module.createServer(read(peers), databaseUrl, { logger: silent });
-    others.push({ name, server, url: await server.listen(0) });
-  }
+  const counts = Object.fromEntries(platform.subgraphRegistry().map(({ name }) => [name, 0]));
+  const servers = [];
+  // Every subgraph of subgraphs/registry.json, in dependency order, on free ports.
+  const subgraphs = await platform.startSubgraphs({
+    databaseUrl,
+    env,
+    port: () => 0,
+    dependencies: ({ name }) => ({ logger: silent, onQuery: () => counts[name]++ }),
+    onCreated: (server) => servers.push(server),
+  }).catch(async (error) => {
+    for (const server of servers.reverse()) await server.stop().catch(() => undefined);
+    throw error;
+  });
   const gatewayConfig = readGatewayConfig(platform.envReader(env));
-  gatewayConfig.subgraphUrls = { directory: directoryUrl, incidents: incidentsUrl, ...Object.fromEntries(others.map((o) => [o.name, o.url])) };
+  gatewayConfig.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
   const gateway = await createGateway(gatewayConfig, { logger: silent });
   const gatewayUrl = await gateway.listen(0);
   const tokenFor = (role) => platform.issueToken(directoryModule.demoIdentities().find((p) => p.roles.includes(role)), gatewayConfig.auth);
   return {
     gatewayUrl,
-    incidents,
+    incidents: subgraphs.incidents.server,
     counts,
     demoId: directoryModule.demoId,
     categoryId: incidentsModule.categoryId,
     tokenFor,
     async stop() {
       await gateway.stop();
-      for (const other of others.reverse()) await other.server.stop();
-      await incidents.stop();
-      await directory.stop();
+      for (const server of servers.reverse()) await server.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { AssignToAgencyDocument, NewAlertsDocument, ReportProblemDocument, VerifyReportDocument } from '../../__generated__/graphql';
+import { eventually } from '../../test/support/eventually';
 import { execute, startHub, type Hub } from '../../test/support/hub';
 
 /** The README's live-events example works as written: examples/watchIncidents.js sees an assignment made by a mutation. */
@@ -24,13 +25,13 @@ describe('the README’s subscription example', () => {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     try {
-      for (let i = 0; i < 100 && (await subscribers()) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      await eventually(async () => (await subscribers()) >= 1, { what: 'the example to subscribe' });
       const { tokens, gatewayUrl: url } = hub;
       await execute(url, ReportProblemDocument, {});
       const alert = (await execute(url, NewAlertsDocument, {}, { token: tokens.OPERATOR })).data!.alerts.edges[0].node;
       const incident = (await execute(url, VerifyReportDocument, { alertId: alert.id }, { token: tokens.OPERATOR })).data!.verifyAlert;
       await execute(url, AssignToAgencyDocument, { incidentId: incident.id }, { token: tokens.OPERATOR });
-      for (let i = 0; i < 100 && !output.includes(incident.code); i++) await new Promise((r) => setTimeout(r, 50));
+      await eventually(() => output.includes(incident.code), { what: `the example to print ${incident.code}` });
       expect(output).toMatch(new RegExp(`^\\[\\d+\\] incident\\.assigned ${incident.code} VERIFIED → ASSIGNED .* \\(Sở Xây dựng tỉnh Bình Phước\\)$`, 'm'));
       // The agency did not see the incident before it was assigned to it.
       expect(output).not.toContain('incident.opened');

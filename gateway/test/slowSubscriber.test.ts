@@ -4,6 +4,7 @@ import { createLogger } from '@ioc-graph/platform';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { BurstAlertDocument, WatchAlertsDocument } from '../../__generated__/graphql';
+import { eventually } from '../../test/support/eventually';
 import { execute, startHub, type Hub } from '../../test/support/hub';
 import { Subscriber } from '../../test/support/subscriber';
 
@@ -20,7 +21,8 @@ describe('slow and idle subscribers', () => {
     );
 
   beforeAll(async () => {
-    hub = await startHub({ SUBSCRIBER_MAX_LAG: '20', WS_HEARTBEAT_MS: '100' });
+    // A socket that misses one pong is dropped: a heartbeat of 2 s leaves a busy machine time to answer.
+    hub = await startHub({ SUBSCRIBER_MAX_LAG: '20', WS_HEARTBEAT_MS: '2000' });
   });
   afterAll(() => hub.stop());
 
@@ -56,8 +58,13 @@ describe('slow and idle subscribers', () => {
     let pings = 0;
     socket.on('ping', () => pings++);
     await new Promise((resolve) => socket.once('open', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    // Acknowledged (graphql-ws closes a socket not initialised within 3 s), then idle: no subscription.
+    const acked = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${hub.tokens.OPERATOR}` } }));
+    expect(JSON.parse(String(await acked))).toMatchObject({ type: 'connection_ack' });
+    // Every 2 s (WS_HEARTBEAT_MS): three pings arrive without any message from the client.
+    await eventually(() => pings >= 3, { what: 'three pings' });
+    expect(socket.readyState).toBe(WebSocket.OPEN);
     socket.close();
-    expect(pings).toBeGreaterThanOrEqual(3);
   });
 });

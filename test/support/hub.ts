@@ -1,14 +1,14 @@
-import { createServer as createDirectory, demoIdentities, readDirectoryConfig, type DirectoryServer } from '@ioc-graph/directory';
+import { demoIdentities, type DirectoryServer } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
-import { createServer as createCommand, readCommandConfig, type CommandServer } from '@ioc-graph/command';
-import { createServer as createDispatch, readDispatchConfig, type DispatchServer } from '@ioc-graph/dispatch';
-import { createServer as createEnvironment, readEnvironmentConfig, type EnvironmentServer } from '@ioc-graph/environment';
-import { createServer as createTraffic, readTrafficConfig, type TrafficServer } from '@ioc-graph/traffic';
-import { createServer as createIncidents, ManualClock, readIncidentsConfig, type IncidentsServer } from '@ioc-graph/incidents';
-import { createLogger, envReader, issueToken, Role, type Identity } from '@ioc-graph/platform';
+import type { CommandServer } from '@ioc-graph/command';
+import type { DispatchServer } from '@ioc-graph/dispatch';
+import type { EnvironmentServer } from '@ioc-graph/environment';
+import type { TrafficServer } from '@ioc-graph/traffic';
+import type { IncidentsServer } from '@ioc-graph/incidents';
+import { createLogger, envReader, issueToken, ManualClock, Role, startSubgraphs, subgraphRegistry, type Identity, type StartedSubgraph } from '@ioc-graph/platform';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from './database';
 
 /** Settings shared by the test hub's services: quiet logs, the development secrets. */
 export const TEST_ENV = { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO_DATA: 'true', EXPOSE_INTERNAL_ERRORS: 'false' };
@@ -21,7 +21,7 @@ export interface Hub {
   directory: DirectoryServer;
   incidentsUrl: string;
   incidents: IncidentsServer;
-  /** The incidents subgraph's clock: tests move it to reach deadlines. */
+  /** The clock of every subgraph: tests move it to reach deadlines. */
   clock: ManualClock;
   dispatchUrl: string;
   dispatch: DispatchServer;
@@ -32,6 +32,8 @@ export interface Hub {
   trafficUrl: string;
   traffic: TrafficServer;
   gateway: GatewayServer;
+  /** Every subgraph of subgraphs/registry.json, by name: its server and URL. */
+  subgraphs: Record<string, StartedSubgraph>;
   /** A token for the demo person of each role. */
   tokens: Record<Role, string>;
   /** The demo identities by role. */
@@ -40,7 +42,9 @@ export interface Hub {
   tokenFor(identity: Identity & { subject: string }, expiresIn?: string | number): Promise<string>;
   /** Starts another gateway on the same subgraphs and event bus (a second instance, or a restart). */
   startGateway(): Promise<{ url: string; server: GatewayServer }>;
-  /** SQL statements seen by the directory since the last `resetStatements()`. */
+  /** SQL statements each subgraph sent since the last `resetStatements()`, by subgraph name (requests only, not background work). */
+  statementsOf: Record<string, string[]>;
+  /** SQL statements seen by the directory since the last `resetStatements()` (`statementsOf.directory`). */
   statements: string[];
   /** SQL statements seen by the incidents subgraph since the last `resetStatements()`. */
   incidentStatements: string[];
@@ -54,77 +58,87 @@ export interface Hub {
 }
 
 /**
- * The real hub for a suite: a fresh PostgreSQL database; the directory (with its demo data), incidents,
- * dispatch and command subgraphs on one manual clock (the follow-up scheduler runs only when a test
- * asks); and the gateway, each on its own loopback port. Counts each subgraph's SQL statements. If any
- * part fails to start, what did start is stopped again, so a failed suite leaves nothing running.
+ * What every hub starts from: the subgraphs' migrations and demo data, applied once per run by booting a
+ * hub on the template (with no suite's settings) and copied for each suite.
  */
-export async function startHub(env: Record<string, string> = {}, options: { now?: string } = {}): Promise<Hub> {
-  const database = await createTestDatabase();
+const HUB_TEMPLATE: DatabaseTemplate = {
+  name: 'hub',
+  prepare: async (url) => (await startHub({}, { database: { url, drop: async () => undefined } })).stop(),
+};
+
+/**
+ * The real hub for a suite: a fresh copy of the hub template database; every subgraph of subgraphs/registry.json in
+ * dependency order (the directory with its demo data), all on one manual clock (the follow-up scheduler
+ * runs only when a test asks); and the gateway, each on its own loopback port. Counts each subgraph's SQL
+ * statements. If any part fails to start, what did start is stopped again, so a failed suite leaves
+ * nothing running.
+ */
+export async function startHub(env: Record<string, string> = {}, options: { now?: string; database?: TestDatabase } = {}): Promise<Hub> {
+  const database = options.database ?? (await createTestDatabase({ template: HUB_TEMPLATE }));
   const cleanup: (() => Promise<void>)[] = [() => database.drop()];
   const stopAll = async () => {
     for (const stop of cleanup.splice(0).reverse()) await stop().catch(() => undefined);
   };
   try {
     const clock = new ManualClock(new Date(options.now ?? '2026-11-23T01:00:00Z'));
-    const base = { ...process.env, ...TEST_ENV, SCHEDULER_INTERVAL_MS: '0', ...env, PORT: '0', DATABASE_URL: database.url };
+    const statementsOf: Record<string, string[]> = Object.fromEntries(subgraphRegistry().map((entry) => [entry.name, []]));
+    // Background work (the outbox relay's polls, the follow-up scheduler) is not what a request costs.
+    const background = /"?outbox_event"?|follow_up_timer|pg_try_advisory_lock/;
+    const subgraphs = await startSubgraphs({
+      databaseUrl: database.url,
+      env: { ...process.env, ...TEST_ENV, SCHEDULER_INTERVAL_MS: '0', ...env, DATABASE_URL: database.url },
+      port: () => 0,
+      dependencies: ({ name }) => ({
+        logger: createLogger(name, 'silent'),
+        onQuery: (sql: string) => void (background.test(sql) || statementsOf[name].push(sql)),
+        clock,
+      }),
+      onCreated: (server) => void cleanup.push(() => server.stop()),
+    });
     const start = async <S extends { listen(port: number): Promise<string>; stop(): Promise<void> }>(create: () => Promise<S>) => {
       const server = await create();
       cleanup.push(() => server.stop());
       return { server, url: await server.listen(0) };
     };
-    const statements: string[] = [];
-    const incidentStatements: string[] = [];
-    const dispatchStatements: string[] = [];
-    const commandStatements: string[] = [];
-    const environmentStatements: string[] = [];
-    const trafficStatements: string[] = [];
-    // Background work (the outbox relay's polls, the follow-up scheduler) is not what a request costs.
-    const background = /"?outbox_event"?|follow_up_timer|pg_try_advisory_lock/;
-    const quiet = (name: string, sink: string[]) => ({ logger: createLogger(name, 'silent'), onQuery: (sql: string) => void (background.test(sql) || sink.push(sql)), clock });
-    const directory = await start(() => createDirectory(readDirectoryConfig(envReader(base)), database.url, quiet('directory', statements)));
-    const incidents = await start(() => createIncidents(readIncidentsConfig(envReader({ ...base, DIRECTORY_URL: directory.url })), database.url, quiet('incidents', incidentStatements)));
-    const peers = { ...base, DIRECTORY_URL: directory.url, INCIDENTS_URL: incidents.url };
-    const dispatch = await start(() => createDispatch(readDispatchConfig(envReader(peers)), database.url, quiet('dispatch', dispatchStatements)));
-    const command = await start(() => createCommand(readCommandConfig(envReader(peers)), database.url, quiet('command', commandStatements)));
-    const environment = await start(() => createEnvironment(readEnvironmentConfig(envReader(peers)), database.url, quiet('environment', environmentStatements)));
-    const traffic = await start(() => createTraffic(readTrafficConfig(envReader(peers)), database.url, quiet('traffic', trafficStatements)));
     const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
-    gatewayConfig.subgraphUrls = { directory: directory.url, incidents: incidents.url, dispatch: dispatch.url, command: command.url, environment: environment.url, traffic: traffic.url };
+    gatewayConfig.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
     const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') }));
     const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
     const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
     const tokens = {} as Record<Role, string>;
     for (const [role, identity] of Object.entries(identities)) tokens[role as Role] = await issueToken(identity, auth!);
+    const server = <S>(name: string) => subgraphs[name].server as unknown as S;
     return {
       gatewayUrl: gateway.url,
       databaseUrl: database.url,
-      directoryUrl: directory.url,
-      directory: directory.server,
-      incidentsUrl: incidents.url,
-      incidents: incidents.server,
+      directoryUrl: subgraphs.directory.url,
+      directory: server<DirectoryServer>('directory'),
+      incidentsUrl: subgraphs.incidents.url,
+      incidents: server<IncidentsServer>('incidents'),
       clock,
-      dispatchUrl: dispatch.url,
-      dispatch: dispatch.server,
-      commandUrl: command.url,
-      command: command.server,
-      environmentUrl: environment.url,
-      environment: environment.server,
-      trafficUrl: traffic.url,
-      traffic: traffic.server,
+      dispatchUrl: subgraphs.dispatch.url,
+      dispatch: server<DispatchServer>('dispatch'),
+      commandUrl: subgraphs.command.url,
+      command: server<CommandServer>('command'),
+      environmentUrl: subgraphs.environment.url,
+      environment: server<EnvironmentServer>('environment'),
+      trafficUrl: subgraphs.traffic.url,
+      traffic: server<TrafficServer>('traffic'),
       gateway: gateway.server,
+      subgraphs,
       tokens,
       identities,
       tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
       startGateway: async () => start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') })),
-      statements,
-      incidentStatements,
-      dispatchStatements,
-      commandStatements,
-      environmentStatements,
-      trafficStatements,
+      statementsOf,
+      statements: statementsOf.directory,
+      incidentStatements: statementsOf.incidents,
+      dispatchStatements: statementsOf.dispatch,
+      commandStatements: statementsOf.command,
+      environmentStatements: statementsOf.environment,
+      trafficStatements: statementsOf.traffic,
       resetStatements: () => {
-        for (const list of [statements, incidentStatements, dispatchStatements, commandStatements, environmentStatements, trafficStatements]) list.splice(0);
+        for (const list of Object.values(statementsOf)) list.splice(0);
       },
       stop: stopAll,
     };

@@ -60,8 +60,8 @@ export class Subscriber<T> {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Resolves when `condition` holds; rejects after `timeoutMs` with what was received. */
-  until(condition: (s: this) => boolean, timeoutMs = 10_000): Promise<void> {
+  /** Resolves when `condition` holds; rejects after `timeoutMs` (sized for a busy machine) with what was received. */
+  until(condition: (s: this) => boolean, timeoutMs = 60_000): Promise<void> {
     if (condition(this)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -1,10 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
-import { hasRole, Role, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
+import { isCenter, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
 import { extendSchema, GraphQLError, parse, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../context';
 import { buildEntityQuery, type EntityQuery } from './entityQuery';
 import type { EventLog } from './eventLog';
+import { entityId, isMyAssignment, isPublication, matchesAlert, matchesAssignment, matchesIncident, matchesOperation, stepOf, unitStatusOf, type Filter } from './eventFilters';
 import { EVENT_ENTITIES, subscriptionTypeDefs } from './typeDefs';
 
 /** What the subscription machinery needs: the log, the federated executor, limits and metrics hooks. */
@@ -24,37 +25,12 @@ interface Delivery {
   entities: Record<string, unknown>;
 }
 
-const CENTER = [Role.LEADER, Role.OPERATOR];
-
 /** Whether the event's audience includes the subscriber; the subgraphs check again when the entity is read. */
 export function inAudience(identity: Identity, event: BusEvent): boolean {
-  if (hasRole(identity, ...CENTER)) return true;
+  if (isCenter(identity)) return true;
   if (event.audience.public) return true;
   if (identity.agencyId && event.audience.agencyIds.includes(identity.agencyId)) return true;
   return Boolean(identity.fieldUnitId && event.audience.fieldUnitIds.includes(identity.fieldUnitId));
-}
-
-type Filter = Record<string, unknown> | null | undefined;
-const has = (list: unknown, value: unknown) => !Array.isArray(list) || list.length === 0 || list.includes(value);
-const within = (unitId: unknown, lineage: unknown) => !unitId || (Array.isArray(lineage) && lineage.includes(String(unitId).toLowerCase()));
-
-function matchesAlert(event: BusEvent, filter: Filter): boolean {
-  const p = event.payload;
-  return event.entityType === 'Alert' && has(filter?.types, event.type) && has(filter?.sectors, p.sector) && has(filter?.severities, p.severity) && has(filter?.categoryIds, p.categoryId) && within(filter?.withinUnitId, p.unitLineage);
-}
-
-function matchesIncident(event: BusEvent, filter: Filter): boolean {
-  const p = event.payload;
-  return (
-    event.entityType === 'Incident' &&
-    (!filter?.incidentId || String(filter.incidentId).toLowerCase() === event.entityKey) &&
-    (!filter?.agencyId || String(filter.agencyId).toLowerCase() === p.agencyId) &&
-    has(filter?.types, event.type) &&
-    has(filter?.sectors, p.sector) &&
-    has(filter?.processes, p.process) &&
-    has(filter?.severities, p.severity) &&
-    within(filter?.withinUnitId, p.unitLineage)
-  );
 }
 
 const refuse = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
@@ -125,7 +101,8 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
           }
           position = event.seq;
           if (!accept(event) || !inAudience(context.identity, event)) continue;
-          const id = String(entity.idFrom === 'entityKey' ? event.entityKey : event.payload[entity.idFrom]);
+          const id = entityId(event, entity.idFrom);
+          if (id === null) continue;
           const entities = query ? await readEntity(event, query, id, context) : {};
           if (!entities) continue;
           delivered = event.seq;
@@ -146,51 +123,30 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     fields[name].resolve = (delivery: Delivery) => delivery;
   };
   field('alertReceived', (_root, args, context, info) => {
-    if (!hasRole(context.identity, ...CENTER)) throw refuse(context.identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center follows alerts');
+    if (!isCenter(context.identity)) throw refuse(context.identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center follows alerts');
     return deliveries(context, info, args.after, (event) => matchesAlert(event, args.filter));
   });
   field('incidentChanged', (_root, args, context, info) => {
     const { identity } = context;
-    if (!hasRole(identity, ...CENTER) && !identity.agencyId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center and agencies follow incidents');
+    if (!isCenter(identity) && !identity.agencyId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center and agencies follow incidents');
     return deliveries(context, info, args.after, (event) => matchesIncident(event, args.filter));
   });
   field('myAssignments', (_root, args, context, info) => {
     const { identity } = context;
     if (!identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only agencies and field units have assignments');
-    return deliveries(context, info, args.after, (event) =>
-      matchesIncident(event, null) &&
-      ((identity.agencyId !== null && event.payload.agencyId === identity.agencyId) || (identity.fieldUnitId !== null && event.audience.fieldUnitIds.includes(identity.fieldUnitId))),
-    );
+    return deliveries(context, info, args.after, (event) => isMyAssignment(event, identity));
   });
   field('assignmentChanged', (_root, args, context, info) => {
     const { identity } = context;
-    if (!hasRole(identity, ...CENTER) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow dispatches');
-    const filter = args.filter;
-    return deliveries(context, info, args.after, (event) => {
-      const p = event.payload;
-      return (
-        event.entityType === 'Assignment' &&
-        (!filter?.fieldUnitId || String(filter.fieldUnitId).toLowerCase() === p.fieldUnitId) &&
-        (!filter?.agencyId || String(filter.agencyId).toLowerCase() === p.agencyId) &&
-        (!filter?.incidentId || String(filter.incidentId).toLowerCase() === p.incidentId) &&
-        has(filter?.types, event.type)
-      );
-    });
+    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow dispatches');
+    return deliveries(context, info, args.after, (event) => matchesAssignment(event, args.filter));
   });
   field('operationChanged', (_root, args, context, info) => {
     const { identity } = context;
-    if (!hasRole(identity, ...CENTER) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow operations');
-    const filter = args.filter;
-    return deliveries(context, info, args.after, (event) =>
-      event.entityType === 'Operation' &&
-      (!filter?.operationId || String(filter.operationId).toLowerCase() === event.entityKey) &&
-      (!filter?.incidentId || String(filter.incidentId).toLowerCase() === event.payload.incidentId) &&
-      has(filter?.types, event.type),
-    );
+    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow operations');
+    return deliveries(context, info, args.after, (event) => matchesOperation(event, args.filter));
   });
-  field('publicIncidentPublished', (_root, args, context, info) =>
-    deliveries(context, info, args.after, (event) => event.type === 'incident.published' && event.audience.public),
-  );
+  field('publicIncidentPublished', (_root, args, context, info) => deliveries(context, info, args.after, isPublication));
 
   // The events' own fields; their entity comes from the read made for this subscriber, under its alias.
   const entityResolver: GraphQLFieldResolver<Delivery, GatewayContext> = (delivery, _args, _context, info) => delivery.entities[String(info.path.key)] ?? null;
@@ -200,10 +156,10 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     eventFields.occurredAt.resolve = (d: Delivery) => new Date(d.event.occurredAt).toISOString();
     if (eventFields.type) eventFields.type.resolve = (d: Delivery) => d.event.type;
     if (eventFields.actor) eventFields.actor.resolve = (d: Delivery) => d.event.actor;
-    if (eventFields.action) eventFields.action.resolve = (d: Delivery) => d.event.payload.action ?? d.event.type;
-    if (eventFields.fromState) eventFields.fromState.resolve = (d: Delivery) => d.event.payload.fromState ?? null;
-    if (eventFields.toState) eventFields.toState.resolve = (d: Delivery) => d.event.payload.toState ?? null;
-    if (eventFields.unitStatus) eventFields.unitStatus.resolve = (d: Delivery) => d.event.payload.unitStatus;
+    if (eventFields.action) eventFields.action.resolve = (d: Delivery) => stepOf(d.event)?.action ?? d.event.type;
+    if (eventFields.fromState) eventFields.fromState.resolve = (d: Delivery) => stepOf(d.event)?.fromState ?? null;
+    if (eventFields.toState) eventFields.toState.resolve = (d: Delivery) => stepOf(d.event)?.toState ?? null;
+    if (eventFields.unitStatus) eventFields.unitStatus.resolve = (d: Delivery) => unitStatusOf(d.event);
     eventFields[entityField].resolve = entityResolver;
   }
   return schema;

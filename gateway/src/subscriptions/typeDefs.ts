@@ -16,59 +16,84 @@ export const subscriptionTypeDefs = /* GraphQL */ `
   """
   type Subscription {
     "Alerts as the center receives them and acts on them (leaders and operators)"
-    alertReceived(filter: AlertEventFilter, after: String): AlertEvent!
+    alertReceived("Which alerts; all when omitted" filter: AlertEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): AlertEvent!
     "Changes of incidents the caller may read: the center all, an agency its own"
-    incidentChanged(filter: IncidentEventFilter, after: String): IncidentEvent!
+    incidentChanged("Which incidents; all the caller may read when omitted" filter: IncidentEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): IncidentEvent!
     "Changes of the incidents assigned to the caller's agency"
-    myAssignments(after: String): IncidentEvent!
+    myAssignments("Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): IncidentEvent!
     "Results as they are published (everyone)"
-    publicIncidentPublished(after: String): PublicIncidentEvent!
+    publicIncidentPublished("Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): PublicIncidentEvent!
     "Dispatches and the steps of field units on them: the center, the unit's agency, the unit's crew"
-    assignmentChanged(filter: AssignmentEventFilter, after: String): AssignmentEvent!
+    assignmentChanged("Which assignments; all the caller may read when omitted" filter: AssignmentEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): AssignmentEvent!
     "Every step of emergency operations: the center, and the agencies taking part"
-    operationChanged(filter: OperationEventFilter, after: String): OperationEvent!
+    operationChanged("Which operations; all the caller takes part in when omitted" filter: OperationEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): OperationEvent!
   }
 
+  "Which operation events to receive; all given conditions must hold"
   input OperationEventFilter {
+    "Only events of this operation"
     operationId: ID
+    "Only events of operations for this incident"
     incidentId: ID
-    "Event types, e.g. operation.activated, directive.issued, task.completed, operation.stoodDown"
+    "Event types, e.g. operation.activated, directive.issued, task.done, operation.stoodDown"
     types: [String!]
   }
 
+  "A step of an emergency operation, its tasks, directives, resources or situation reports"
   type OperationEvent {
+    "Where this event stands in the stream: pass it as after to resume after it"
     cursor: String!
+    "Event type, e.g. operation.activated, task.done, directive.acknowledged"
     type: String!
+    "When it happened (UTC)"
     occurredAt: DateTimeISO!
+    "Account (token subject) that caused it; scheduler for follow-up timers, public for a caller without a token"
     actor: String!
     "The step, e.g. activateOperation, issueDirective, acknowledgeDirective, standDownOperation"
     action: String!
+    "State of the step’s subject (operation, task, directive or resource) before the step; null when it has none"
     fromState: String
+    "State of the step’s subject after the step; null when it has none"
     toState: String
+    "The operation as it is now, read through the graph with the subscriber’s identity"
     operation: Operation
   }
 
+  "Which assignment events to receive; all given conditions must hold"
   input AssignmentEventFilter {
+    "Only events of this field unit"
     fieldUnitId: ID
+    "Only events of this agency’s units"
     agencyId: ID
+    "Only events of assignments to this incident"
     incidentId: ID
     "Event types, e.g. assignment.dispatched, assignment.reportOnScene, assignment.clearAssignment"
     types: [String!]
   }
 
+  "A dispatch of a field unit, or a step of its crew"
   type AssignmentEvent {
+    "Where this event stands in the stream: pass it as after to resume after it"
     cursor: String!
+    "Event type, e.g. assignment.dispatched, assignment.reportOnScene"
     type: String!
+    "When it happened (UTC)"
     occurredAt: DateTimeISO!
+    "Account (token subject) that caused it; scheduler for follow-up timers, public for a caller without a token"
     actor: String!
     "The unit's status after this step"
     unitStatus: UnitStatus!
+    "The assignment as it is now, read through the graph with the subscriber’s identity"
     assignment: Assignment
   }
 
+  "Which alert events to receive; all given conditions must hold"
   input AlertEventFilter {
+    "Only alerts of these sectors"
     sectors: [Sector!]
+    "Only alerts of these severities"
     severities: [Severity!]
+    "Only alerts of these categories"
     categoryIds: [ID!]
     "Alerts in this administrative unit or below it"
     withinUnitId: ID
@@ -76,43 +101,65 @@ export const subscriptionTypeDefs = /* GraphQL */ `
     types: [String!]
   }
 
+  "Which incident events to receive; all given conditions must hold"
   input IncidentEventFilter {
+    "Only events of this incident"
     incidentId: ID
+    "Only incidents handled by this agency"
     agencyId: ID
     "Incidents in this administrative unit or below it"
     withinUnitId: ID
+    "Only incidents of these sectors"
     sectors: [Sector!]
+    "Only incidents handled by these processes"
     processes: [Process!]
+    "Only incidents of these severities"
     severities: [Severity!]
     "Event types, e.g. incident.assigned, incident.stateChanged, incident.overdue, incident.published"
     types: [String!]
   }
 
+  "Something that happened to an alert: received, verified, dismissed, merged, or its breach worsened or ended"
   type AlertEvent {
     "Where this event stands in the stream; resume after it"
     cursor: String!
+    "Event type, e.g. alert.received, alert.verified"
     type: String!
+    "When it happened (UTC)"
     occurredAt: DateTimeISO!
     "The account that caused it"
     actor: String!
+    "The alert as it is now, read through the graph with the subscriber’s identity"
     alert: Alert
   }
 
+  "A step of an incident’s process, a follow-up (reminder, overdue, escalation) or a note"
   type IncidentEvent {
+    "Where this event stands in the stream: pass it as after to resume after it"
     cursor: String!
+    "Event type, e.g. incident.assigned, incident.stateChanged, incident.overdue"
     type: String!
+    "When it happened (UTC)"
     occurredAt: DateTimeISO!
+    "Account (token subject) that caused it; scheduler for follow-up timers, public for a caller without a token"
     actor: String!
     "The step, e.g. assignAgency, acceptIncident, reminded, overdue"
     action: String!
+    "State before the step; null when the step opened the incident"
     fromState: IncidentState
+    "State after the step; equal to fromState for notes and follow-ups"
     toState: IncidentState
+    "The incident as it is now, read through the graph with the subscriber’s identity"
     incident: Incident
   }
 
+  "A result published to everyone (công khai kết quả)"
   type PublicIncidentEvent {
+    "Where this event stands in the stream: pass it as after to resume after it"
     cursor: String!
+    "When it was published (UTC)"
     occurredAt: DateTimeISO!
+    "The published record"
     publicIncident: PublicIncident
   }
 `;

@@ -1,43 +1,26 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import type { Identity } from '../auth';
+import { actorOf, rolesOf } from '../process/actor';
+import { StepRecord } from '../process/stepLog';
 
 /**
- * One change of state, appended and never updated: who, when, what, from → to. Every subgraph keeps
- * its own `audit_entry` table in its own schema (listed in its entities and created by its migrations).
+ * One change of a record, appended and never updated: who, when, what, and the fields that changed.
+ * The audit trail's row is a StepRecord (who, roles, when, action, request) of a record that has no
+ * state machine. Every subgraph keeps its own `audit_entry` table in its own schema (listed in its
+ * entities and created by its migrations).
  */
 @Entity({ tableName: 'audit_entry' })
 @Index({ properties: ['entityType', 'entityId', 'at'] })
-export class AuditEntry {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'timestamptz' })
-  at: Date = new Date();
-
-  /** The subject of the caller's token. */
-  @Property({ type: 'text' })
-  actor!: string;
-
-  @Property({ type: 'text[]' })
-  actorRoles: string[] = [];
-
+export class AuditEntry extends StepRecord {
   @Property({ type: 'text' })
   entityType!: string;
 
   @Property({ type: 'uuid' })
   entityId!: string;
 
-  /** `created`, `updated`, or a domain verb. */
-  @Property({ type: 'text' })
-  action!: string;
-
   /** Changed fields with their values before and after: `{ field: [from, to] }`. */
   @Property({ type: 'jsonb' })
   changes: Record<string, [unknown, unknown]> = {};
-
-  @Property({ type: 'text', nullable: true })
-  requestId: string | null = null;
 }
 
 /** Field-by-field difference of two plain snapshots, as stored in `AuditEntry.changes`. */
@@ -49,11 +32,15 @@ export function diffSnapshots(before: Record<string, unknown>, after: Record<str
   return changes;
 }
 
-/** Builds an audit entry for the caller; persist it in the same transaction as the change. */
+/**
+ * Builds an audit entry for the caller (`action`: `created`, `updated`, or a domain verb); persist it
+ * in the same transaction as the change. `at` defaults to now.
+ */
 export function auditEntry(
   identity: Identity,
   requestId: string | null,
   entry: { entityType: string; entityId: string; action: string; changes: Record<string, [unknown, unknown]> },
+  at: Date = new Date(),
 ): AuditEntry {
-  return Object.assign(new AuditEntry(), entry, { actor: identity.subject ?? 'public', actorRoles: identity.roles, requestId });
+  return Object.assign(new AuditEntry(), entry, { at, actor: actorOf(identity), actorRoles: rolesOf(identity), requestId });
 }

@@ -10,7 +10,18 @@ export enum Role {
   PARTNER = 'PARTNER',
   SYSTEM = 'SYSTEM',
 }
-registerEnumType(Role, { name: 'Role', description: 'Roles of the people and systems that use the graph' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Role (vai trò) of a person or system that uses the graph, from the token\'s `roles` claim; a caller without a token is the public and has none',
+  valuesConfig: {
+    LEADER: { description: 'A leader of the center (lãnh đạo): directs operations, issues directives, stands operations down; part of the center' },
+    OPERATOR: { description: 'An operator of the center (điều hành viên): verifies alerts, routes, follows up and moderates incidents; part of the center' },
+    AGENCY_STAFF: { description: 'Staff of an agency (cán bộ sở/ngành): works on what is assigned to their agency (token claim `agency_id`)' },
+    FIELD_OFFICER: { description: 'A member of a field unit\'s crew (lực lượng hiện trường): takes dispatches (token claims `agency_id`, `field_unit_id`)' },
+    PARTNER: { description: 'An outside partner (đối tác), e.g. an open-data consumer: reads what the public reads' },
+    SYSTEM: { description: 'A sector system or device platform (hệ thống chuyên ngành): reports alerts, ingests readings and detections' },
+  },
+});
 
 export const ALL_ROLES = Object.values(Role) as Role[];
 

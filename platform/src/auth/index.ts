@@ -1,4 +1,5 @@
 export * from './identity';
+export * from './roles';
 export * from './jwt';
 export * from './gatewaySignature';
 export * from './authChecker';

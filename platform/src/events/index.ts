@@ -4,3 +4,4 @@ export * from './relay';
 export * from './postgresBus';
 export * from './config';
 export * from './busConsumer';
+export * from './contracts';

@@ -1,9 +1,10 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Identity } from '../auth';
 import { uuidv7 } from '../database/uuidv7';
+import { actorOf, type Actor } from '../process/actor';
 import type { EventAudience, OutboxRecord } from './bus';
+import type { EventPayload, EventType } from './contracts';
 
 /**
  * An event waiting in a subgraph's own schema to be relayed to the bus. Written in the transaction
@@ -47,19 +48,26 @@ export class OutboxEvent {
 /** The channel a subgraph's relay listens on: `outbox_<schema>`. */
 export const outboxChannel = (schema: string) => `outbox_${schema}`;
 
+/** An event as a producer hands it to `emitEvent`: a type of `EventContracts` and the payload it declares. */
+export interface EmittedEvent<T extends EventType> {
+  type: T;
+  /** The federation entity it is about, e.g. `Incident`, and its key (`id`). */
+  entityType: string;
+  entityKey: string;
+  payload: EventPayload<T>;
+  /** Who besides the center may see it. @default nobody else */
+  audience?: Partial<EventAudience>;
+}
+
 /**
  * Writes an event to the outbox inside the caller's transaction and rings the relay's doorbell
- * (delivered at commit). `at` is the time of the change, from the caller's clock.
+ * (delivered at commit). `at` is the time of the change, from the caller's clock. The type parameter
+ * ties the payload to its type's contract: an unknown type or a payload that does not fit it does not compile.
  */
-export async function emitEvent(
-  em: EntityManager,
-  actor: Identity | 'scheduler',
-  at: Date,
-  event: Pick<OutboxEvent, 'type' | 'entityType' | 'entityKey' | 'payload'> & { audience?: Partial<EventAudience> },
-): Promise<OutboxEvent> {
+export async function emitEvent<T extends EventType>(em: EntityManager, actor: Actor, at: Date, event: EmittedEvent<T>): Promise<OutboxEvent> {
   const record = Object.assign(new OutboxEvent(), {
     ...event,
-    actor: actor === 'scheduler' ? 'scheduler' : (actor.subject ?? 'public'),
+    actor: actorOf(actor),
     occurredAt: at,
     audience: { public: false, agencyIds: [], fieldUnitIds: [], ...event.audience },
   });

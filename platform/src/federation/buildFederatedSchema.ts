@@ -6,6 +6,12 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 /** `__resolveReference` functions by type name, merged over the resolvers type-graphql generates. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
 
+const ROOT_DESCRIPTIONS = {
+  query: 'Reads (truy vấn). Each field says who may read it; without a token the caller is the public',
+  mutation:
+    'Changes (thao tác). Each is authorised, validated and written in one transaction with its log entry; errors carry `extensions.code`',
+};
+
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@extends', '@inaccessible', '@tag'];
 
 /**
@@ -16,6 +22,13 @@ const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@pr
  */
 export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, references: ReferenceResolvers = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
+  // type-graphql cannot describe the root types; the API schema shows these texts to frontend teams.
+  for (const [root, description] of [
+    [schema.getQueryType(), ROOT_DESCRIPTIONS.query],
+    [schema.getMutationType(), ROOT_DESCRIPTIONS.mutation],
+  ] as const) {
+    if (root && !root.description) root.description = description;
+  }
   const link = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(references)) {

@@ -5,21 +5,21 @@ import { Directive, Field, Float, InputType, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A point on the earth (WGS 84)' })
 @Directive('@shareable')
 export class GeoPoint {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (vĩ độ), −90 to 90' })
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (kinh độ), −180 to 180' })
   longitude!: number;
 }
 
 @InputType({ description: 'A point on the earth (WGS 84)' })
 export class GeoPointInput {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (vĩ độ), −90 to 90' })
   @Min(-90)
   @Max(90)
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (kinh độ), −180 to 180' })
   @Min(-180)
   @Max(180)
   longitude!: number;

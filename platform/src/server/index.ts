@@ -4,3 +4,5 @@ export * from './createSubgraphServer';
 export * from './shutdown';
 export * from './runSubgraph';
 export * from './subgraphService';
+export * from './registry';
+export * from './subgraphModule';

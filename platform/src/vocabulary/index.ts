@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { LOCAL_TIME_ZONE } from '../time';
 
 /**
  * The scales every subgraph shares, declared once so that their GraphQL types are identical wherever
@@ -13,14 +14,22 @@ export enum Severity {
   MINOR = 'MINOR',
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(Severity, { name: 'Severity', description: 'CAP 1.2 severity' });
+registerEnumType(Severity, {
+  name: 'Severity',
+  description: 'How bad it is (mức độ nghiêm trọng), on the CAP 1.2 severity scale',
+  valuesConfig: {
+    EXTREME: { description: 'Extraordinary threat to life or property (đặc biệt nghiêm trọng)' },
+    SEVERE: { description: 'Significant threat to life or property (nghiêm trọng)' },
+    MODERATE: { description: 'Possible threat to life or property (trung bình)' },
+    MINOR: { description: 'Minimal to no known threat to life or property (nhẹ)' },
+    UNKNOWN: { description: 'Severity not known (chưa xác định); ranks below MINOR' },
+  },
+});
 
 /** Severities from the least to the most severe. */
 export const SEVERITY_ORDER: readonly Severity[] = [Severity.UNKNOWN, Severity.MINOR, Severity.MODERATE, Severity.SEVERE, Severity.EXTREME];
 export const severityRank = (severity: Severity) => SEVERITY_ORDER.indexOf(severity);
 
-/** Where a day or week boundary matters, the province's time. */
-export const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** The bucket of a time series, aligned to Asia/Ho_Chi_Minh. */
 export enum SeriesBucket {
@@ -29,7 +38,16 @@ export enum SeriesBucket {
   WEEK = 'WEEK',
   MONTH = 'MONTH',
 }
-registerEnumType(SeriesBucket, { name: 'SeriesBucket', description: 'Giờ, ngày, tuần (từ thứ Hai), tháng theo giờ Việt Nam' });
+registerEnumType(SeriesBucket, {
+  name: 'SeriesBucket',
+  description: 'Width of one point of a time series, aligned to local time Asia/Ho_Chi_Minh (giờ Việt Nam, UTC+7)',
+  valuesConfig: {
+    HOUR: { description: 'One clock hour (giờ)' },
+    DAY: { description: 'One local day, from 00:00 Asia/Ho_Chi_Minh (ngày)' },
+    WEEK: { description: 'One week from Monday 00:00 Asia/Ho_Chi_Minh (tuần, từ thứ Hai)' },
+    MONTH: { description: 'One calendar month from its 1st, 00:00 Asia/Ho_Chi_Minh (tháng)' },
+  },
+});
 
 const TRUNC: Record<SeriesBucket, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' };
 

@@ -1,4 +1,4 @@
-import { envReader, readCommonConfig, readDatabaseConfig, readEventBusConfig, type EnvReader } from '@ioc-graph/platform';
+import { defaultSubgraphUrl, envReader, readCommonConfig, readDatabaseConfig, readEventBusConfig, subgraphEntry, type EnvReader } from '@ioc-graph/platform';
 
 /** The command subgraph's settings, validated once at start. */
 export function readCommandConfig(env: EnvReader = envReader()) {
@@ -7,11 +7,11 @@ export function readCommandConfig(env: EnvReader = envReader()) {
     database: readDatabaseConfig(env),
     eventBus: readEventBusConfig(env),
     host: env.string('HOST', '127.0.0.1'),
-    port: env.int('PORT', 4004, { min: 0, max: 65535 }),
+    port: env.int('PORT', subgraphEntry('command').port, { min: 0, max: 65535 }),
     /** The directory subgraph, asked for field units and agencies when command data is written. */
-    directoryUrl: env.url('DIRECTORY_URL', 'http://127.0.0.1:4001/graphql'),
+    directoryUrl: env.url('DIRECTORY_URL', defaultSubgraphUrl('directory')),
     /** The incidents subgraph, asked for the incidents that command data refers to. */
-    incidentsUrl: env.url('INCIDENTS_URL', 'http://127.0.0.1:4002/graphql'),
+    incidentsUrl: env.url('INCIDENTS_URL', defaultSubgraphUrl('incidents')),
   };
 }
 export type CommandConfig = ReturnType<typeof readCommandConfig>;

@@ -1,4 +1,4 @@
-import { SERVICE_IDENTITY, SubgraphClient, type Clock, type SubgraphContext } from '@ioc-graph/platform';
+import { type Clock, SERVICE_IDENTITY, SubgraphClient, type SubgraphContext } from '@ioc-graph/platform';
 import type { CommandConfig } from './config';
 
 /** What every command resolver receives: the platform's request context plus the subgraph's services. */
@@ -16,3 +16,6 @@ export function subgraphClients(config: Pick<CommandConfig, 'directoryUrl' | 'in
     incidents: new SubgraphClient(config.incidentsUrl, config.gatewaySecret, SERVICE_IDENTITY('command')),
   };
 }
+
+/** Distinct, lower-cased ids in their first order (inputs may repeat an id or vary its case). */
+export const distinctIds = (ids: readonly string[] | null | undefined): string[] => [...new Set((ids ?? []).map((id) => id.toLowerCase()))];

@@ -1,6 +1,5 @@
 import { runSubgraph } from '@ioc-graph/platform';
-import { readCommandConfig } from './config';
-import { createServer } from './server';
+import { createServer, readConfig } from './server';
 
 /** Runs the command subgraph alone: `node subgraphs/command/dist/src/index.js`. */
-runSubgraph('command', readCommandConfig, createServer);
+runSubgraph('command', readConfig, createServer);

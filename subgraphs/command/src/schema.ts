@@ -2,9 +2,10 @@ import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '
 import type { GraphQLSchema } from 'graphql';
 import { DirectiveAddressee, OperationDirective } from './directive/directive';
 import { DirectiveAddresseeResolver, DirectiveResolver } from './directive/directive.resolver';
-import { AgencyCommandResolver, FieldUnitCommandResolver } from './federation/agency.resolver';
-import { foreignReferences } from './federation/foreignEntities';
-import { IncidentOperationResolver } from './federation/incident.resolver';
+import { AgencyCommandResolver } from './agency/agency.resolver';
+import { FieldUnitCommandResolver } from './fieldUnit/fieldUnit.resolver';
+import { foreignReferences } from './foreign/entities';
+import { IncidentOperationResolver } from './incident/incident.resolver';
 import { LogEntryResolver } from './log/log.resolver';
 import { OperationLogEntry } from './log/logEntry';
 import { Operation } from './operation/operation';
@@ -61,5 +62,5 @@ export function buildCommandSchema(): Promise<GraphQLSchema> {
   );
 }
 
-/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
-export const subgraph = { name: 'command', url: 'http://127.0.0.1:4004/graphql', buildSchema: buildCommandSchema };
+/** How `npm run compose` finds this subgraph's schema (its URL comes from subgraphs/registry.json). */
+export const subgraph = { name: 'command', buildSchema: buildCommandSchema };

@@ -10,7 +10,14 @@ export enum EmergencyType {
 }
 registerEnumType(EmergencyType, {
   name: 'EmergencyType',
-  description: 'Lũ lụt và sạt lở, bão và dông lốc, cháy lớn, tụ tập đông người gây rối, dịch bệnh',
+  description: 'Kind of emergency that has a playbook (loại tình huống khẩn cấp)',
+  valuesConfig: {
+    FLOOD: { description: 'Flood and landslide (lũ lụt và sạt lở)' },
+    STORM: { description: 'Storm and whirlwind (bão và dông lốc)' },
+    LARGE_FIRE: { description: 'Large fire (cháy lớn)' },
+    MASS_DISORDER: { description: 'Crowd gathering causing disorder (tụ tập đông người gây rối)' },
+    EPIDEMIC: { description: 'Epidemic (dịch bệnh)' },
+  },
 });
 
 /**
@@ -30,7 +37,18 @@ export enum AgencyKind {
 }
 registerEnumType(AgencyKind, {
   name: 'AgencyKind',
-  description: 'UBND tỉnh, trung tâm IOC, sở/ngành, công an, PCCC & CNCH, y tế, quân sự, UBND cấp huyện/xã, đơn vị dịch vụ công',
+  description: 'Kind of agency (loại cơ quan, đơn vị)',
+  valuesConfig: {
+    PROVINCIAL_PEOPLES_COMMITTEE: { description: 'The provincial people’s committee (UBND tỉnh)' },
+    OPERATIONS_CENTER: { description: 'The intelligent operations center itself (Trung tâm IOC)' },
+    PROVINCIAL_DEPARTMENT: { description: 'A provincial department or sector (sở, ngành), e.g. “Sở Xây dựng”' },
+    POLICE: { description: 'Police (công an)' },
+    FIRE_AND_RESCUE: { description: 'Fire prevention, fire fighting and rescue (PCCC & CNCH)' },
+    HEALTH: { description: 'Health services (y tế), e.g. the emergency centre 115' },
+    MILITARY: { description: 'Military command (quân sự), e.g. “Bộ Chỉ huy Quân sự tỉnh”' },
+    PEOPLES_COMMITTEE: { description: 'A district or commune people’s committee (UBND cấp huyện/xã)' },
+    PUBLIC_SERVICE: { description: 'A public service provider (đơn vị dịch vụ công), e.g. a water or power utility' },
+  },
 });
 
 /** What an operation mobilises (lực lượng, phương tiện, vật tư); `quantity` counts the unit named here. */
@@ -59,8 +77,28 @@ export enum ResourceKind {
 }
 registerEnumType(ResourceKind, {
   name: 'ResourceKind',
-  description:
-    'Đội cứu hộ, đội y tế cơ động, lực lượng công an (người), lực lượng quân đội – dân quân (người), xuồng – ca nô, xe chữa cháy, ' +
-    'xe bồn chở nước, xe cứu thương, xe tải, máy xúc – máy ủi, máy bơm, máy phát điện, máy phun hóa chất, thiết bị bay, ' +
-    'thiết bị thông tin liên lạc, điểm sơ tán, lều bạt, áo phao, bao cát, suất lương thực – nước uống, khác',
+  description: 'What an operation mobilises (lực lượng, phương tiện, vật tư); a quantity counts teams, people, vehicles or items as each value says',
+  valuesConfig: {
+    RESCUE_TEAM: { description: 'Rescue team (đội cứu hộ), counted in teams' },
+    MEDICAL_TEAM: { description: 'Mobile medical team (đội y tế cơ động), counted in teams' },
+    POLICE_FORCE: { description: 'Police officers (lực lượng công an), counted in people' },
+    MILITARY_FORCE: { description: 'Soldiers and militia (lực lượng quân đội, dân quân), counted in people' },
+    BOAT: { description: 'Boat or motor boat (xuồng, ca nô)' },
+    FIRE_TRUCK: { description: 'Fire engine (xe chữa cháy)' },
+    WATER_TANKER: { description: 'Water tanker (xe bồn chở nước)' },
+    AMBULANCE: { description: 'Ambulance (xe cứu thương)' },
+    TRUCK: { description: 'Truck (xe tải)' },
+    EXCAVATOR: { description: 'Excavator or bulldozer (máy xúc, máy ủi)' },
+    PUMP: { description: 'Water pump (máy bơm)' },
+    GENERATOR: { description: 'Power generator (máy phát điện)' },
+    SPRAYER: { description: 'Chemical sprayer (máy phun hóa chất), e.g. for disinfection' },
+    DRONE: { description: 'Drone (thiết bị bay)' },
+    COMMUNICATIONS: { description: 'Communications equipment (thiết bị thông tin liên lạc)' },
+    SHELTER: { description: 'Evacuation shelter (điểm sơ tán)' },
+    TENT: { description: 'Tent or tarpaulin (lều bạt)' },
+    LIFE_JACKET: { description: 'Life jacket (áo phao)' },
+    SANDBAG: { description: 'Sandbag (bao cát)' },
+    FOOD_SUPPLY: { description: 'Food and drinking water ration (suất lương thực, nước uống)' },
+    OTHER: { description: 'Anything else (khác): say what in the note' },
+  },
 });

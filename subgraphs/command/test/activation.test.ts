@@ -11,7 +11,8 @@ import {
 } from '../../../__generated__/graphql';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
 import { playbookId } from '../seeds/playbooks';
-import { agency, ok, openLandslide } from './helpers';
+import { ok } from '../../../test/support/graphql';
+import { agency, openLandslide } from './helpers';
 
 describe('activating an operation', () => {
   let hub: Hub;

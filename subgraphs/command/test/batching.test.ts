@@ -1,4 +1,4 @@
-import { envReader, readCommonConfig, Role, signGatewayHeaders, type Identity } from '@ioc-graph/platform';
+import type { Identity } from '@ioc-graph/platform';
 import {
   CommandActivateOperationDocument,
   CommandAdvancePhaseDocument,
@@ -11,7 +11,9 @@ import {
 } from '../../../__generated__/graphql';
 import { execute, startHub, type GraphQLResponse, type Hub } from '../../../test/support/hub';
 import { playbookId } from '../seeds/playbooks';
-import { agency, ok, openLandslide } from './helpers';
+import { ok } from '../../../test/support/graphql';
+import { signedHeaders, staffOf } from '../../../test/support/identities';
+import { agency, openLandslide } from './helpers';
 
 const REFERENCES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Operation { code } } }`;
 
@@ -88,13 +90,12 @@ describe('batched relations and references of operations', () => {
     const ids = (await hub.command.orm.em.fork().getConnection().execute('select id from command.operation order by activated_at')).map((row: { id: string }) => row.id);
     const representations = [...ids, ...ids].map((id: string) => ({ __typename: 'Operation', id }));
     const resolve = async (identity: Identity) => {
-      const { gatewaySecret } = readCommonConfig(envReader({}));
       hub.resetStatements();
-      const result = await execute<{ _entities: ({ code: string } | null)[] }, unknown>(hub.commandUrl, REFERENCES, { representations }, { headers: signGatewayHeaders(gatewaySecret, identity, `test-${Date.now()}`) });
+      const result = await execute<{ _entities: ({ code: string } | null)[] }, unknown>(hub.commandUrl, REFERENCES, { representations }, { headers: signedHeaders(identity) });
       expect(result.errors).toBeUndefined();
       return { found: result.data!._entities.filter(Boolean).length, statements: hub.commandStatements.length };
     };
-    const staff = (code: string): Identity => ({ subject: `staff-${code}`, roles: [Role.AGENCY_STAFF], agencyId: agency(code), fieldUnitId: null, scopeUnitId: null });
+    const staff = (code: string) => staffOf(agency(code), `staff-${code}`);
     expect(await resolve(hub.identities.LEADER)).toEqual({ found: 2 * OPERATIONS, statements: 1 });
     // An agency: the operations, then who takes part in them (tasks, addressees), whatever their number.
     expect(await resolve(staff('SXD-BP'))).toEqual({ found: 2 * OPERATIONS, statements: 3 });

@@ -1,14 +1,9 @@
 import { demoId } from '@ioc-graph/directory';
 import { categoryId } from '@ioc-graph/incidents';
-import { Role } from '@ioc-graph/platform';
 import { OpenIncidentDocument } from '../../../__generated__/graphql';
-import { execute, type GraphQLResponse, type Hub } from '../../../test/support/hub';
-
-/** The data of a response that must have no errors. */
-export const ok = <T>(response: GraphQLResponse<T>): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-};
+import { ok } from '../../../test/support/graphql';
+import { execute, type Hub } from '../../../test/support/hub';
+import { staffOf } from '../../../test/support/identities';
 
 /** The id of a demo agency, by code. */
 export const agency = (code: string) => demoId('agency', code);
@@ -17,7 +12,7 @@ export const agency = (code: string) => demoId('agency', code);
 export async function staffTokens(hub: Hub, codes: string[]): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
   for (const code of codes) {
-    tokens[code] = await hub.tokenFor({ subject: `staff-${code.toLowerCase()}`, roles: [Role.AGENCY_STAFF], agencyId: agency(code), fieldUnitId: null, scopeUnitId: null });
+    tokens[code] = await hub.tokenFor(staffOf(agency(code), `staff-${code.toLowerCase()}`));
   }
   return tokens;
 }

@@ -17,7 +17,8 @@ import {
 } from '../../../__generated__/graphql';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
 import { playbookId } from '../seeds/playbooks';
-import { agency, ok, openLandslide, staffTokens } from './helpers';
+import { ok } from '../../../test/support/graphql';
+import { agency, openLandslide, staffTokens } from './helpers';
 
 /** Process 3 of DESIGN.md end to end through the gateway: every step authorised, versioned, logged and announced. */
 describe('an emergency operation', () => {

@@ -9,7 +9,8 @@ import {
 } from '../../../__generated__/graphql';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
 import { playbookId } from '../seeds/playbooks';
-import { agency, ok, openLandslide, staffTokens } from './helpers';
+import { ok } from '../../../test/support/graphql';
+import { agency, openLandslide, staffTokens } from './helpers';
 
 /** Authorization is data scoping: an agency reads the operations it takes part in, and its own directives. */
 describe('what an agency sees of operations', () => {

@@ -1,4 +1,4 @@
-import { envReader, readCommonConfig, readDatabaseConfig, type EnvReader } from '@ioc-graph/platform';
+import { envReader, readCommonConfig, readDatabaseConfig, subgraphEntry, type EnvReader } from '@ioc-graph/platform';
 
 /** The directory subgraph's settings, validated once at start. */
 export function readDirectoryConfig(env: EnvReader = envReader()) {
@@ -7,7 +7,7 @@ export function readDirectoryConfig(env: EnvReader = envReader()) {
     ...readCommonConfig(env),
     database,
     host: env.string('HOST', '127.0.0.1'),
-    port: env.int('PORT', 4001, { min: 0, max: 65535 }),
+    port: env.int('PORT', subgraphEntry('directory').port, { min: 0, max: 65535 }),
     /** Load the Bình Phước demo data when the directory is empty; on by default with the embedded database. */
     seedDemoData: env.bool('SEED_DEMO_DATA', database.url === undefined),
   };

@@ -1,56 +1,64 @@
-import {
-  auditEntry,
-  checkVersion,
-  diffSnapshots,
-  inTransaction,
-  notFound,
-  requireId,
-} from '@ioc-graph/platform';
+import { auditEntry, diffSnapshots, notFound, requireId, takeStep, type AuditEntry, type StepFacts } from '@ioc-graph/platform';
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import { snapshot, type DirectoryContext } from './common';
+import { snapshot, type DirectoryContext } from './context';
+
+/** An audit entry of a step on a directory record, when something changed. */
+function audited(ctx: DirectoryContext, entityType: string, entityId: string, step: StepFacts, changes: Record<string, [unknown, unknown]>): AuditEntry | null {
+  if (!Object.keys(changes).length) return null;
+  return auditEntry(ctx.identity, ctx.requestId, { entityType, entityId, action: step.action, changes }, step.at);
+}
 
 /**
- * Creates a record and its audit entry in one transaction. `build` validates references and returns
- * the new entity; a duplicate unique key becomes CONFLICT.
+ * Creates a record and its audit entry in one transaction (see takeStep). `build` validates references
+ * and returns the new entity; a duplicate unique key becomes CONFLICT.
  */
 export function createAudited<T extends { id: string }>(
   ctx: DirectoryContext,
   entityType: string,
-  audited: (keyof T & string)[],
+  fields: (keyof T & string)[],
   build: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return inTransaction(ctx.em, async (em) => {
-    const entity = await build(em);
-    em.persist(entity);
-    const changes = diffSnapshots({}, snapshot(entity, audited));
-    em.persist(auditEntry(ctx.identity, ctx.requestId, { entityType, entityId: entity.id, action: 'created', changes }));
-    return entity;
+  return takeStep(ctx.em, {
+    actor: ctx.identity,
+    at: new Date(),
+    requestId: ctx.requestId,
+    action: 'created',
+    load: async (em) => {
+      const entity = await build(em);
+      em.persist(entity);
+      return entity;
+    },
+    log: (entity, step) => audited(ctx, entityType, entity.id, step, diffSnapshots({}, snapshot(entity, fields))),
   });
 }
 
 /**
- * Changes a record in one transaction: checks the version the client read, applies the change,
- * and appends an audit entry with the fields that changed (none when nothing did).
+ * Changes a record in one transaction (see takeStep): checks the version the client read, applies the
+ * change, and appends an audit entry with the fields that changed (none when nothing did).
  */
 export function updateAudited<T extends { id: string; version: number }>(
   ctx: DirectoryContext,
   entityClass: EntityClass<T>,
   id: string,
   expectedVersion: number | null | undefined,
-  audited: (keyof T & string)[],
+  fields: (keyof T & string)[],
   apply: (entity: T, em: EntityManager) => Promise<void>,
 ): Promise<T> {
-  return inTransaction(ctx.em, async (em) => {
-    const entity = await em.findOne(entityClass, { id: requireId(id, 'id') } as FilterQuery<T>);
-    if (!entity) throw notFound(entityClass.name, id);
-    checkVersion(entity, expectedVersion);
-    const before = snapshot(entity, audited);
-    await apply(entity, em);
-    const changes = diffSnapshots(before, snapshot(entity, audited));
-    if (Object.keys(changes).length) {
-      em.persist(auditEntry(ctx.identity, ctx.requestId, { entityType: entityClass.name, entityId: entity.id, action: 'updated', changes }));
-    }
-    return entity;
+  let before: Record<string, unknown> = {};
+  return takeStep(ctx.em, {
+    actor: ctx.identity,
+    at: new Date(),
+    requestId: ctx.requestId,
+    action: 'updated',
+    load: async (em) => {
+      const entity = await em.findOne(entityClass, { id: requireId(id, 'id') } as FilterQuery<T>);
+      if (!entity) throw notFound(entityClass.name, id);
+      before = snapshot(entity, fields);
+      return entity;
+    },
+    expectedVersion,
+    apply: (entity, em) => apply(entity, em),
+    log: (entity, step) => audited(ctx, entityClass.name, entity.id, step, diffSnapshots(before, snapshot(entity, fields))),
   });
 }
 

@@ -29,5 +29,5 @@ export function buildDirectorySchema(): Promise<GraphQLSchema> {
   );
 }
 
-/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
-export const subgraph = { name: 'directory', url: 'http://127.0.0.1:4001/graphql', buildSchema: buildDirectorySchema };
+/** How `npm run compose` finds this subgraph's schema (its URL comes from subgraphs/registry.json). */
+export const subgraph = { name: 'directory', buildSchema: buildDirectorySchema };

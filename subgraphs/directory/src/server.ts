@@ -1,28 +1,22 @@
-import { createLogger, createOrm, createSubgraphServer, migrate, type Logger, type SubgraphServer } from '@ioc-graph/platform';
+import { createLogger, createOrm, createSubgraphServer, migrate, type SubgraphDependencies, type SubgraphServer } from '@ioc-graph/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrations } from '../migrations';
 import { seedDirectory } from '../seeds/seed';
 import type { DirectoryConfig } from './config';
 import { buildDirectorySchema, entities } from './schema';
 
-export { readDirectoryConfig, type DirectoryConfig } from './config';
+export { readDirectoryConfig, readDirectoryConfig as readConfig, type DirectoryConfig } from './config';
 export { buildDirectorySchema, entities } from './schema';
 
 export interface DirectoryServer extends SubgraphServer {
   orm: MikroORM;
 }
 
-export interface DirectoryDependencies {
-  logger?: Logger;
-  /** Called with every SQL statement (tests count statements). */
-  onQuery?: (sql: string) => void;
-}
-
 /**
  * Builds the directory subgraph on a database: connects, applies its migrations, loads the demo data
  * if asked and the directory is empty, and returns a server that is not yet listening.
  */
-export async function createServer(config: DirectoryConfig, databaseUrl: string, deps: DirectoryDependencies = {}): Promise<DirectoryServer> {
+export async function createServer(config: DirectoryConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<DirectoryServer> {
   const logger = deps.logger ?? createLogger('directory', config.logLevel);
   const orm = await createOrm({ url: databaseUrl, schema: 'directory', entities, migrations, onQuery: deps.onQuery });
   try {

@@ -1,6 +1,7 @@
-import { readCommonConfig, envReader, signGatewayHeaders, PUBLIC, Role } from '@ioc-graph/platform';
+import { Role } from '@ioc-graph/platform';
 import { AgenciesWithJurisdictionAndUnitsDocument } from '../../../__generated__/graphql';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
+import { signedHeaders } from '../../../test/support/identities';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on AdministrativeUnit { id code nameVi } ... on Agency { code } }
@@ -16,11 +17,7 @@ describe('batched references and list relations', () => {
   });
   afterAll(() => hub.stop());
 
-  const signed = (role: Role | null) => {
-    const { gatewaySecret } = readCommonConfig(envReader({}));
-    const identity = role ? hub.identities[role] : PUBLIC;
-    return signGatewayHeaders(gatewaySecret, identity, `test-${Date.now()}`);
-  };
+  const signed = (role: Role | null) => signedHeaders(role ? hub.identities[role] : null);
 
   it('resolves 100 entity references in at most 2 SQL statements', async () => {
     expect(unitIds.length).toBeGreaterThanOrEqual(40);

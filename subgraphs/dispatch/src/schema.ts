@@ -3,8 +3,9 @@ import type { GraphQLSchema } from 'graphql';
 import { Assignment, AssignmentLogEntry } from './assignment/assignment';
 import { AssignmentMutations } from './assignment/assignment.mutations';
 import { AssignmentResolver } from './assignment/assignment.resolver';
-import { foreignReferences } from './federation/entities';
-import { FieldUnitLiveResolver, IncidentDispatchResolver } from './federation/extensions.resolver';
+import { FieldUnitLiveResolver } from './fieldUnit/fieldUnit.resolver';
+import { foreignReferences } from './foreign/entities';
+import { IncidentDispatchResolver } from './incident/incident.resolver';
 import { CategoryNeed } from './recommend/categoryNeed';
 import { RecommendResolver } from './recommend/recommend.resolver';
 import { ResponseTimeResolver } from './responseTimes/responseTimes.resolver';
@@ -26,5 +27,5 @@ export function buildDispatchSchema(): Promise<GraphQLSchema> {
   );
 }
 
-/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
-export const subgraph = { name: 'dispatch', url: 'http://127.0.0.1:4003/graphql', buildSchema: buildDispatchSchema };
+/** How `npm run compose` finds this subgraph's schema (its URL comes from subgraphs/registry.json). */
+export const subgraph = { name: 'dispatch', buildSchema: buildDispatchSchema };

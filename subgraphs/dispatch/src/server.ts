@@ -1,27 +1,17 @@
-import { createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
+import { createLogger, createSubgraphService, type SubgraphDependencies, type SubgraphService, systemClock } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { seedDispatch } from '../seeds/seed';
 import type { DispatchConfig } from './config';
 import { subgraphClients, type DispatchContext } from './context';
 import { buildDispatchSchema, entities } from './schema';
 
-export { readDispatchConfig, type DispatchConfig } from './config';
+export { readDispatchConfig, readDispatchConfig as readConfig, type DispatchConfig } from './config';
 export { buildDispatchSchema, entities } from './schema';
 
 export type DispatchServer = SubgraphService;
 
-export interface DispatchDependencies {
-  logger?: Logger;
-  /** Called with every SQL statement (tests count statements). */
-  onQuery?: (sql: string) => void;
-  /** The time source of every timestamp; tests pass a ManualClock. */
-  clock?: Clock;
-  /** The event bus to relay the outbox to; made from the config when not given. */
-  bus?: EventBus;
-}
-
 /** Builds the dispatch subgraph on a database (migrated, seeded, relaying its outbox); not yet listening. */
-export function createServer(config: DispatchConfig, databaseUrl: string, deps: DispatchDependencies = {}): Promise<DispatchServer> {
+export function createServer(config: DispatchConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<DispatchServer> {
   const logger = deps.logger ?? createLogger('dispatch', config.logLevel);
   const clock = deps.clock ?? systemClock;
   const clients = subgraphClients(config);

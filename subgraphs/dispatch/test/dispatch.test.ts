@@ -23,6 +23,7 @@ import {
 } from '../../../__generated__/graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
+import { person } from '../../../test/support/identities';
 import { Subscriber } from '../../../test/support/subscriber';
 
 describe('immediate handling: dispatching field units', () => {
@@ -48,7 +49,7 @@ describe('immediate handling: dispatching field units', () => {
   beforeAll(async () => {
     hub = await startHub();
     gql = hub.gatewayUrl;
-    crew2Token = await hub.tokenFor({ subject: 'crew-pccc-02', roles: [Role.FIELD_OFFICER], agencyId: demoId('agency', 'PCCC-BP'), fieldUnitId: truck2, scopeUnitId: null });
+    crew2Token = await hub.tokenFor(person('crew-pccc-02', Role.FIELD_OFFICER, { agencyId: demoId('agency', 'PCCC-BP'), fieldUnitId: truck2 }));
   });
   afterAll(() => hub.stop());
 

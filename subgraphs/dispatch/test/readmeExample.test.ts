@@ -11,6 +11,7 @@ import {
   ReportFireDocument,
   VerifyFireDocument,
 } from '../../../__generated__/graphql';
+import { ok } from '../../../test/support/graphql';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
 
 /** The README's walk from a fire alert to a cleared dispatch works as written (examples/dispatchFire.graphql). */
@@ -23,10 +24,6 @@ describe('the README’s dispatch example', () => {
 
   it('runs from the fire alarm to the cleared truck with the documented ids and versions', async () => {
     const { gatewayUrl: url, tokens } = hub;
-    const ok = <T>(response: { data?: T | null; errors?: unknown }) => {
-      expect(response.errors).toBeUndefined();
-      return response.data!;
-    };
     hub.clock.set('2026-11-25T07:01:00Z');
     const alert = ok(await execute(url, ReportFireDocument, {}, { token: tokens.SYSTEM })).reportAlert;
     const incident = ok(await execute(url, VerifyFireDocument, { alertId: alert.id }, { token: tokens.OPERATOR })).verifyAlert;

@@ -1,18 +1,6 @@
-import { SERVICE_IDENTITY, SubgraphClient, type Clock, type SubgraphContext } from '@ioc-graph/platform';
-import type { EnvironmentConfig } from './config';
+import type { Clock, SubgraphContext } from '@ioc-graph/platform';
 
-/** What every environment resolver receives: the platform's request context plus the subgraph's services. */
+/** What every environment resolver receives: the platform's request context plus the subgraph's clock. */
 export interface EnvironmentContext extends SubgraphContext {
   clock: Clock;
-  /** Calls to the directory (unit lineage) and incidents subgraphs, signed as this service. */
-  directory: SubgraphClient;
-  incidents: SubgraphClient;
-}
-
-/** Clients of the other subgraphs, signed as this service. */
-export function subgraphClients(config: Pick<EnvironmentConfig, 'directoryUrl' | 'incidentsUrl' | 'gatewaySecret'>) {
-  return {
-    directory: new SubgraphClient(config.directoryUrl, config.gatewaySecret, SERVICE_IDENTITY('environment')),
-    incidents: new SubgraphClient(config.incidentsUrl, config.gatewaySecret, SERVICE_IDENTITY('environment')),
-  };
 }

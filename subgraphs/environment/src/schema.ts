@@ -1,7 +1,7 @@
 import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
 import type { GraphQLSchema } from 'graphql';
-import { foreignReferences } from './federation/entities';
-import { UnitAirQualityResolver } from './federation/unitAirQuality.resolver';
+import { foreignReferences } from './foreign/entities';
+import { UnitAirQualityResolver } from './administrativeUnit/unitAirQuality.resolver';
 import { HourlyRollup, Reading, StationAqi } from './reading/reading';
 import { ReadingResolver } from './reading/reading.resolver';
 import { Breach, Rule } from './rule/rule';
@@ -26,5 +26,5 @@ export function buildEnvironmentSchema(): Promise<GraphQLSchema> {
   );
 }
 
-/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
-export const subgraph = { name: 'environment', url: 'http://127.0.0.1:4005/graphql', buildSchema: buildEnvironmentSchema };
+/** How `npm run compose` finds this subgraph's schema (its URL comes from subgraphs/registry.json). */
+export const subgraph = { name: 'environment', buildSchema: buildEnvironmentSchema };

@@ -1,12 +1,12 @@
-import { createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
+import { createLogger, createSubgraphService, type SubgraphDependencies, type SubgraphService, systemClock } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { MqttIngest } from './mqtt/mqttIngest';
 import { seedEnvironment } from '../seeds/seed';
 import type { EnvironmentConfig } from './config';
-import { subgraphClients, type EnvironmentContext } from './context';
+import type { EnvironmentContext } from './context';
 import { buildEnvironmentSchema, entities } from './schema';
 
-export { readEnvironmentConfig, type EnvironmentConfig } from './config';
+export { readEnvironmentConfig, readEnvironmentConfig as readConfig, type EnvironmentConfig } from './config';
 export { buildEnvironmentSchema, entities } from './schema';
 export { ingestReadings } from './reading/ingest';
 
@@ -15,21 +15,10 @@ export interface EnvironmentServer extends SubgraphService {
   mqtt: MqttIngest | null;
 }
 
-export interface EnvironmentDependencies {
-  logger?: Logger;
-  /** Called with every SQL statement (tests count statements). */
-  onQuery?: (sql: string) => void;
-  /** The time source of every timestamp; tests pass a ManualClock. */
-  clock?: Clock;
-  /** The event bus to relay the outbox to; made from the config when not given. */
-  bus?: EventBus;
-}
-
 /** Builds the environment subgraph on a database (migrated, seeded, relaying its outbox); not yet listening. */
-export async function createServer(config: EnvironmentConfig, databaseUrl: string, deps: EnvironmentDependencies = {}): Promise<EnvironmentServer> {
+export async function createServer(config: EnvironmentConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<EnvironmentServer> {
   const logger = deps.logger ?? createLogger('environment', config.logLevel);
   const clock = deps.clock ?? systemClock;
-  const clients = subgraphClients(config);
   const service = await createSubgraphService({
     name: 'environment',
     databaseUrl,
@@ -41,7 +30,7 @@ export async function createServer(config: EnvironmentConfig, databaseUrl: strin
     onQuery: deps.onQuery,
     bus: deps.bus,
     seed: (em) => seedEnvironment(em, logger),
-    extendContext: (context): EnvironmentContext => ({ ...context, clock, ...clients }),
+    extendContext: (context): EnvironmentContext => ({ ...context, clock }),
   });
   const mqtt = config.mqttUrl ? await MqttIngest.start(config.mqttUrl, config.mqttTopic, service.orm, clock, logger).catch(async (error) => {
     await service.stop();

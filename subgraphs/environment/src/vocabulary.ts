@@ -9,7 +9,17 @@ export enum StationKind {
   RAIN_GAUGE = 'RAIN_GAUGE',
   WATER_LEVEL = 'WATER_LEVEL',
 }
-registerEnumType(StationKind, { name: 'StationKind', description: 'Trạm quan trắc không khí, nước, tiếng ồn, đo mưa, đo mực nước' });
+registerEnumType(StationKind, {
+  name: 'StationKind',
+  description: 'What a monitoring station measures (loại trạm quan trắc)',
+  valuesConfig: {
+    AIR: { description: 'Air quality station (trạm quan trắc không khí): PM2.5, PM10, O3, CO, NO2, SO2, temperature, humidity, noise' },
+    WATER: { description: 'Water quality station (trạm quan trắc nước)' },
+    NOISE: { description: 'Noise station (trạm đo tiếng ồn)' },
+    RAIN_GAUGE: { description: 'Rain gauge (trạm đo mưa)' },
+    WATER_LEVEL: { description: 'Water level gauge on a river or reservoir (trạm đo mực nước), with alarm levels I–III' },
+  },
+});
 
 /** A measured quantity, with its unit. */
 export enum Metric {
@@ -27,7 +37,20 @@ export enum Metric {
 }
 registerEnumType(Metric, {
   name: 'Metric',
-  description: 'Bụi PM2.5, PM10, NO2, SO2, CO, O3 (µg/m³), nhiệt độ (°C), độ ẩm (%), lượng mưa (mm), mực nước (m), tiếng ồn (dBA)',
+  description: 'A measured quantity (chỉ số quan trắc); each value names its unit',
+  valuesConfig: {
+    PM2_5: { description: 'Fine dust PM2.5 (bụi PM2.5), µg/m³' },
+    PM10: { description: 'Dust PM10 (bụi PM10), µg/m³' },
+    NO2: { description: 'Nitrogen dioxide NO2, µg/m³' },
+    SO2: { description: 'Sulphur dioxide SO2, µg/m³' },
+    CO: { description: 'Carbon monoxide CO, µg/m³' },
+    O3: { description: 'Ozone O3, µg/m³' },
+    TEMPERATURE: { description: 'Temperature (nhiệt độ), °C' },
+    HUMIDITY: { description: 'Relative humidity (độ ẩm), %' },
+    RAINFALL: { description: 'Rainfall (lượng mưa), mm fallen since the station’s previous reading' },
+    WATER_LEVEL: { description: 'Water level (mực nước), m on the gauge’s datum' },
+    NOISE: { description: 'Noise level (tiếng ồn), dBA' },
+  },
 });
 
 /** The bucket of a time series, aligned to Asia/Ho_Chi_Minh (shared by every subgraph). */

@@ -1,6 +1,7 @@
 import { demoId } from '@ioc-graph/directory';
-import { createLogger, envReader, ManualClock, PUBLIC, readCommonConfig, Role, signGatewayHeaders, type Identity } from '@ioc-graph/platform';
+import { createLogger, envReader, ManualClock, Role } from '@ioc-graph/platform';
 import { createTestDatabase } from '../../../test/support/database';
+import { signedHeaders } from '../../../test/support/identities';
 import { hourlyAqi } from '../src/aqi/vnAqi';
 import { createServer, readEnvironmentConfig, type EnvironmentServer } from '../src/server';
 
@@ -14,12 +15,10 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
   let url: string;
   let seq = 0;
 
-  const who = (role: Role | null): Identity => (role ? { subject: `test-${role.toLowerCase()}`, roles: [role], agencyId: null, fieldUnitId: null, scopeUnitId: null } : PUBLIC);
   const gql = async <T = any>(query: string, variables: Record<string, unknown> = {}, role: Role | null = null) => {
-    const { gatewaySecret } = readCommonConfig(envReader({}));
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signGatewayHeaders(gatewaySecret, who(role), `env-test-${++seq}`) },
+      headers: { 'content-type': 'application/json', ...signedHeaders(role, `env-test-${++seq}`) },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };

@@ -6,6 +6,7 @@ import {
   EnvironmentRulesSetActiveDocument,
   type Metric,
 } from '../../../__generated__/graphql';
+import { eventually } from '../../../test/support/eventually';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
 
 /** Rules and breaches of the environment sector, turned into alerts by the incidents subgraph (through the bus). */
@@ -29,9 +30,6 @@ describe('environment: rules, breaches and their alerts', () => {
   const alerts = async () => (await execute(hub.gatewayUrl, EnvironmentRulesAlertsDocument, {}, { token: hub.tokens.OPERATOR })).data!.alerts;
   const breaches = async (vars: { open?: boolean; stationCode?: string } = {}) =>
     (await execute(hub.gatewayUrl, EnvironmentRulesBreachesDocument, vars, { token: hub.tokens.OPERATOR })).data!.breaches;
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
-  };
 
   beforeAll(async () => {
     hub = await startHub();

@@ -1,4 +1,4 @@
-import { envReader, readCommonConfig, readDatabaseConfig, readEventBusConfig, type EnvReader } from '@ioc-graph/platform';
+import { defaultSubgraphUrl, envReader, readCommonConfig, readDatabaseConfig, readEventBusConfig, subgraphEntry, type EnvReader } from '@ioc-graph/platform';
 
 /** The incidents subgraph's settings, validated once at start. */
 export function readIncidentsConfig(env: EnvReader = envReader()) {
@@ -7,9 +7,9 @@ export function readIncidentsConfig(env: EnvReader = envReader()) {
     database: readDatabaseConfig(env),
     eventBus: readEventBusConfig(env),
     host: env.string('HOST', '127.0.0.1'),
-    port: env.int('PORT', 4002, { min: 0, max: 65535 }),
+    port: env.int('PORT', subgraphEntry('incidents').port, { min: 0, max: 65535 }),
     /** The directory subgraph, asked for units' ancestors and agencies when incidents are written. */
-    directoryUrl: env.url('DIRECTORY_URL', 'http://127.0.0.1:4001/graphql'),
+    directoryUrl: env.url('DIRECTORY_URL', defaultSubgraphUrl('directory')),
     /** How often the follow-up scheduler looks for due reminders, overdue marks and escalations; 0 stops it. */
     schedulerIntervalMs: env.int('SCHEDULER_INTERVAL_MS', 15_000, { min: 0, max: 3_600_000 }),
     /** Citizen reports accepted per client and hour (abuse limit). */

@@ -1,62 +1,95 @@
-import { emitEvent, type Identity } from '@ioc-graph/platform';
+import {
+  emitEvent,
+  isIncidentStateName,
+  type Actor,
+  type AlertEventName,
+  type AlertEventPayload,
+  type AlertStateName,
+  type AlertStatusName,
+  type IncidentEventName,
+  type IncidentEventPayload,
+  type IncidentProcessName,
+  type IncidentStateName,
+  type SectorName,
+} from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Alert } from './alert/alert';
+import type { Alert, AlertState } from './alert/alert';
 import type { Incident } from './incident/incident';
+import type { IncidentState } from './incident/incident.rules';
+import type { AlertStatus, Process, Sector } from './vocabulary';
 
-type Actor = Identity | 'scheduler';
+// The GraphQL enums must name exactly the states of the event contracts that other subgraphs read:
+// a value added or renamed on one side only fails the build here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameNames: [
+  Same<`${IncidentState}`, IncidentStateName>,
+  Same<`${AlertState}`, AlertStateName>,
+  Same<`${AlertStatus}`, AlertStatusName>,
+  Same<`${Process}`, IncidentProcessName>,
+  Same<`${Sector}`, SectorName>,
+] = [true, true, true, true, true];
+void sameNames;
 
 /**
- * Alert events (`alert.received`, `.verified`, `.dismissed`, `.merged`): the center's own, so their
- * audience is the center only. The payload carries what subscriptions filter on.
+ * Alert events (`alert.received`, `.verified`, `.dismissed`, `.merged`, `.breachWorsened`,
+ * `.breachEnded`): the center's own, so their audience is the center only. The payload carries what
+ * subscriptions filter on.
  */
-export function emitAlertEvent(em: EntityManager, actor: Actor, at: Date, type: string, alert: Alert) {
-  return emitEvent(em, actor, at, {
-    type: `alert.${type}`,
-    entityType: 'Alert',
-    entityKey: alert.id,
-    payload: {
-      sector: alert.sector,
-      categoryId: alert.category.id,
-      severity: alert.severity,
-      status: alert.status,
-      state: alert.state,
-      unitLineage: alert.unitLineage,
-      incidentId: alert.incident?.id ?? null,
-    },
-  });
+export function emitAlertEvent(em: EntityManager, actor: Actor, at: Date, type: AlertEventName, alert: Alert) {
+  const payload: AlertEventPayload = {
+    sector: alert.sector,
+    categoryId: alert.category.id,
+    severity: alert.severity,
+    status: alert.status,
+    state: alert.state,
+    unitLineage: alert.unitLineage,
+    incidentId: alert.incident?.id ?? null,
+  };
+  return emitEvent(em, actor, at, { type: `alert.${type}`, entityType: 'Alert', entityKey: alert.id, payload });
+}
+
+/** A step's state as the contract names it; the generic step machinery hands states over as strings. */
+function stateName(state: string | null): IncidentStateName | null {
+  if (state !== null && !isIncidentStateName(state)) throw new Error(`${state} is not an incident state`);
+  return state;
+}
+
+/** What happened to the incident, besides its current state. */
+export interface IncidentStep {
+  /** The mutation or follow-up that made the event. @default the event's name */
+  action?: string;
+  fromState?: string | null;
+  /** @default the incident's state */
+  toState?: string | null;
+  /** The publication an `incident.published` event points subscribers to. */
+  publicationId?: string;
 }
 
 /**
  * Incident events (`incident.opened`, `.assigned`, `.stateChanged`, `.noted`, `.reminded`, `.overdue`,
  * `.escalated`, `.published`): seen by the center and the handling agency; a publication by everyone.
  */
-export function emitIncidentEvent(
-  em: EntityManager,
-  actor: Actor,
-  at: Date,
-  type: string,
-  incident: Incident,
-  step: { action?: string; fromState?: string | null; toState?: string | null; publicationId?: string } = {},
-) {
+export function emitIncidentEvent(em: EntityManager, actor: Actor, at: Date, type: IncidentEventName, incident: Incident, step: IncidentStep = {}) {
+  const payload: IncidentEventPayload = {
+    code: incident.code,
+    sector: incident.sector,
+    process: incident.process,
+    severity: incident.severity,
+    categoryId: incident.category.id,
+    status: incident.status,
+    unitLineage: incident.unitLineage,
+    agencyId: incident.agencyId,
+    state: incident.state,
+    action: step.action ?? type,
+    fromState: stateName(step.fromState ?? null),
+    toState: stateName(step.toState ?? incident.state),
+    publicationId: step.publicationId ?? null,
+  };
   return emitEvent(em, actor, at, {
     type: `incident.${type}`,
     entityType: 'Incident',
     entityKey: incident.id,
-    payload: {
-      code: incident.code,
-      sector: incident.sector,
-      process: incident.process,
-      severity: incident.severity,
-      categoryId: incident.category.id,
-      status: incident.status,
-      unitLineage: incident.unitLineage,
-      agencyId: incident.agencyId,
-      state: incident.state,
-      action: step.action ?? type,
-      fromState: step.fromState ?? null,
-      toState: step.toState ?? incident.state,
-      publicationId: step.publicationId ?? null,
-    },
+    payload,
     audience: { agencyIds: incident.agencyId ? [incident.agencyId] : [], public: type === 'published' },
   });
 }

@@ -7,7 +7,7 @@ import { CalendarDay } from './calendar/calendarDay';
 import { Category } from './category/category';
 import { CategoryResolver } from './category/category.resolver';
 import { CitizenReportResolver } from './citizenReport/citizenReport.resolver';
-import { directoryReferences } from './directory/directoryEntities';
+import { foreignReferences } from './foreign/entities';
 import { FollowUpTimer } from './followUp/followUpTimer';
 import { Incident } from './incident/incident';
 import { IncidentMutations } from './incident/incident.mutations';
@@ -40,9 +40,9 @@ export function buildIncidentsSchema(): Promise<GraphQLSchema> {
       authChecker: roleAuthChecker,
       validate: { forbidUnknownValues: false, skipMissingProperties: false },
     },
-    { ...incidentReferences, ...directoryReferences },
+    { ...incidentReferences, ...foreignReferences },
   );
 }
 
-/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
-export const subgraph = { name: 'incidents', url: 'http://127.0.0.1:4002/graphql', buildSchema: buildIncidentsSchema };
+/** How `npm run compose` finds this subgraph's schema (its URL comes from subgraphs/registry.json). */
+export const subgraph = { name: 'incidents', buildSchema: buildIncidentsSchema };

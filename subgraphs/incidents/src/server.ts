@@ -1,14 +1,14 @@
-import { BusConsumer, createEventBus, createLogger, createSubgraphService, systemClock, type Clock, type EventBus, type Logger, type SubgraphService } from '@ioc-graph/platform';
+import { BusConsumer, createEventBus, createLogger, createSubgraphService, type SubgraphDependencies, type SubgraphService, systemClock } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { seedReferenceData } from '../seeds/referenceData';
-import type { IncidentsContext } from './common';
+import type { IncidentsContext } from './context';
 import type { IncidentsConfig } from './config';
-import { DirectoryLookup } from './directory/directoryLookup';
+import { DirectoryLookup } from './foreign/directoryLookup';
 import { sectorAlertHandler } from './alert/sectorAlerts';
 import { FollowUpScheduler } from './followUp/scheduler';
 import { buildIncidentsSchema, entities } from './schema';
 
-export { readIncidentsConfig, type IncidentsConfig } from './config';
+export { readIncidentsConfig, readIncidentsConfig as readConfig, type IncidentsConfig } from './config';
 export { buildIncidentsSchema, entities } from './schema';
 export { ManualClock, systemClock, type Clock } from '@ioc-graph/platform';
 export { categoryId } from '../seeds/referenceData';
@@ -17,22 +17,12 @@ export interface IncidentsServer extends SubgraphService {
   scheduler: FollowUpScheduler;
 }
 
-export interface IncidentsDependencies {
-  logger?: Logger;
-  /** Called with every SQL statement (tests count statements). */
-  onQuery?: (sql: string) => void;
-  /** The time source of deadlines and follow-up; tests pass a ManualClock. */
-  clock?: Clock;
-  /** The event bus to relay the outbox to; made from the config when not given. */
-  bus?: EventBus;
-}
-
 /**
  * Builds the incidents subgraph on a database: connects, applies its migrations, adds missing
  * reference data (categories, working calendar), relays its outbox, starts the follow-up scheduler,
  * and returns a server that is not yet listening.
  */
-export async function createServer(config: IncidentsConfig, databaseUrl: string, deps: IncidentsDependencies = {}): Promise<IncidentsServer> {
+export async function createServer(config: IncidentsConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<IncidentsServer> {
   const logger = deps.logger ?? createLogger('incidents', config.logLevel);
   const clock = deps.clock ?? systemClock;
   const directoryClient = DirectoryLookup.client(config.directoryUrl, config.gatewaySecret);

@@ -12,7 +12,16 @@ export enum Sector {
 }
 registerEnumType(Sector, {
   name: 'Sector',
-  description: 'An ninh trật tự, trật tự đô thị, cứu nạn cứu hộ & PCCC, chính quyền số, giao thông, môi trường, y tế',
+  description: 'Sector of the province’s work (lĩnh vực); each sector system reports alerts in its own categories',
+  valuesConfig: {
+    SECURITY: { description: 'Public security and order (an ninh trật tự)' },
+    URBAN_ORDER: { description: 'Urban order (trật tự đô thị): construction, encroachment, waste' },
+    EMERGENCY: { description: 'Rescue, fire prevention and fire fighting (cứu nạn cứu hộ & PCCC)' },
+    E_GOVERNMENT: { description: 'Digital government services (chính quyền số)' },
+    TRAFFIC: { description: 'Traffic (giao thông)' },
+    ENVIRONMENT: { description: 'Environment (môi trường): air, water, noise, floods' },
+    HEALTH: { description: 'Health (y tế)' },
+  },
 });
 
 /** How an incident is handled (DESIGN.md, "The three processes"). */
@@ -24,7 +33,15 @@ export enum Process {
   /** Hỗ trợ chỉ huy: an emergency operation directed from the center. */
   COMMAND = 'COMMAND',
 }
-registerEnumType(Process, { name: 'Process', description: 'Time-bound handling, immediate handling, or command support' });
+registerEnumType(Process, {
+  name: 'Process',
+  description: 'How an incident is handled (quy trình xử lý)',
+  valuesConfig: {
+    TIMED: { description: 'Time-bound handling (quy trình xử lý có thời hạn): assigned to an agency with a deadline from the category’s SLA, moderated, published' },
+    IMMEDIATE: { description: 'Immediate handling (xử lý tức thời): field units dispatched to the scene' },
+    COMMAND: { description: 'Command support (hỗ trợ chỉ huy): an emergency operation directed from the center' },
+  },
+});
 
 /** CAP 1.2 severity, shared by every subgraph. */
 export { Severity } from '@ioc-graph/platform';
@@ -37,7 +54,17 @@ export enum Urgency {
   PAST = 'PAST',
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(Urgency, { name: 'Urgency', description: 'CAP 1.2 urgency' });
+registerEnumType(Urgency, {
+  name: 'Urgency',
+  description: 'How soon to act (mức khẩn cấp), on the CAP 1.2 urgency scale',
+  valuesConfig: {
+    IMMEDIATE: { description: 'Act now (khẩn cấp)' },
+    EXPECTED: { description: 'Act soon, within the next hour' },
+    FUTURE: { description: 'Act in the near future' },
+    PAST: { description: 'No longer needed: the event is over' },
+    UNKNOWN: { description: 'Urgency not known' },
+  },
+});
 
 /** CAP 1.2 certainty. */
 export enum Certainty {
@@ -47,11 +74,28 @@ export enum Certainty {
   UNLIKELY = 'UNLIKELY',
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(Certainty, { name: 'Certainty', description: 'CAP 1.2 certainty' });
+registerEnumType(Certainty, {
+  name: 'Certainty',
+  description: 'How sure the source is (độ tin cậy), on the CAP 1.2 certainty scale',
+  valuesConfig: {
+    OBSERVED: { description: 'Seen or measured to have happened (đã xác nhận)' },
+    LIKELY: { description: 'Probability above about 50 %' },
+    POSSIBLE: { description: 'Possible but not likely (about 50 % or less)' },
+    UNLIKELY: { description: 'Not expected to happen' },
+    UNKNOWN: { description: 'Certainty not known' },
+  },
+});
 
 /** CAP 1.2 status, narrowed: drills never count in statistics. */
 export enum AlertStatus {
   ACTUAL = 'ACTUAL',
   EXERCISE = 'EXERCISE',
 }
-registerEnumType(AlertStatus, { name: 'AlertStatus', description: 'A real event, or a drill (diễn tập) that never counts in statistics' });
+registerEnumType(AlertStatus, {
+  name: 'AlertStatus',
+  description: 'Whether an alert or incident is real or a drill (diễn tập); drills never count in statistics and are never published',
+  valuesConfig: {
+    ACTUAL: { description: 'A real event (thực tế)' },
+    EXERCISE: { description: 'A drill (diễn tập)' },
+  },
+});

@@ -12,6 +12,7 @@ import {
   OpenIncidentDocument,
   SubmitResultDocument,
 } from '../../../__generated__/graphql';
+import { eventually } from '../../../test/support/eventually';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
 import { FollowUpScheduler } from '../src/followUp/scheduler';
 import { Incident } from '../src/incident/incident';
@@ -66,12 +67,13 @@ describe('follow-up of deadlines', () => {
 
   /** Waits until `count` sessions wait for a row lock in the hub's database. */
   async function lockWaiters(count: number) {
-    for (let i = 0; i < 500; i++) {
-      const [row] = await hub.incidents.orm.em.getConnection().execute<{ n: string }[]>("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-      if (Number(row.n) >= count) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`${count} sessions never waited for a lock`);
+    await eventually(
+      async () => {
+        const [row] = await hub.incidents.orm.em.getConnection().execute<{ n: string }[]>("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        return Number(row.n) >= count;
+      },
+      { interval: 10, what: `${count} sessions waiting for a row lock` },
+    );
   }
 
   async function overdueIds() {

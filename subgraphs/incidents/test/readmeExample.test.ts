@@ -8,6 +8,7 @@ import {
   SubmitAgencyResultDocument,
   VerifyReportDocument,
 } from '../../../__generated__/graphql';
+import { ok } from '../../../test/support/graphql';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
 
 /** The README's walk from a citizen report to a published result works as written (examples/timedProcess.graphql). */
@@ -20,10 +21,6 @@ describe('the README’s time-bound process example', () => {
 
   it('runs from a citizen report to a published result with the documented ids and versions', async () => {
     const { gatewayUrl: url, tokens } = hub;
-    const ok = <T>(response: { data?: T | null; errors?: unknown }) => {
-      expect(response.errors).toBeUndefined();
-      return response.data!;
-    };
     const { trackingCode } = ok(await execute(url, ReportProblemDocument, {})).submitCitizenReport;
     const alert = ok(await execute(url, NewAlertsDocument, {}, { token: tokens.OPERATOR })).alerts.edges[0].node;
     expect(alert.reporter?.name).toBe('Nguyễn Thị Lan');

@@ -1,7 +1,9 @@
 import { demoId } from '@ioc-graph/directory';
 import { createPostgresBus, uuidv7, type EventBus, type OutboxRecord } from '@ioc-graph/platform';
 import { SectorAlertsDocument, WatchAlertsDocument } from '../../../__generated__/graphql';
+import { eventually } from '../../../test/support/eventually';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
+import { busSettled } from '../../../test/support/settled';
 import { Subscriber } from '../../../test/support/subscriber';
 
 /** Sectors raise alerts by rules: their breach events on the bus become alerts, one per breach. */
@@ -31,9 +33,6 @@ describe('alerts raised by sector rules', () => {
     audience: { public: false, agencyIds: [], fieldUnitIds: [] },
   });
   const alerts = async () => (await execute(hub.gatewayUrl, SectorAlertsDocument, { sourceSystem: 'environment' }, { token: hub.tokens.OPERATOR })).data!.alerts;
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
-  };
 
   beforeAll(async () => {
     hub = await startHub();
@@ -90,7 +89,7 @@ describe('alerts raised by sector rules', () => {
     await execute(hub.gatewayUrl, detect, { input: { source: 'camera-ai-bp', detections: [detection(1)] } }, { token: hub.tokens.SYSTEM });
     const accidents = async () => (await execute(hub.gatewayUrl, SectorAlertsDocument, { sourceSystem: 'traffic' }, { token: hub.tokens.OPERATOR })).data!.alerts.edges.map((e) => e.node);
     await eventually(async () => (await accidents()).length > 0);
-    await new Promise((r) => setTimeout(r, 300));
+    await busSettled(hub.databaseUrl);
     const raised = await accidents();
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ severity: 'SEVERE', category: { code: 'TRF_ACCIDENT' } });

@@ -1,6 +1,5 @@
 import { demoId } from '@ioc-graph/directory';
 import { categoryId } from '@ioc-graph/incidents';
-import { Role } from '@ioc-graph/platform';
 import {
   AcceptIncidentDocument,
   AddIncidentNoteDocument,
@@ -23,6 +22,7 @@ import {
   IncidentsDocument,
 } from '../../../__generated__/graphql';
 import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
+import { staffOf } from '../../../test/support/identities';
 
 describe('the time-bound process', () => {
   let hub: Hub;
@@ -32,7 +32,7 @@ describe('the time-bound process', () => {
 
   beforeAll(async () => {
     hub = await startHub();
-    otherAgencyToken = await hub.tokenFor({ subject: 'staff-pccc', roles: [Role.AGENCY_STAFF], agencyId: demoId('agency', 'PCCC-BP'), fieldUnitId: null, scopeUnitId: null });
+    otherAgencyToken = await hub.tokenFor(staffOf(demoId('agency', 'PCCC-BP'), 'staff-pccc'));
   });
   afterAll(() => hub.stop());
 
@@ -220,7 +220,7 @@ describe('the time-bound process', () => {
     expect(codes(await execute(gql, IncidentDocument, { id: opened.id }, { token: tokens.AGENCY_STAFF }))).toEqual(['FORBIDDEN']);
     const sxdList = await execute(gql, IncidentsDocument, { first: 100 }, { token: tokens.AGENCY_STAFF });
     expect(sxdList.data!.incidents.edges.map((e) => e.node.id)).not.toContain(opened.id);
-    const envToken = await hub.tokenFor({ subject: 'staff-snnmt', roles: [Role.AGENCY_STAFF], agencyId: environment, fieldUnitId: null, scopeUnitId: null });
+    const envToken = await hub.tokenFor(staffOf(environment, 'staff-snnmt'));
     const envList = await execute(gql, IncidentsDocument, { filter: { states: ['ASSIGNED'] } }, { token: envToken });
     expect(envList.data!.incidents.edges.map((e) => e.node.id)).toEqual([opened.id]);
   });

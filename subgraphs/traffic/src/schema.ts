@@ -5,8 +5,8 @@ import { cameraReference } from './camera/camera.reference';
 import { CameraResolver, RoadSegmentResolver } from './camera/camera.resolver';
 import { CongestionReading, Detection, HourlyDetection } from './detection/detection';
 import { DetectionResolver } from './detection/detection.resolver';
-import { foreignReferences } from './federation/entities';
-import { UnitTrafficResolver } from './federation/unitTraffic.resolver';
+import { foreignReferences } from './foreign/entities';
+import { UnitTrafficResolver } from './administrativeUnit/unitTraffic.resolver';
 import { TrafficBreach, TrafficRule } from './rule/rule';
 import { TrafficRuleResolver } from './rule/rule.resolver';
 
@@ -25,5 +25,5 @@ export function buildTrafficSchema(): Promise<GraphQLSchema> {
   );
 }
 
-/** How `npm run compose` finds this subgraph: its name, default URL and schema. */
-export const subgraph = { name: 'traffic', url: 'http://127.0.0.1:4006/graphql', buildSchema: buildTrafficSchema };
+/** How `npm run compose` finds this subgraph's schema (its URL comes from subgraphs/registry.json). */
+export const subgraph = { name: 'traffic', buildSchema: buildTrafficSchema };

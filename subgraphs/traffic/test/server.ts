@@ -1,13 +1,11 @@
 import { demoId } from '@ioc-graph/directory';
-import { createLogger, envReader, ManualClock, PUBLIC, readCommonConfig, Role, signGatewayHeaders, type Identity } from '@ioc-graph/platform';
-import { randomUUID } from 'node:crypto';
+import { createLogger, envReader, ManualClock, Role } from '@ioc-graph/platform';
 import { createTestDatabase } from '../../../test/support/database';
 import { execute, TEST_ENV } from '../../../test/support/hub';
+import { signedHeaders } from '../../../test/support/identities';
 import { createServer, readTrafficConfig, type TrafficServer } from '../src/server';
 
 export { demoId };
-
-const identity = (role: Role): Identity => ({ subject: `test-${role.toLowerCase()}`, roles: [role], agencyId: null, fieldUnitId: null, scopeUnitId: null });
 
 export interface TrafficHarness {
   url: string;
@@ -34,7 +32,6 @@ export async function startTraffic(now = '2026-11-23T03:00:00Z'): Promise<Traffi
       clock,
     });
     const url = await server.listen(0);
-    const { gatewaySecret } = readCommonConfig(env);
     const started = server;
     return {
       url,
@@ -42,8 +39,7 @@ export async function startTraffic(now = '2026-11-23T03:00:00Z'): Promise<Traffi
       clock,
       statements,
       async gql(query, variables, role = Role.OPERATOR) {
-        const headers = signGatewayHeaders(gatewaySecret, role ? identity(role) : PUBLIC, `test-${randomUUID()}`);
-        return (await execute(url, query, variables, { headers })) as never;
+        return (await execute(url, query, variables, { headers: signedHeaders(role) })) as never;
       },
       sql: (query, params = []) => started.orm.em.fork().getConnection().execute(query, params as never[]),
       async stop() {

@@ -1,12 +1,12 @@
-import { hasRole, inTransaction, notFound, requireId, Role } from '@ioc-graph/platform';
+import { forbidden, hasRole, notFound, requireId, Role, takeStep } from '@ioc-graph/platform';
 import type { CommandContext } from '../context';
-import { recordStep } from '../log/journal';
+import { journaled } from '../log/journal';
 import { LogSubject } from '../log/logEntry';
-import { assertActive } from '../operation/operation.rules';
+import type { Operation } from '../operation/operation';
+import { assertActive, COMMAND_ACTORS } from '../operation/operation.rules';
 import { lockOperation } from '../operation/operation.steps';
-import { checkTransition } from '../transitions';
 import { DirectiveAddressee, OperationDirective } from './directive';
-import { ADDRESSEE_TRANSITIONS, AcknowledgementState } from './directive.rules';
+import { ADDRESSEE_TRANSITIONS } from './directive.rules';
 
 /** The addressee the caller answers for: a field officer for their unit, anyone else for their agency. */
 function callersAddressee(ctx: CommandContext, addressees: DirectiveAddressee[]): DirectiveAddressee | undefined {
@@ -19,26 +19,34 @@ function callersAddressee(ctx: CommandContext, addressees: DirectiveAddressee[])
  * Records that an addressee has received a directive: who and when, once. Anyone who is not an
  * addressee is FORBIDDEN; a second acknowledgement is CONFLICT.
  */
-export async function acknowledgeDirective(ctx: CommandContext, directiveId: string, note: string | null): Promise<OperationDirective> {
-  return inTransaction(ctx.em, async (em) => {
-    const id = requireId(directiveId, 'directiveId');
-    const directive = await em.findOne(OperationDirective, { id });
-    if (!directive) throw notFound('Directive', directiveId);
-    const operation = await lockOperation(ctx, em, directive.operation.id, 'share');
-    const addressee = callersAddressee(ctx, await em.find(DirectiveAddressee, { directive: id }, { refresh: true }));
-    const from = addressee?.state ?? AcknowledgementState.PENDING;
-    const to = checkTransition(ADDRESSEE_TRANSITIONS, 'acknowledgeDirective', from, (actor) => actor === 'addressee' && addressee !== undefined);
-    assertActive(operation);
-    const now = ctx.clock.now();
-    Object.assign(addressee!, { state: to, acknowledgedAt: now, acknowledgedBy: ctx.identity.subject, note });
-    await recordStep(
-      ctx,
-      em,
-      now,
-      operation,
-      { action: 'acknowledgeDirective', event: 'directive.acknowledged', subjectType: LogSubject.DIRECTIVE, subjectId: directive.id, fromState: from, toState: to, note },
-      { agencyIds: [addressee!.agencyId], fieldUnitIds: [addressee!.fieldUnitId] },
-    );
-    return directive;
-  });
+export function acknowledgeDirective(ctx: CommandContext, directiveId: string, note: string | null): Promise<OperationDirective> {
+  let directive!: OperationDirective;
+  let operation!: Operation;
+  return takeStep(ctx.em, {
+    actor: ctx.identity,
+    at: ctx.clock.now(),
+    requestId: ctx.requestId,
+    action: 'acknowledgeDirective',
+    // The subject is the caller's own addressee row: finding it is what makes the caller an addressee.
+    load: async (em) => {
+      const id = requireId(directiveId, 'directiveId');
+      const found = await em.findOne(OperationDirective, { id });
+      if (!found) throw notFound('Directive', directiveId);
+      directive = found;
+      operation = await lockOperation(ctx, em, directive.operation.id, 'share');
+      const addressee = callersAddressee(ctx, await em.find(DirectiveAddressee, { directive: id }, { refresh: true }));
+      if (!addressee) throw forbidden(`Only ${COMMAND_ACTORS.addressee} may acknowledgeDirective`);
+      return addressee;
+    },
+    transition: { table: ADDRESSEE_TRANSITIONS, who: COMMAND_ACTORS, mayAct: (actor) => actor === 'addressee' },
+    guard: () => assertActive(operation),
+    note,
+    apply: (addressee, _em, now) => {
+      Object.assign(addressee, { acknowledgedAt: now, acknowledgedBy: ctx.identity.subject, note });
+    },
+    ...journaled(ctx, () => operation, () => ({ subjectType: LogSubject.DIRECTIVE, subjectId: directive.id }), 'directive.acknowledged', (addressee: DirectiveAddressee) => ({
+      agencyIds: [addressee.agencyId],
+      fieldUnitIds: [addressee.fieldUnitId],
+    })),
+  }).then(() => directive);
 }

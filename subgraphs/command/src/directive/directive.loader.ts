@@ -1,5 +1,4 @@
-import { groupByKeys, loaderByForeignKey, loaderByUnique } from '@ioc-graph/platform';
-import { isCenter } from '../common';
+import { groupByKeys, isCenterOrService, loaderByForeignKey, loaderByUnique } from '@ioc-graph/platform';
 import type { CommandContext } from '../context';
 import { OperationState } from '../operation/operation.rules';
 import { DirectiveAddressee, OperationDirective } from './directive';
@@ -38,7 +37,7 @@ export function isAddressedToCaller(ctx: CommandContext, addressees: DirectiveAd
  * department's business).
  */
 export async function visibleDirectives(ctx: CommandContext, directives: OperationDirective[]): Promise<OperationDirective[]> {
-  if (isCenter(ctx.identity)) return directives;
+  if (isCenterOrService(ctx.identity)) return directives;
   const addressees = await addresseesByDirective(ctx).loadMany(directives.map((d) => d.id));
   return directives.filter((_d, i) => isAddressedToCaller(ctx, addressees[i] as DirectiveAddressee[]));
 }

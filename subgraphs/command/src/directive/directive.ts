@@ -10,14 +10,14 @@ import { AcknowledgementState } from './directive.rules';
 export class OperationDirective {
   /** Time-ordered: directives of one instant keep the order they were issued in. */
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record; ids sort in the order directives were issued' })
   id: string = uuidv7();
 
   @ManyToOne(() => Operation, { ref: true, index: true })
   operation!: Ref<Operation>;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What the leader directs' })
   text!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -25,7 +25,7 @@ export class OperationDirective {
   deadline: Date | null = null;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it was issued (UTC)' })
   issuedAt!: Date;
 
   @Property({ type: 'text' })
@@ -58,11 +58,11 @@ export class DirectiveAddressee {
   fieldUnitId: string | null = null;
 
   @Enum({ items: () => AcknowledgementState })
-  @Field(() => AcknowledgementState)
+  @Field(() => AcknowledgementState, { description: 'Whether the addressee has acknowledged it' })
   state: AcknowledgementState = AcknowledgementState.PENDING;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was acknowledged (UTC); null while pending' })
   acknowledgedAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true })
@@ -70,7 +70,7 @@ export class DirectiveAddressee {
   acknowledgedBy: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The addressee’s note when acknowledging; null when none' })
   note: string | null = null;
 
   /** Two people of one agency acknowledging at once: the second gets CONFLICT, not a second entry. */

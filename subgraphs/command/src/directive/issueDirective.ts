@@ -1,7 +1,6 @@
 import { badInput, inTransaction } from '@ioc-graph/platform';
-import { distinctIds } from '../common';
-import type { CommandContext } from '../context';
-import { requireAgencies, requireFieldUnits } from '../federation/directoryLookup';
+import { distinctIds, type CommandContext } from '../context';
+import { requireAgencies, requireFieldUnits } from '../foreign/directoryLookup';
 import { recordStep } from '../log/journal';
 import { LogSubject } from '../log/logEntry';
 import { assertActive } from '../operation/operation.rules';

@@ -1,8 +1,7 @@
-import { emitEvent } from '@ioc-graph/platform';
+import { emitEvent, newLogEntry, stepFacts, type OperationEventType, type StepFacts } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
-import { distinctIds } from '../common';
-import type { CommandContext } from '../context';
+import { distinctIds, type CommandContext } from '../context';
 import type { Operation } from '../operation/operation';
 import { OperationLogEntry, type LogSubject } from './logEntry';
 
@@ -10,8 +9,8 @@ import { OperationLogEntry, type LogSubject } from './logEntry';
 export interface Step {
   /** The log's verb: the mutation's name, e.g. `acknowledgeTask`. */
   action: string;
-  /** The outbox event's type, e.g. `task.acknowledged`. */
-  event: string;
+  /** The outbox event's type, e.g. `task.acknowledged` (its payload: `OperationEventPayload`). */
+  event: OperationEventType;
   subjectType: LogSubject;
   subjectId: string;
   fromState?: string | null;
@@ -30,19 +29,20 @@ export interface Audience {
  * caller's transaction: a step is logged and announced exactly when it is committed.
  */
 export async function recordStep(ctx: CommandContext, em: EntityManager, at: Date, operation: Operation, step: Step, audience: Audience): Promise<void> {
-  const { event, ...logged } = step;
-  em.persist(
-    Object.assign(new OperationLogEntry(), { fromState: null, toState: null, note: null, ...logged }, {
-      operationId: operation.id,
-      at,
-      actor: ctx.identity.subject ?? 'public',
-      actorRoles: ctx.identity.roles,
-      actorAgencyId: ctx.identity.agencyId,
-      requestId: ctx.requestId,
-    }),
-  );
+  const { event, subjectType, subjectId, ...described } = step;
+  em.persist(operationLogEntry(ctx, operation, stepFacts(ctx.identity, at, described, ctx.requestId), { subjectType, subjectId }));
+  await announceStep(ctx, em, at, operation, step, audience);
+}
+
+/** The operation's running-log row for a step of the caller (see takeStep's `log`). */
+export function operationLogEntry(ctx: CommandContext, operation: Operation, facts: StepFacts, subject: Pick<Step, 'subjectType' | 'subjectId'>): OperationLogEntry {
+  return newLogEntry(OperationLogEntry, facts, { ...subject, operationId: operation.id, actorAgencyId: ctx.identity.agencyId });
+}
+
+/** Writes the step's outbox event to the center and `audience` inside the caller's transaction (see takeStep's `emit`). */
+export async function announceStep(ctx: CommandContext, em: EntityManager, at: Date, operation: Operation, step: Step, audience: Audience): Promise<void> {
   await emitEvent(em, ctx.identity, at, {
-    type: event,
+    type: step.event,
     entityType: 'Operation',
     entityKey: operation.id,
     payload: {
@@ -62,6 +62,27 @@ export async function recordStep(ctx: CommandContext, em: EntityManager, at: Dat
       fieldUnitIds: distinctIds((audience.fieldUnitIds ?? []).filter((id): id is string => id !== null)),
     },
   });
+}
+
+/**
+ * The `log` and `emit` of a takeStep on `subject` of an operation: its running-log row, and its event
+ * to the center and `audience` (computed when the step is written, so that what it added counts).
+ * `operation` is read when the step is written: the step's `load` sets it.
+ */
+export function journaled<T>(
+  ctx: CommandContext,
+  operation: () => Operation,
+  subject: (subject: T) => Pick<Step, 'subjectType' | 'subjectId'>,
+  event: OperationEventType,
+  audience: (subject: T, em: EntityManager) => Audience | Promise<Audience>,
+) {
+  return {
+    log: (item: T, step: StepFacts) => operationLogEntry(ctx, operation(), step, subject(item)),
+    emit: async (em: EntityManager, item: T, step: StepFacts) => {
+      const { action, fromState, toState, note } = step;
+      await announceStep(ctx, em, step.at, operation(), { action, event, ...subject(item), fromState, toState, note }, await audience(item, em));
+    },
+  };
 }
 
 /**

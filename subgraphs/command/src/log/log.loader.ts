@@ -1,5 +1,4 @@
-import { loaderByForeignKey } from '@ioc-graph/platform';
-import { isCenter } from '../common';
+import { isCenterOrService, loaderByForeignKey } from '@ioc-graph/platform';
 import type { CommandContext } from '../context';
 import { directivesByOperation, visibleDirectives } from '../directive/directive.loader';
 import { LogSubject, OperationLogEntry } from './logEntry';
@@ -10,7 +9,7 @@ export const logByOperation = (ctx: CommandContext) => loaderByForeignKey(ctx, O
 /** The running log as the caller may read it: without the steps of directives not addressed to them. */
 export async function readableLog(ctx: CommandContext, operationId: string): Promise<OperationLogEntry[]> {
   const entries = await logByOperation(ctx).load(operationId);
-  if (isCenter(ctx.identity)) return entries;
+  if (isCenterOrService(ctx.identity)) return entries;
   const visible = new Set((await visibleDirectives(ctx, await directivesByOperation(ctx).load(operationId))).map((d) => d.id));
   return entries.filter((entry) => entry.subjectType !== LogSubject.DIRECTIVE || visible.has(entry.subjectId));
 }

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Agency, agencyRef } from '../federation/foreignEntities';
+import { Agency, agencyRef } from '../foreign/entities';
 import { OperationLogEntry } from './logEntry';
 
 @Resolver(() => OperationLogEntry)

@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { uuidv7 } from '@ioc-graph/platform';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { StepLogEntry } from '@ioc-graph/platform';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What a log entry is about. */
@@ -10,63 +10,41 @@ export enum LogSubject {
   RESOURCE = 'RESOURCE',
   SITUATION_REPORT = 'SITUATION_REPORT',
 }
-registerEnumType(LogSubject, { name: 'OperationLogSubject', description: 'Hoạt động, nhiệm vụ, chỉ đạo, nguồn lực, báo cáo tình hình' });
+registerEnumType(LogSubject, {
+  name: 'OperationLogSubject',
+  description: 'What a running-log entry of an operation is about',
+  valuesConfig: {
+    OPERATION: { description: 'The operation itself (hoạt động)' },
+    TASK: { description: 'A task (nhiệm vụ)' },
+    DIRECTIVE: { description: 'A directive (chỉ đạo)' },
+    RESOURCE: { description: 'A resource (nguồn lực)' },
+    SITUATION_REPORT: { description: 'A situation report (báo cáo tình hình)' },
+  },
+});
 
 /**
- * One step of an operation in its running log (nhật ký chỉ huy): who, when, what, from → to, note.
- * Appended in the transaction of the step and never updated.
+ * One step of an operation in its running log (nhật ký chỉ huy): the platform's step log (who, when,
+ * what, from → to, note), plus what the step was about and the actor's agency.
  */
 @Entity({ tableName: 'operation_log_entry' })
 @Index({ properties: ['operationId', 'at'] })
 @ObjectType({ description: 'A step of an operation in its running log (nhật ký chỉ huy)' })
-export class OperationLogEntry {
-  /** Time-ordered (UUIDv7): steps of the same instant keep the order they were taken in. */
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  id: string = uuidv7();
-
+export class OperationLogEntry extends StepLogEntry {
   @Property({ type: 'uuid' })
   operationId!: string;
-
-  @Property({ type: 'timestamptz' })
-  @Field()
-  at!: Date;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'The account that acted (a token subject)' })
-  actor!: string;
-
-  @Property({ type: 'text[]' })
-  actorRoles: string[] = [];
 
   /** The actor's agency (Agency.id in the directory), if any: which agency took the step. */
   @Property({ type: 'uuid', nullable: true })
   actorAgencyId: string | null = null;
 
-  @Property({ type: 'text' })
   @Field({ description: 'The step, e.g. activateOperation, advancePhase, acknowledgeTask, issueDirective, releaseResource' })
-  action!: string;
+  declare action: string;
 
   @Property({ type: 'text' })
-  @Field(() => LogSubject)
+  @Field(() => LogSubject, { description: 'What the step was about: the operation, a task, a directive, a resource or a report' })
   subjectType!: LogSubject;
 
   @Property({ type: 'uuid' })
   @Field(() => ID, { description: 'The id of the operation, task, directive, resource or report' })
   subjectId!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  fromState: string | null = null;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  toState: string | null = null;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  note: string | null = null;
-
-  @Property({ type: 'text', nullable: true })
-  requestId: string | null = null;
 }

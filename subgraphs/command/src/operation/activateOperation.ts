@@ -1,7 +1,7 @@
 import { badInput, conflict, inTransaction } from '@ioc-graph/platform';
 import type { CommandContext } from '../context';
-import { agenciesForTemplates } from '../federation/directoryLookup';
-import { incidentFacts } from '../federation/incidentLookup';
+import { agenciesForTemplates } from '../foreign/directoryLookup';
+import { incidentFacts } from '../foreign/incidentsLookup';
 import { participantsOf, recordStep } from '../log/journal';
 import { LogSubject } from '../log/logEntry';
 import { Playbook } from '../playbook/playbook';

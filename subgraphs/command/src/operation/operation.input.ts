@@ -4,11 +4,11 @@ import { OperationState } from './operation.rules';
 
 @InputType({ description: 'Activates an operation from a playbook for a COMMAND incident (leaders and operators)' })
 export class ActivateOperationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The COMMAND incident it responds to; it may have one active operation at a time' })
   @IsUUID()
   incidentId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The playbook to follow' })
   @IsUUID()
   playbookId!: string;
 
@@ -23,13 +23,13 @@ export class ActivateOperationInput {
 
 @InputType({ description: 'Filters on operations; all given conditions must hold' })
 export class OperationFilter {
-  @Field(() => OperationState, { nullable: true })
+  @Field(() => OperationState, { nullable: true, description: 'Only operations in this state' })
   state?: OperationState;
 
   @Field({ nullable: true, description: 'true: drills only; false: real operations only' })
   exercise?: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only operations for this incident' })
   @IsOptional()
   @IsUUID()
   incidentId?: string;
@@ -42,7 +42,7 @@ export class OperationStepInput {
   @Min(1)
   expectedVersion!: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Note for the running log, up to 2,000 characters' })
   @IsOptional()
   @Length(1, 2000)
   note?: string;

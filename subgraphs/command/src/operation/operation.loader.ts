@@ -1,6 +1,5 @@
-import { forbidden, loaderByUnique, notFound, requireId, type Identity } from '@ioc-graph/platform';
+import { forbidden, type Identity, isCenterOrService, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
-import { isCenter } from '../common';
 import type { CommandContext } from '../context';
 import { DirectiveAddressee } from '../directive/directive';
 import { OperationTask } from '../task/task';
@@ -36,7 +35,7 @@ const participation = (ctx: CommandContext) =>
  * those in which their agency has a task or is addressed by a directive, or their unit is addressed.
  */
 export async function mayReadOperation(ctx: CommandContext, operation: Operation): Promise<boolean> {
-  if (isCenter(ctx.identity)) return true;
+  if (isCenterOrService(ctx.identity)) return true;
   const { agencyIds, fieldUnitIds } = await participation(ctx).load(operation.id);
   const { agencyId, fieldUnitId } = ctx.identity;
   return (agencyId !== null && agencyIds.has(agencyId)) || (fieldUnitId !== null && fieldUnitIds.has(fieldUnitId));
@@ -44,7 +43,7 @@ export async function mayReadOperation(ctx: CommandContext, operation: Operation
 
 /** The same rule as a query condition, for lists. */
 export function readableOperations(identity: Identity): FilterQuery<Operation> {
-  if (isCenter(identity)) return {};
+  if (isCenterOrService(identity)) return {};
   const anyOf: FilterQuery<Operation>[] = [];
   if (identity.agencyId) anyOf.push({ tasks: { $some: { agencyId: identity.agencyId } } }, { addressees: { $some: { agencyId: identity.agencyId } } });
   if (identity.fieldUnitId) anyOf.push({ addressees: { $some: { fieldUnitId: identity.fieldUnitId } } });

@@ -1,11 +1,10 @@
-import { ConnectionArgs, ConnectionType, paginate, requireId } from '@ioc-graph/platform';
+import { ConnectionArgs, ConnectionType, paginate, requireId, STAFF_ROLES } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { STAFF_ROLES } from '../common';
 import type { CommandContext } from '../context';
 import { OperationDirective } from '../directive/directive';
 import { directivesByOperation, visibleDirectives } from '../directive/directive.loader';
-import { Incident, incidentRef } from '../federation/foreignEntities';
+import { Incident, incidentRef } from '../foreign/entities';
 import { readableLog } from '../log/log.loader';
 import { OperationLogEntry } from '../log/logEntry';
 import { Playbook, phaseOf } from '../playbook/playbook';
@@ -22,21 +21,26 @@ import { Operation } from './operation';
 import { OperationFilter } from './operation.input';
 import { readableOperations, requireOperation } from './operation.loader';
 
-@ObjectType()
+@ObjectType({ description: 'A page of operations' })
 export class OperationConnection extends ConnectionType(Operation) {}
 
 /** Operations: the center reads all; an agency or field unit those it takes part in. */
 @Resolver(() => Operation)
 export class OperationResolver {
   @Authorized(...STAFF_ROLES)
-  @Query(() => Operation, { nullable: true })
-  operation(@Arg('id', () => ID) id: string, @Ctx() ctx: CommandContext) {
+  @Query(() => Operation, {
+    nullable: true,
+    description: 'An operation by id. NOT_FOUND when there is none, FORBIDDEN when the caller’s agency or field unit takes no part in it. Staff roles only',
+  })
+  operation(@Arg('id', () => ID, { description: 'Id of the operation' }) id: string, @Ctx() ctx: CommandContext) {
     return requireOperation(ctx, id);
   }
 
   @Authorized(...STAFF_ROLES)
-  @Query(() => OperationConnection, { description: 'Operations matching a filter, newest first; an agency sees those it takes part in' })
-  operations(@Arg('filter', () => OperationFilter, { nullable: true }) filter: OperationFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: CommandContext) {
+  @Query(() => OperationConnection, {
+    description: 'Operations matching a filter, newest first. Staff roles: the center reads all, an agency or field unit those it takes part in',
+  })
+  operations(@Arg('filter', () => OperationFilter, { nullable: true, description: 'Conditions the operations must meet; omit for all you may read' }) filter: OperationFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: CommandContext) {
     const where: FilterQuery<Operation>[] = [readableOperations(ctx.identity)];
     if (filter?.state) where.push({ state: filter.state });
     if (typeof filter?.exercise === 'boolean') where.push({ exercise: filter.exercise });
@@ -51,7 +55,7 @@ export class OperationResolver {
     return incidentRef(operation.incidentId);
   }
 
-  @FieldResolver(() => Playbook)
+  @FieldResolver(() => Playbook, { description: 'The playbook it follows' })
   playbook(@Root() operation: Operation, @Ctx() ctx: CommandContext) {
     return playbookById(ctx).load(operation.playbook.id);
   }

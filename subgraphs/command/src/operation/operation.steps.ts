@@ -1,7 +1,6 @@
-import { forbidden, notFound, requireId } from '@ioc-graph/platform';
+import { forbidden, localYear, notFound, requireId } from '@ioc-graph/platform';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
-import { localYear } from '../common';
 import type { CommandContext } from '../context';
 import type { Playbook } from '../playbook/playbook';
 import type { TaskTemplate } from '../playbook/playbook.types';

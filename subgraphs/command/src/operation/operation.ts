@@ -22,7 +22,7 @@ import { OperationState } from './operation.rules';
 @Directive('@key(fields: "id")')
 export class Operation {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'text', unique: true })
@@ -30,7 +30,9 @@ export class Operation {
   code!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({
+    description: 'Name, e.g. "Ứng phó lũ lụt sông Bé – VV-2026-000031"; by default the playbook’s name and the incident’s number',
+  })
   name!: string;
 
   /** The incident (Incident.id in the incidents subgraph). */
@@ -53,7 +55,7 @@ export class Operation {
   exercise: boolean = false;
 
   @Enum({ items: () => OperationState })
-  @Field(() => OperationState)
+  @Field(() => OperationState, { description: 'Active, or stood down' })
   state: OperationState = OperationState.ACTIVE;
 
   /** The code of the playbook phase it is in. */
@@ -65,7 +67,7 @@ export class Operation {
   phaseStartedAt!: Date;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it was activated (UTC)' })
   activatedAt!: Date;
 
   @Property({ type: 'text' })
@@ -73,11 +75,11 @@ export class Operation {
   activatedBy!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was stood down (UTC); null while active' })
   stoodDownAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Account (token subject) of the leader who stood it down; null while active' })
   stoodDownBy: string | null = null;
 
   @Property({ type: 'text', nullable: true })
@@ -85,7 +87,9 @@ export class Operation {
   afterActionSummary: string | null = null;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 
   /** For scoping queries: the agencies with a task in it. */

@@ -1,6 +1,5 @@
-import { requireId } from '@ioc-graph/platform';
+import { requireId, STAFF_ROLES } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { STAFF_ROLES } from '../common';
 import type { CommandContext } from '../context';
 import { EmergencyType } from '../vocabulary';
 import { Playbook } from './playbook';
@@ -10,20 +9,23 @@ import { playbookByCode, playbookById } from './playbook.loader';
 @Resolver(() => Playbook)
 export class PlaybookResolver {
   @Authorized(...STAFF_ROLES)
-  @Query(() => [Playbook], { description: 'Playbooks (kịch bản), by emergency type and code' })
-  playbooks(@Arg('emergencyType', () => EmergencyType, { nullable: true }) emergencyType: EmergencyType | null, @Ctx() ctx: CommandContext) {
+  @Query(() => [Playbook], { description: 'Playbooks (kịch bản), by emergency type and code. Staff roles only' })
+  playbooks(@Arg('emergencyType', () => EmergencyType, { nullable: true, description: 'Only playbooks for this kind of emergency; all when omitted' }) emergencyType: EmergencyType | null, @Ctx() ctx: CommandContext) {
     return ctx.em.find(Playbook, emergencyType ? { emergencyType } : {}, { orderBy: { emergencyType: 'ASC', code: 'ASC' } });
   }
 
   @Authorized(...STAFF_ROLES)
-  @Query(() => Playbook, { nullable: true })
-  playbook(@Arg('id', () => ID) id: string, @Ctx() ctx: CommandContext) {
+  @Query(() => Playbook, { nullable: true, description: 'A playbook by id; null when there is none. Staff roles only' })
+  playbook(@Arg('id', () => ID, { description: 'Id of the playbook' }) id: string, @Ctx() ctx: CommandContext) {
     return playbookById(ctx).load(requireId(id, 'id'));
   }
 
   @Authorized(...STAFF_ROLES)
-  @Query(() => Playbook, { nullable: true, description: 'A playbook by its code, e.g. FLOOD_SONG_BE' })
-  playbookByCode(@Arg('code') code: string, @Ctx() ctx: CommandContext) {
+  @Query(() => Playbook, {
+    nullable: true,
+    description: 'A playbook by its code, e.g. FLOOD_SONG_BE; null when there is none. Staff roles only',
+  })
+  playbookByCode(@Arg('code', { description: 'Code of the playbook, e.g. FLOOD_SONG_BE' }) code: string, @Ctx() ctx: CommandContext) {
     return playbookByCode(ctx).load(code.trim());
   }
 }

@@ -13,7 +13,7 @@ import { ChecklistItem, PlaybookPhase, ResourceRequirement, TaskTemplate } from 
 @ObjectType({ description: 'A playbook (kịch bản ứng phó): phases, agency tasks, resources and a checklist' })
 export class Playbook {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'text', unique: true })
@@ -21,15 +21,17 @@ export class Playbook {
   code!: string;
 
   @Enum({ items: () => EmergencyType })
-  @Field(() => EmergencyType)
+  @Field(() => EmergencyType, { description: 'Kind of emergency it is for' })
   emergencyType!: EmergencyType;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({
+    description: 'Name in Vietnamese (tên tiếng Việt), as written officially, e.g. "Kịch bản ứng phó lũ lụt, sạt lở lưu vực sông Bé"',
+  })
   nameVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens' })
   nameEn!: string;
 
   @Property({ type: 'text' })
@@ -47,19 +49,21 @@ export class Playbook {
   phases: PlaybookPhase[] = [];
 
   @Property({ type: 'jsonb' })
-  @Field(() => [TaskTemplate])
+  @Field(() => [TaskTemplate], { description: 'Tasks it gives agencies, each created when the operation enters the task’s phase' })
   taskTemplates: TaskTemplate[] = [];
 
   @Property({ type: 'jsonb' })
-  @Field(() => [ResourceRequirement])
+  @Field(() => [ResourceRequirement], { description: 'Resources it expects the operation to mobilise' })
   requiredResources: ResourceRequirement[] = [];
 
   @Property({ type: 'jsonb' })
-  @Field(() => [ChecklistItem])
+  @Field(() => [ChecklistItem], { description: 'Checklist for the command room (danh mục kiểm tra)' })
   checklist: ChecklistItem[] = [];
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }
 

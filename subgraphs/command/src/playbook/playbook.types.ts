@@ -9,10 +9,10 @@ export class PlaybookPhase {
   @Field({ description: 'Stable within the playbook, e.g. RESPONSE' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name in Vietnamese, e.g. "Ứng phó"' })
   nameVi!: string;
 
-  @Field()
+  @Field({ description: 'Name in English, e.g. "Response"' })
   nameEn!: string;
 }
 
@@ -24,10 +24,10 @@ export class TaskTemplate {
   @Field({ description: 'The code of the phase that creates the task' })
   phase!: string;
 
-  @Field()
+  @Field({ description: 'What to do, in Vietnamese' })
   titleVi!: string;
 
-  @Field()
+  @Field({ description: 'What to do, in English' })
   titleEn!: string;
 
   @Field(() => AgencyKind, { description: 'The kind of agency that does it' })
@@ -42,21 +42,21 @@ export class TaskTemplate {
 
 @ObjectType({ description: 'A resource the playbook expects the operation to mobilise' })
 export class ResourceRequirement {
-  @Field(() => ResourceKind)
+  @Field(() => ResourceKind, { description: 'Kind of resource' })
   kind!: ResourceKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many, in the unit the kind names (teams, people, vehicles or items)' })
   quantity!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Note in Vietnamese, e.g. where to stage it; null when none' })
   noteVi!: string | null;
 }
 
 @ObjectType({ description: 'An item of the playbook’s checklist (danh mục kiểm tra)' })
 export class ChecklistItem {
-  @Field()
+  @Field({ description: 'The item in Vietnamese' })
   textVi!: string;
 
-  @Field()
+  @Field({ description: 'The item in English' })
   textEn!: string;
 }

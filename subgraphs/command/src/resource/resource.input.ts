@@ -5,7 +5,7 @@ import { ResourceKind } from '../vocabulary';
 
 @InputType({ description: 'Forces, vehicles, equipment or supplies to allocate to an operation (the center)' })
 export class AllocateResourceInput {
-  @Field(() => ResourceKind)
+  @Field(() => ResourceKind, { description: 'Kind of resource' })
   kind!: ResourceKind;
 
   @Field(() => Int, { description: 'How many, in the unit of the kind (boats, people, bags…)' })
@@ -31,7 +31,7 @@ export class AllocateResourceInput {
 
 @InputType({ description: 'Releases a resource the operation no longer needs (the center)' })
 export class ReleaseResourceInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Note for the running log, up to 2,000 characters' })
   @IsOptional()
   @Length(1, 2000)
   note?: string;

@@ -10,18 +10,18 @@ import { ResourceState } from './resource.rules';
 @ObjectType({ description: 'Forces, vehicles, equipment or supplies mobilised for an operation' })
 export class OperationResource {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = uuidv7();
 
   @ManyToOne(() => Operation, { ref: true, index: true })
   operation!: Ref<Operation>;
 
   @Enum({ items: () => ResourceKind })
-  @Field(() => ResourceKind)
+  @Field(() => ResourceKind, { description: 'Kind of resource' })
   kind!: ResourceKind;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many, in the unit the kind names (teams, people, vehicles or items)' })
   quantity!: number;
 
   @Property({ type: 'text' })
@@ -39,26 +39,28 @@ export class OperationResource {
   longitude: number | null = null;
 
   @Enum({ items: () => ResourceState })
-  @Field(() => ResourceState)
+  @Field(() => ResourceState, { description: 'Allocated, or released' })
   state: ResourceState = ResourceState.ALLOCATED;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it was allocated (UTC)' })
   allocatedAt!: Date;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Account (token subject) of who allocated it' })
   allocatedBy!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was released (UTC); null while allocated' })
   releasedAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Account (token subject) of who released it; null while allocated' })
   releasedBy: string | null = null;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }

@@ -6,7 +6,7 @@ import { ResourceState } from './resource.rules';
 
 @ObjectType({ description: 'For one kind of resource: what the playbook expects and what is allocated now' })
 export class ResourceNeed {
-  @Field(() => ResourceKind)
+  @Field(() => ResourceKind, { description: 'Kind of resource' })
   kind!: ResourceKind;
 
   @Field(() => Int, { description: 'What the playbook expects (0 when it names none)' })

@@ -1,8 +1,7 @@
-import { forbidden, inTransaction, Role } from '@ioc-graph/platform';
+import { forbidden, inTransaction, isCenterOrService, Role } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { isCenter } from '../common';
 import type { CommandContext } from '../context';
-import { Agency, agencyRef } from '../federation/foreignEntities';
+import { Agency, agencyRef } from '../foreign/entities';
 import { participantsOf, recordStep } from '../log/journal';
 import { LogSubject } from '../log/logEntry';
 import { Operation } from '../operation/operation';
@@ -18,11 +17,11 @@ import { SituationReportInput } from './situationReport.input';
 export class SituationReportResolver {
   @Authorized(Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF)
   @Mutation(() => SituationReport, { description: 'Files a situation report (the center, or an agency with a task in the operation)' })
-  fileSituationReport(@Arg('operationId', () => ID) operationId: string, @Arg('input', () => SituationReportInput) input: SituationReportInput, @Ctx() ctx: CommandContext) {
+  fileSituationReport(@Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string, @Arg('input', () => SituationReportInput, { description: 'The report' }) input: SituationReportInput, @Ctx() ctx: CommandContext) {
     return inTransaction(ctx.em, async (em) => {
       const operation = await lockOperation(ctx, em, operationId, 'share');
       const { agencyId } = ctx.identity;
-      if (!isCenter(ctx.identity) && !(agencyId && (await em.count(OperationTask, { operation: operation.id, agencyId })) > 0)) {
+      if (!isCenterOrService(ctx.identity) && !(agencyId && (await em.count(OperationTask, { operation: operation.id, agencyId })) > 0)) {
         throw forbidden('Only the center and agencies with a task in the operation file situation reports');
       }
       assertActive(operation);
@@ -40,7 +39,7 @@ export class SituationReportResolver {
         agencyId,
       } as never) as SituationReport;
       em.persist(report);
-      const step = { action: 'fileSituationReport', event: 'sitrep.filed', subjectType: LogSubject.SITUATION_REPORT, subjectId: report.id, note: report.summary };
+      const step = { action: 'fileSituationReport', event: 'sitrep.filed' as const, subjectType: LogSubject.SITUATION_REPORT, subjectId: report.id, note: report.summary };
       await recordStep(ctx, em, now, operation, step, await participantsOf(em, operation.id));
       return report;
     });
@@ -51,7 +50,7 @@ export class SituationReportResolver {
     return agencyRef(report.agencyId);
   }
 
-  @FieldResolver(() => Operation)
+  @FieldResolver(() => Operation, { description: 'The operation it reports on' })
   operation(@Root() report: SituationReport, @Ctx() ctx: CommandContext) {
     return operationById(ctx).load(report.operation.id);
   }

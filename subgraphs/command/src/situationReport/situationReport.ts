@@ -12,14 +12,14 @@ import { Operation } from '../operation/operation';
 export class SituationReport {
   /** Time-ordered: reports of one instant keep the order they were filed in. */
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record; ids sort in the order reports were filed' })
   id: string = uuidv7();
 
   @ManyToOne(() => Operation, { ref: true, index: true })
   operation!: Ref<Operation>;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What is happening, in the filer’s words' })
   summary!: string;
 
   @Property({ type: 'integer', nullable: true })
@@ -43,7 +43,7 @@ export class SituationReport {
   housesDamaged: number | null = null;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it was filed (UTC)' })
   filedAt!: Date;
 
   @Property({ type: 'text' })

@@ -1,17 +1,17 @@
-import { checkVersion, inTransaction, notFound, requireId, Role } from '@ioc-graph/platform';
+import { CENTER_ROLES, notFound, type OperationEventType, requireId, Role, takeStep } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { CommandContext } from '../context';
-import { requireAgencies } from '../federation/directoryLookup';
-import { recordStep } from '../log/journal';
+import { requireAgencies } from '../foreign/directoryLookup';
+import { journaled } from '../log/journal';
 import { LogSubject } from '../log/logEntry';
-import { assertActive } from '../operation/operation.rules';
+import type { Operation } from '../operation/operation';
+import { assertActive, commandTransition } from '../operation/operation.rules';
 import { lockOperation } from '../operation/operation.steps';
-import { actsAs, checkTransition } from '../transitions';
 import { OperationTask } from './task';
 import { AssignTaskInput, CancelTaskInput, TaskStepInput } from './task.input';
 import { TASK_TRANSITIONS, type TaskAction } from './task.rules';
 
-const EVENTS: Record<TaskAction, string> = {
+const EVENTS: Record<TaskAction, OperationEventType> = {
   assignTask: 'task.assigned',
   acknowledgeTask: 'task.acknowledged',
   startTask: 'task.started',
@@ -20,70 +20,78 @@ const EVENTS: Record<TaskAction, string> = {
 };
 
 /**
- * Takes one step of a task in one transaction: locks its operation (which must be active), checks the
+ * Takes one step of a task (see takeStep): locks its operation (which must be active), checks the
  * caller and the state against the transition table and the version read, applies the step, and logs
  * and announces it to the task's agency (and, on reassignment, to the previous one).
  */
-async function taskStep(ctx: CommandContext, taskId: string, action: TaskAction, expectedVersion: number, note: string | null, apply?: (task: OperationTask, now: Date) => void) {
-  return inTransaction(ctx.em, async (em) => {
-    const id = requireId(taskId, 'taskId');
-    const found = await em.findOne(OperationTask, { id });
-    if (!found) throw notFound('OperationTask', taskId);
-    const operation = await lockOperation(ctx, em, found.operation.id, 'share');
-    const task = (await em.findOne(OperationTask, { id }, { refresh: true }))!;
-    const to = checkTransition(TASK_TRANSITIONS, action, task.state, (actor) => actsAs(ctx.identity, actor, task.agencyId));
-    assertActive(operation);
-    checkVersion(task, expectedVersion);
-    const from = task.state;
-    const previousAgencyId = task.agencyId;
-    const now = ctx.clock.now();
-    task.state = to;
-    if (note) task.note = note;
-    apply?.(task, now);
-    const step = { action, event: EVENTS[action], subjectType: LogSubject.TASK, subjectId: task.id, fromState: from, toState: to, note };
-    await recordStep(ctx, em, now, operation, step, { agencyIds: [task.agencyId, previousAgencyId] });
-    return task;
+function taskStep(ctx: CommandContext, taskId: string, action: TaskAction, expectedVersion: number, note: string | null, apply?: (task: OperationTask, now: Date) => void) {
+  let operation!: Operation;
+  let previousAgencyId: string | null = null;
+  return takeStep(ctx.em, {
+    actor: ctx.identity,
+    at: ctx.clock.now(),
+    requestId: ctx.requestId,
+    action,
+    load: async (em) => {
+      const id = requireId(taskId, 'taskId');
+      const found = await em.findOne(OperationTask, { id });
+      if (!found) throw notFound('OperationTask', taskId);
+      operation = await lockOperation(ctx, em, found.operation.id, 'share');
+      return (await em.findOne(OperationTask, { id }, { refresh: true }))!;
+    },
+    transition: commandTransition(ctx.identity, TASK_TRANSITIONS, (task: OperationTask) => task.agencyId),
+    guard: () => assertActive(operation),
+    expectedVersion,
+    note,
+    apply: (task, _em, now) => {
+      previousAgencyId = task.agencyId;
+      if (note) task.note = note;
+      apply?.(task, now);
+    },
+    ...journaled(ctx, () => operation, (task: OperationTask) => ({ subjectType: LogSubject.TASK, subjectId: task.id }), EVENTS[action], (task) => ({
+      agencyIds: [task.agencyId, previousAgencyId],
+    })),
   });
 }
 
 /** The steps of a task: its agency acknowledges, starts and completes it; the center assigns or cancels it. */
 @Resolver()
 export class TaskMutations {
-  @Authorized(Role.AGENCY_STAFF, Role.OPERATOR, Role.LEADER)
+  @Authorized(Role.AGENCY_STAFF, ...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'The assigned agency confirms it has received the task (đã tiếp nhận)' })
-  acknowledgeTask(@Arg('taskId', () => ID) taskId: string, @Arg('input', () => TaskStepInput) input: TaskStepInput, @Ctx() ctx: CommandContext) {
+  acknowledgeTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => TaskStepInput, { description: 'Expected version and an optional note' }) input: TaskStepInput, @Ctx() ctx: CommandContext) {
     return taskStep(ctx, taskId, 'acknowledgeTask', input.expectedVersion, input.note?.trim() ?? null, (task, now) => {
       task.acknowledgedAt = now;
     });
   }
 
-  @Authorized(Role.AGENCY_STAFF, Role.OPERATOR, Role.LEADER)
+  @Authorized(Role.AGENCY_STAFF, ...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'The assigned agency starts the task' })
-  startTask(@Arg('taskId', () => ID) taskId: string, @Arg('input', () => TaskStepInput) input: TaskStepInput, @Ctx() ctx: CommandContext) {
+  startTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => TaskStepInput, { description: 'Expected version and an optional note' }) input: TaskStepInput, @Ctx() ctx: CommandContext) {
     return taskStep(ctx, taskId, 'startTask', input.expectedVersion, input.note?.trim() ?? null, (task, now) => {
       task.startedAt = now;
     });
   }
 
-  @Authorized(Role.AGENCY_STAFF, Role.OPERATOR, Role.LEADER)
+  @Authorized(Role.AGENCY_STAFF, ...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'The assigned agency reports the task done, with what it did in the note' })
-  completeTask(@Arg('taskId', () => ID) taskId: string, @Arg('input', () => TaskStepInput) input: TaskStepInput, @Ctx() ctx: CommandContext) {
+  completeTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => TaskStepInput, { description: 'Expected version and what was done' }) input: TaskStepInput, @Ctx() ctx: CommandContext) {
     return taskStep(ctx, taskId, 'completeTask', input.expectedVersion, input.note?.trim() ?? null, (task, now) => {
       task.doneAt = now;
     });
   }
 
-  @Authorized(Role.LEADER, Role.OPERATOR)
+  @Authorized(...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'Cancels a task that is no longer needed, with a reason (the center)' })
-  cancelTask(@Arg('taskId', () => ID) taskId: string, @Arg('input', () => CancelTaskInput) input: CancelTaskInput, @Ctx() ctx: CommandContext) {
+  cancelTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => CancelTaskInput, { description: 'Expected version and the reason' }) input: CancelTaskInput, @Ctx() ctx: CommandContext) {
     return taskStep(ctx, taskId, 'cancelTask', input.expectedVersion, input.reason.trim(), (task, now) => {
       task.cancelledAt = now;
     });
   }
 
-  @Authorized(Role.LEADER, Role.OPERATOR)
+  @Authorized(...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'Gives a task that has not started to another agency, or to one when none was found (the center)' })
-  async assignTask(@Arg('taskId', () => ID) taskId: string, @Arg('input', () => AssignTaskInput) input: AssignTaskInput, @Ctx() ctx: CommandContext) {
+  async assignTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => AssignTaskInput, { description: 'Expected version, the agency and an optional note' }) input: AssignTaskInput, @Ctx() ctx: CommandContext) {
     const [agency] = await requireAgencies(ctx, [requireId(input.agencyId, 'agencyId')], 'agencyId');
     return taskStep(ctx, taskId, 'assignTask', input.expectedVersion, input.note?.trim() || agency.code, (task) => {
       task.agencyId = agency.id;

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CommandContext } from '../context';
-import { Agency, agencyRef } from '../federation/foreignEntities';
+import { Agency, agencyRef } from '../foreign/entities';
 import { Operation } from '../operation/operation';
 import { operationById } from '../operation/operation.loader';
 import { OperationTask } from './task';
@@ -14,7 +14,7 @@ export class TaskResolver {
     return agencyRef(task.agencyId);
   }
 
-  @FieldResolver(() => Operation)
+  @FieldResolver(() => Operation, { description: 'The operation it belongs to' })
   operation(@Root() task: OperationTask, @Ctx() ctx: CommandContext) {
     return operationById(ctx).load(task.operation.id);
   }

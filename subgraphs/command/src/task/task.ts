@@ -11,7 +11,7 @@ import { TaskState } from './task.rules';
 @ObjectType({ description: 'A task (nhiệm vụ) of an operation for one agency' })
 export class OperationTask {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @ManyToOne(() => Operation, { ref: true, index: true })
@@ -30,11 +30,11 @@ export class OperationTask {
   phase!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What to do, in Vietnamese, e.g. "Sơ tán dân khỏi vùng sạt lở"' })
   titleVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What to do, in English' })
   titleEn!: string;
 
   @Enum({ items: () => AgencyKind })
@@ -46,31 +46,31 @@ export class OperationTask {
   agencyId: string | null = null;
 
   @Enum({ items: () => TaskState })
-  @Field(() => TaskState)
+  @Field(() => TaskState, { description: 'Where the task stands' })
   state: TaskState = TaskState.OPEN;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the task was given out (UTC)' })
   createdAt!: Date;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it must be done (UTC); null when the playbook sets no deadline' })
   dueAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the agency acknowledged it (UTC); null until then' })
   acknowledgedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the agency started it (UTC); null until then' })
   startedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the agency completed it (UTC); null until then' })
   doneAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled (UTC); null unless cancelled' })
   cancelledAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true })
@@ -78,6 +78,8 @@ export class OperationTask {
   note: string | null = null;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }

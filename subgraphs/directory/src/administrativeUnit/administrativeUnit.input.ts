@@ -4,10 +4,10 @@ import { AdministrativeKind, AdministrativeLevel } from './administrativeUnit';
 
 @InputType({ description: 'Filters on administrative units; all given conditions must hold' })
 export class AdministrativeUnitFilter {
-  @Field(() => AdministrativeLevel, { nullable: true })
+  @Field(() => AdministrativeLevel, { nullable: true, description: 'Only units of this tier' })
   level?: AdministrativeLevel;
 
-  @Field(() => AdministrativeKind, { nullable: true })
+  @Field(() => AdministrativeKind, { nullable: true, description: 'Only units of this kind' })
   kind?: AdministrativeKind;
 
   @Field(() => ID, { nullable: true, description: 'Direct children of this unit' })

@@ -1,5 +1,5 @@
 import { badInput, loaderByForeignKey, loaderByUnique, requireId } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { AdministrativeUnit } from './administrativeUnit';
 
 export const unitById = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'id');

@@ -1,5 +1,5 @@
 import { isUuid } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { unitByCode, unitById } from './administrativeUnit.loader';
 
 /** Other subgraphs refer to a unit by `id` or by `code`; both are batched per request. */

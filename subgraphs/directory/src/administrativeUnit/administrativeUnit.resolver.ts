@@ -3,30 +3,36 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../agency/agency';
 import { agenciesByJurisdiction } from '../agency/agency.loader';
-import { searchFilter, type DirectoryContext } from '../common';
+import { searchFilter, type DirectoryContext } from '../context';
 import { AdministrativeUnit } from './administrativeUnit';
 import { AdministrativeUnitFilter } from './administrativeUnit.input';
 import { below, requireUnit, unitByCode, unitById, unitsByParent } from './administrativeUnit.loader';
 
-@ObjectType()
+@ObjectType({ description: 'A page of administrative units' })
 export class AdministrativeUnitConnection extends ConnectionType(AdministrativeUnit) {}
 
 /** The administrative tree is public: anyone may read it. */
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {
-  @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by id' })
-  administrativeUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by id; null when there is none. Public' })
+  administrativeUnit(@Arg('id', () => ID, { description: 'Id of the unit' }) id: string, @Ctx() ctx: DirectoryContext) {
     return unitById(ctx).load(requireId(id, 'id'));
   }
 
-  @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by its national (or local) code' })
-  administrativeUnitByCode(@Arg('code') code: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'A unit by its national (or local) code; null when there is none. Public',
+  })
+  administrativeUnitByCode(@Arg('code', { description: 'National (or local) code of the unit, e.g. "689"' }) code: string, @Ctx() ctx: DirectoryContext) {
     return unitByCode(ctx).load(code.trim());
   }
 
-  @Query(() => AdministrativeUnitConnection, { description: 'Units matching a filter, ordered by Vietnamese name' })
+  @Query(() => AdministrativeUnitConnection, { description: 'Units matching a filter, ordered by Vietnamese name. Public' })
   async administrativeUnits(
-    @Arg('filter', () => AdministrativeUnitFilter, { nullable: true }) filter: AdministrativeUnitFilter | null,
+    @Arg('filter', () => AdministrativeUnitFilter, {
+      nullable: true,
+      description: 'Conditions the units must meet; omit for all units',
+    }) filter: AdministrativeUnitFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {

@@ -9,7 +9,12 @@ export enum AdministrativeLevel {
 }
 registerEnumType(AdministrativeLevel, {
   name: 'AdministrativeLevel',
-  description: 'Tier of a unit: tỉnh/thành phố, cấp huyện (abolished by the 2025 reform, kept in older data), cấp xã',
+  description: 'Tier of an administrative unit (cấp hành chính). The district tier was abolished by the 2025 reform and is kept only in older data',
+  valuesConfig: {
+    PROVINCE: { description: 'Province tier (cấp tỉnh): a province or a centrally governed city' },
+    DISTRICT: { description: 'District tier (cấp huyện): abolished on 1 July 2025, kept for older data' },
+    COMMUNE: { description: 'Commune tier (cấp xã): commune, ward, township or special zone' },
+  },
 });
 
 export enum AdministrativeKind {
@@ -26,7 +31,19 @@ export enum AdministrativeKind {
 }
 registerEnumType(AdministrativeKind, {
   name: 'AdministrativeKind',
-  description: 'tỉnh, thành phố trực thuộc trung ương, thành phố thuộc tỉnh, thị xã, huyện, quận, phường, xã, thị trấn, đặc khu',
+  description: 'Legal kind of an administrative unit (loại đơn vị hành chính)',
+  valuesConfig: {
+    PROVINCE: { description: 'Province (tỉnh)' },
+    MUNICIPALITY: { description: 'Centrally governed city (thành phố trực thuộc trung ương)' },
+    PROVINCIAL_CITY: { description: 'City under a province (thành phố thuộc tỉnh), district tier' },
+    TOWN: { description: 'District-tier town (thị xã)' },
+    RURAL_DISTRICT: { description: 'Rural district (huyện)' },
+    URBAN_DISTRICT: { description: 'Urban district (quận)' },
+    WARD: { description: 'Urban ward (phường), commune tier' },
+    COMMUNE: { description: 'Rural commune (xã)' },
+    TOWNSHIP: { description: 'Township (thị trấn), commune tier' },
+    SPECIAL_ZONE: { description: 'Special zone (đặc khu), commune tier since the 2025 reform' },
+  },
 });
 
 /**
@@ -45,27 +62,27 @@ registerEnumType(AdministrativeKind, {
 @Directive('@key(fields: "code")')
 export class AdministrativeUnit {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'text', unique: true })
-  @Field({ description: 'National unit code where known (e.g. 70 for Bình Phước), otherwise a local code' })
+  @Field({ description: 'National unit code where known (mã đơn vị hành chính, e.g. "689"), otherwise a local code; unique' })
   code!: string;
 
   @Enum({ items: () => AdministrativeLevel })
-  @Field(() => AdministrativeLevel)
+  @Field(() => AdministrativeLevel, { description: 'Tier of the unit (cấp)' })
   level!: AdministrativeLevel;
 
   @Enum({ items: () => AdministrativeKind })
-  @Field(() => AdministrativeKind)
+  @Field(() => AdministrativeKind, { description: 'Legal kind of the unit (loại), e.g. WARD' })
   kind!: AdministrativeKind;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially, e.g. "Phường Thác Mơ"' })
   nameVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens, e.g. "Thac Mo Ward"' })
   nameEn!: string;
 
   @ManyToOne(() => AdministrativeUnit, { nullable: true, ref: true, index: true })
@@ -89,7 +106,9 @@ export class AdministrativeUnit {
   searchText!: string;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 
   /** Ids from the root down to the parent. */

@@ -7,7 +7,7 @@ import { AgencyKind } from './agency';
 
 @InputType({ description: 'Filters on agencies; all given conditions must hold' })
 export class AgencyFilter {
-  @Field(() => AgencyKind, { nullable: true })
+  @Field(() => AgencyKind, { nullable: true, description: 'Only agencies of this kind' })
   kind?: AgencyKind;
 
   @Field(() => ID, { nullable: true, description: 'Agencies whose jurisdiction is this unit or lies below it' })
@@ -22,42 +22,45 @@ export class AgencyFilter {
 }
 
 /** The public contact of an agency; in updates, null clears a field. */
-@InputType()
+@InputType({ description: 'Public contact of an agency; in updates, null clears a field' })
 abstract class AgencyContactInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Public phone, 7–20 digits, spaces, dots or dashes, e.g. "0271 3879 123"; null for none',
+  })
   @IsOptional()
   @IsPhone()
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Public email address; null for none' })
   @IsOptional()
   @IsEmail()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Public postal address, 2–300 characters; null for none' })
   @IsOptional()
   @Length(2, 300)
   address?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new agency (operators only)' })
 export class CreateAgencyInput extends AgencyContactInput {
-  @Field()
+  @Field({ description: 'Unique code, 2–32 upper-case letters, digits or dashes, e.g. "PCCC-BP"' })
   @IsCode()
   code!: string;
 
-  @Field(() => AgencyKind)
+  @Field(() => AgencyKind, { description: 'Kind of agency' })
   kind!: AgencyKind;
 
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially, 2–200 characters' })
   @Length(2, 200)
   nameVi!: string;
 
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens, 2–200 characters' })
   @Length(2, 200)
   nameEn!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Administrative unit whose territory the agency is competent for' })
   @IsUUID()
   jurisdictionId!: string;
 }
@@ -70,22 +73,22 @@ export class UpdateAgencyInput extends AgencyContactInput {
   @Min(1)
   expectedVersion?: number;
 
-  @Field(() => AgencyKind, { nullable: true })
+  @Field(() => AgencyKind, { nullable: true, description: 'New kind' })
   @Omittable()
   @IsEnum(AgencyKind)
   kind?: AgencyKind;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New Vietnamese name, 2–200 characters' })
   @Omittable()
   @Length(2, 200)
   nameVi?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New English name, 2–200 characters' })
   @Omittable()
   @Length(2, 200)
   nameEn?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New jurisdiction (administrative unit)' })
   @Omittable()
   @IsUUID()
   jurisdictionId?: string;

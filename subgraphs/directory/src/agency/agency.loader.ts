@@ -1,5 +1,5 @@
 import { badInput, loaderByForeignKey, loaderByUnique, requireId } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { Agency } from './agency';
 
 export const agencyById = (ctx: DirectoryContext) => loaderByUnique(ctx, Agency, 'id');

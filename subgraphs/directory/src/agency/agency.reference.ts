@@ -1,5 +1,5 @@
 import { isUuid } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { agencyByCode, agencyById } from './agency.loader';
 
 /** Other subgraphs refer to an agency by `id` or by `code`; both are batched per request. */

@@ -1,9 +1,9 @@
-import { ConnectionArgs, ConnectionType, forbidden, hasRole, paginate, requireId, Role } from '@ioc-graph/platform';
+import { ConnectionArgs, ConnectionType, forbidden, hasRole, paginate, requireId, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 import { below, requireUnit, unitById } from '../administrativeUnit/administrativeUnit.loader';
-import { searchFilter, searchTextOf, STAFF_ROLES, type DirectoryContext } from '../common';
+import { searchFilter, searchTextOf, type DirectoryContext } from '../context';
 import { FieldUnit } from '../fieldUnit/fieldUnit';
 import { fieldUnitsByAgency } from '../fieldUnit/fieldUnit.loader';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
@@ -13,7 +13,7 @@ import { Agency } from './agency';
 import { AgencyFilter, CreateAgencyInput, UpdateAgencyInput } from './agency.input';
 import { agencyByCode, agencyById } from './agency.loader';
 
-@ObjectType()
+@ObjectType({ description: 'A page of agencies' })
 export class AgencyConnection extends ConnectionType(Agency) {}
 
 const AUDITED: (keyof Agency & string)[] = ['code', 'kind', 'nameVi', 'nameEn', 'jurisdiction', 'phone', 'email', 'address'];
@@ -21,19 +21,19 @@ const AUDITED: (keyof Agency & string)[] = ['code', 'kind', 'nameVi', 'nameEn', 
 /** Agencies and their public contacts are open; their units and staff are for the center's network. */
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => Agency, { nullable: true })
-  agency(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => Agency, { nullable: true, description: 'An agency by id; null when there is none. Open to everyone' })
+  agency(@Arg('id', () => ID, { description: 'Id of the agency' }) id: string, @Ctx() ctx: DirectoryContext) {
     return agencyById(ctx).load(requireId(id, 'id'));
   }
 
-  @Query(() => Agency, { nullable: true })
-  agencyByCode(@Arg('code') code: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => Agency, { nullable: true, description: 'An agency by its code; null when there is none. Open to everyone' })
+  agencyByCode(@Arg('code', { description: 'Code of the agency, e.g. "PCCC-BP"' }) code: string, @Ctx() ctx: DirectoryContext) {
     return agencyByCode(ctx).load(code.trim());
   }
 
-  @Query(() => AgencyConnection, { description: 'Agencies matching a filter, ordered by Vietnamese name' })
+  @Query(() => AgencyConnection, { description: 'Agencies matching a filter, ordered by Vietnamese name. Public' })
   async agencies(
-    @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | null,
+    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet; omit for all' }) filter: AgencyFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {
@@ -51,7 +51,7 @@ export class AgencyResolver {
     return unitById(ctx).load(agency.jurisdiction.id);
   }
 
-  @Authorized(...STAFF_ROLES)
+  @Authorized(...STAFF_AND_SYSTEMS)
   @FieldResolver(() => [FieldUnit], { description: 'The agency’s field units (staff roles only)' })
   fieldUnits(@Root() agency: Agency, @Ctx() ctx: DirectoryContext) {
     return fieldUnitsByAgency(ctx).load(agency.id);
@@ -69,7 +69,7 @@ export class AgencyResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Agency, { description: 'Registers an agency (operators)' })
-  createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() ctx: DirectoryContext) {
+  createAgency(@Arg('input', () => CreateAgencyInput, { description: 'The new agency' }) input: CreateAgencyInput, @Ctx() ctx: DirectoryContext) {
     return createAudited(ctx, 'Agency', AUDITED, async (em) => {
       const unit = await requireUnit(ctx, input.jurisdictionId, 'jurisdictionId');
       const agency = em.create(Agency, {
@@ -89,7 +89,7 @@ export class AgencyResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Agency, { description: 'Changes an agency (operators)' })
-  updateAgency(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput, @Ctx() ctx: DirectoryContext) {
+  updateAgency(@Arg('id', () => ID, { description: 'Id of the agency to change' }) id: string, @Arg('input', () => UpdateAgencyInput, { description: 'What to change' }) input: UpdateAgencyInput, @Ctx() ctx: DirectoryContext) {
     return updateAudited(ctx, Agency, id, input.expectedVersion, AUDITED, async (agency, em) => {
       assignDefined(agency, input, ['kind', 'nameVi', 'nameEn', 'phone', 'email', 'address']);
       if (input.jurisdictionId !== undefined) {

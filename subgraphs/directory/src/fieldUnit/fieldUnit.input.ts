@@ -7,12 +7,12 @@ import { FieldUnitKind } from './fieldUnit';
 
 @InputType({ description: 'Filters on field units; all given conditions must hold' })
 export class FieldUnitFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only units of this agency' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;
 
-  @Field(() => FieldUnitKind, { nullable: true })
+  @Field(() => FieldUnitKind, { nullable: true, description: 'Only units of this kind' })
   kind?: FieldUnitKind;
 
   @Field(() => ID, { nullable: true, description: 'Units based in this administrative unit or below it' })
@@ -26,43 +26,43 @@ export class FieldUnitFilter {
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'Where a field unit is stationed' })
 export class HomeBaseInput {
   @Field(() => ID, { description: 'Administrative unit of the base' })
   @IsUUID()
   unitId!: string;
 
-  @Field()
+  @Field({ description: 'Street address of the base, 2–300 characters' })
   @Length(2, 300)
   address!: string;
 
-  @Field(() => GeoPointInput)
+  @Field(() => GeoPointInput, { description: 'Position of the base' })
   @ValidateNested()
   location!: GeoPointInput;
 }
 
-@InputType()
+@InputType({ description: 'A new field unit (operators only)' })
 export class CreateFieldUnitInput {
-  @Field()
+  @Field({ description: 'Unique code, 2–32 upper-case letters, digits or dashes, e.g. "FU-PCCC-01"' })
   @IsCode()
   code!: string;
 
-  @Field()
+  @Field({ description: 'Radio call sign (hô hiệu), 2–40 characters' })
   @Length(2, 40)
   callSign!: string;
 
-  @Field(() => FieldUnitKind)
+  @Field(() => FieldUnitKind, { description: 'Kind of unit' })
   kind!: FieldUnitKind;
 
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially, 2–200 characters' })
   @Length(2, 200)
   nameVi!: string;
 
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens, 2–200 characters' })
   @Length(2, 200)
   nameEn!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Agency the unit belongs to' })
   @IsUUID()
   agencyId!: string;
 
@@ -72,7 +72,7 @@ export class CreateFieldUnitInput {
   @Max(200)
   capacity!: number;
 
-  @Field(() => HomeBaseInput)
+  @Field(() => HomeBaseInput, { description: 'Where the unit is stationed' })
   @ValidateNested()
   homeBase!: HomeBaseInput;
 }
@@ -85,39 +85,39 @@ export class UpdateFieldUnitInput {
   @Min(1)
   expectedVersion?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New call sign, 2–40 characters' })
   @Omittable()
   @Length(2, 40)
   callSign?: string;
 
-  @Field(() => FieldUnitKind, { nullable: true })
+  @Field(() => FieldUnitKind, { nullable: true, description: 'New kind' })
   @Omittable()
   @IsEnum(FieldUnitKind)
   kind?: FieldUnitKind;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New Vietnamese name, 2–200 characters' })
   @Omittable()
   @Length(2, 200)
   nameVi?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New English name, 2–200 characters' })
   @Omittable()
   @Length(2, 200)
   nameEn?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New agency' })
   @Omittable()
   @IsUUID()
   agencyId?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New crew size, 1–200' })
   @Omittable()
   @IsInt()
   @Min(1)
   @Max(200)
   capacity?: number;
 
-  @Field(() => HomeBaseInput, { nullable: true })
+  @Field(() => HomeBaseInput, { nullable: true, description: 'New base, replaced as a whole' })
   @Omittable()
   @ValidateNested()
   homeBase?: HomeBaseInput;

@@ -1,5 +1,5 @@
 import { badInput, loaderByForeignKey, loaderByUnique, requireId } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { FieldUnit } from './fieldUnit';
 
 export const fieldUnitById = (ctx: DirectoryContext) => loaderByUnique(ctx, FieldUnit, 'id');

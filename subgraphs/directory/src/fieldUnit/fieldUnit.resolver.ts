@@ -1,28 +1,28 @@
-import { ConnectionArgs, ConnectionType, GeoPoint, paginate, requireId, Role } from '@ioc-graph/platform';
+import { ConnectionArgs, ConnectionType, GeoPoint, paginate, requireId, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 import { below, requireUnit, unitById } from '../administrativeUnit/administrativeUnit.loader';
 import { Agency } from '../agency/agency';
 import { agencyById, requireAgency } from '../agency/agency.loader';
-import { searchFilter, searchTextOf, STAFF_ROLES, type DirectoryContext } from '../common';
+import { searchFilter, searchTextOf, type DirectoryContext } from '../context';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
 import { FieldUnit } from './fieldUnit';
 import { CreateFieldUnitInput, FieldUnitFilter, HomeBaseInput, UpdateFieldUnitInput } from './fieldUnit.input';
 import { fieldUnitByCode, fieldUnitById } from './fieldUnit.loader';
 
-@ObjectType()
+@ObjectType({ description: 'A page of field units' })
 export class FieldUnitConnection extends ConnectionType(FieldUnit) {}
 
 @ObjectType({ description: 'Where a field unit is stationed when not deployed' })
 export class HomeBase {
-  @Field(() => AdministrativeUnit)
+  @Field(() => AdministrativeUnit, { description: 'Administrative unit the base lies in' })
   unit!: AdministrativeUnit;
 
-  @Field()
+  @Field({ description: 'Street address of the base' })
   address!: string;
 
-  @Field(() => GeoPoint)
+  @Field(() => GeoPoint, { description: 'Position of the base' })
   location!: GeoPoint;
 }
 
@@ -39,22 +39,22 @@ async function applyHomeBase(ctx: DirectoryContext, em: EntityManager, unit: Fie
 }
 
 /** Field units are operational data: staff roles only, never the public or partners. */
-@Authorized(...STAFF_ROLES)
+@Authorized(...STAFF_AND_SYSTEMS)
 @Resolver(() => FieldUnit)
 export class FieldUnitResolver {
-  @Query(() => FieldUnit, { nullable: true })
-  fieldUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => FieldUnit, { nullable: true, description: 'A field unit by id; null when there is none. Staff roles only' })
+  fieldUnit(@Arg('id', () => ID, { description: 'Id of the field unit' }) id: string, @Ctx() ctx: DirectoryContext) {
     return fieldUnitById(ctx).load(requireId(id, 'id'));
   }
 
-  @Query(() => FieldUnit, { nullable: true })
-  fieldUnitByCode(@Arg('code') code: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => FieldUnit, { nullable: true, description: 'A field unit by its code; null when there is none. Staff roles only' })
+  fieldUnitByCode(@Arg('code', { description: 'Code of the field unit, e.g. "FU-PCCC-01"' }) code: string, @Ctx() ctx: DirectoryContext) {
     return fieldUnitByCode(ctx).load(code.trim());
   }
 
-  @Query(() => FieldUnitConnection, { description: 'Field units matching a filter, ordered by code' })
+  @Query(() => FieldUnitConnection, { description: 'Field units matching a filter, ordered by code. Staff roles only' })
   async fieldUnits(
-    @Arg('filter', () => FieldUnitFilter, { nullable: true }) filter: FieldUnitFilter | null,
+    @Arg('filter', () => FieldUnitFilter, { nullable: true, description: 'Conditions the units must meet; omit for all' }) filter: FieldUnitFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {
@@ -68,12 +68,12 @@ export class FieldUnitResolver {
     return paginate(ctx.em, FieldUnit, { $and: where }, { ...page, orderBy: 'code' });
   }
 
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'Agency the unit belongs to' })
   agency(@Root() unit: FieldUnit, @Ctx() ctx: DirectoryContext) {
     return agencyById(ctx).load(unit.agency.id);
   }
 
-  @FieldResolver(() => HomeBase)
+  @FieldResolver(() => HomeBase, { description: 'Where the unit is stationed when not deployed' })
   async homeBase(@Root() unit: FieldUnit, @Ctx() ctx: DirectoryContext): Promise<HomeBase> {
     return {
       unit: (await unitById(ctx).load(unit.homeUnit.id))!,
@@ -84,7 +84,7 @@ export class FieldUnitResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => FieldUnit, { description: 'Registers a field unit (operators)' })
-  createFieldUnit(@Arg('input', () => CreateFieldUnitInput) input: CreateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
+  createFieldUnit(@Arg('input', () => CreateFieldUnitInput, { description: 'The new field unit' }) input: CreateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
     return createAudited(ctx, 'FieldUnit', AUDITED, async (em) => {
       const agency = await requireAgency(ctx, input.agencyId, 'agencyId');
       const unit = em.create(FieldUnit, {
@@ -104,7 +104,7 @@ export class FieldUnitResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => FieldUnit, { description: 'Changes a field unit (operators)' })
-  updateFieldUnit(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateFieldUnitInput) input: UpdateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
+  updateFieldUnit(@Arg('id', () => ID, { description: 'Id of the field unit to change' }) id: string, @Arg('input', () => UpdateFieldUnitInput, { description: 'What to change' }) input: UpdateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
     return updateAudited(ctx, FieldUnit, id, input.expectedVersion, AUDITED, async (unit, em) => {
       assignDefined(unit, input, ['callSign', 'kind', 'nameVi', 'nameEn', 'capacity']);
       if (input.agencyId !== undefined) {

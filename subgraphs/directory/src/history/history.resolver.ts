@@ -1,23 +1,23 @@
 import { AuditEntry, requireId, Role } from '@ioc-graph/platform';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 
 @ObjectType({ description: 'One recorded change of a directory record' })
 export class ChangeRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of this change' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'When the change was written (UTC)' })
   at!: Date;
 
   @Field({ description: 'Subject of the caller who made the change' })
   actor!: string;
 
-  @Field()
+  @Field({ description: 'Type of the changed record: Agency, Person or FieldUnit' })
   entityType!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the changed record' })
   entityId!: string;
 
   @Field({ description: 'created or updated' })
@@ -30,8 +30,10 @@ export class ChangeRecord {
 @Resolver()
 export class HistoryResolver {
   @Authorized(Role.OPERATOR, Role.LEADER)
-  @Query(() => [ChangeRecord], { description: 'Who changed a directory record, when, and how; oldest first' })
-  changeHistory(@Arg('entityId', () => ID) entityId: string, @Ctx() ctx: DirectoryContext): Promise<ChangeRecord[]> {
+  @Query(() => [ChangeRecord], {
+    description: 'Who changed a directory record, when, and how; oldest first. Leaders and operators only',
+  })
+  changeHistory(@Arg('entityId', () => ID, { description: 'Id of an agency, person or field unit' }) entityId: string, @Ctx() ctx: DirectoryContext): Promise<ChangeRecord[]> {
     return ctx.em.find(AuditEntry, { entityId: requireId(entityId, 'entityId') }, { orderBy: { at: 'ASC', id: 'ASC' } });
   }
 }

@@ -7,12 +7,12 @@ const SUBJECT_PATTERN = /^[\w.@:-]{3,200}$/;
 
 @InputType({ description: 'Filters on people; all given conditions must hold' })
 export class PersonFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only people of this agency' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Only people holding this role' })
   role?: Role;
 
   @Field({ nullable: true, description: 'Words of the name, with or without diacritics' })
@@ -21,13 +21,13 @@ export class PersonFilter {
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new person (operators only)' })
 export class CreatePersonInput {
-  @Field()
+  @Field({ description: 'Full name (họ và tên), 2–200 characters' })
   @Length(2, 200)
   fullName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Position (chức vụ), 2–200 characters' })
   @IsOptional()
   @Length(2, 200)
   title?: string | null;
@@ -37,13 +37,13 @@ export class CreatePersonInput {
   @Matches(SUBJECT_PATTERN, { message: 'subject must be 3–200 letters, digits or ._@:-' })
   subject?: string | null;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Roles, 1–6' })
   @ArrayMinSize(1)
   @ArrayMaxSize(6)
   @IsEnum(Role, { each: true })
   roles!: Role[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Agency the person works for; required for agency staff and field officers' })
   @IsOptional()
   @IsUUID()
   agencyId?: string | null;
@@ -53,12 +53,15 @@ export class CreatePersonInput {
   @IsUUID()
   fieldUnitId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone, 7–20 digits, spaces, dots or dashes; seen only by operators and the person',
+  })
   @IsOptional()
   @IsPhone()
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address; seen only by operators and the person' })
   @IsOptional()
   @IsEmail()
   email?: string | null;
@@ -72,39 +75,39 @@ export class UpdatePersonInput {
   @Min(1)
   expectedVersion?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New full name, 2–200 characters' })
   @Omittable()
   @Length(2, 200)
   fullName?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New position, 2–200 characters; null clears it' })
   @IsOptional()
   @Length(2, 200)
   title?: string | null;
 
-  @Field(() => [Role], { nullable: true })
+  @Field(() => [Role], { nullable: true, description: 'New roles, 1–6, replacing the old ones' })
   @Omittable()
   @ArrayMinSize(1)
   @ArrayMaxSize(6)
   @IsEnum(Role, { each: true })
   roles?: Role[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New agency; null clears it' })
   @IsOptional()
   @IsUUID()
   agencyId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New field unit, which must belong to the person’s agency; null clears it' })
   @IsOptional()
   @IsUUID()
   fieldUnitId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New phone; null clears it' })
   @IsOptional()
   @IsPhone()
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New email address; null clears it' })
   @IsOptional()
   @IsEmail()
   email?: string | null;

@@ -1,5 +1,5 @@
 import { loaderByForeignKey, loaderByUnique } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { Person } from './person';
 
 export const personById = (ctx: DirectoryContext) => loaderByUnique(ctx, Person, 'id');

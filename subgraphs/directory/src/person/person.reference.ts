@@ -1,5 +1,5 @@
 import { isUuid } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../common';
+import type { DirectoryContext } from '../context';
 import { personById, personBySubject } from './person.loader';
 
 /**

@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../agency/agency';
 import { agencyById, requireAgency } from '../agency/agency.loader';
-import { searchFilter, searchTextOf, type DirectoryContext } from '../common';
+import { searchFilter, searchTextOf, type DirectoryContext } from '../context';
 import { FieldUnit } from '../fieldUnit/fieldUnit';
 import { fieldUnitById, requireFieldUnit } from '../fieldUnit/fieldUnit.loader';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
@@ -12,7 +12,7 @@ import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './person.inp
 import { personById, personBySubject } from './person.loader';
 import { canSeeContact, canSeePerson, peopleScope } from './person.rules';
 
-@ObjectType()
+@ObjectType({ description: 'A page of people' })
 export class PersonConnection extends ConnectionType(Person) {}
 
 const AUDITED: (keyof Person & string)[] = ['subject', 'fullName', 'title', 'roles', 'agency', 'fieldUnit', 'phone', 'email'];
@@ -48,22 +48,33 @@ async function applyMembership(
 @Resolver(() => Person)
 export class PersonResolver {
   @Authorized()
-  @Query(() => Person, { nullable: true, description: 'The person behind the caller’s token' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'The person behind the caller’s token; null when the directory has no record of it. Signed-in callers only',
+  })
   me(@Ctx() ctx: DirectoryContext) {
     return personBySubject(ctx).load(ctx.identity.subject!);
   }
 
   @Authorized()
-  @Query(() => Person, { nullable: true, description: 'A person; null when absent or outside the caller’s scope' })
-  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: DirectoryContext) {
+  @Query(() => Person, {
+    nullable: true,
+    description: 'A person; null when absent or outside the caller’s scope. Signed-in callers only',
+  })
+  async person(@Arg('id', () => ID, { description: 'Id of the person' }) id: string, @Ctx() ctx: DirectoryContext) {
     const person = await personById(ctx).load(requireId(id, 'id'));
     return person && canSeePerson(ctx.identity, person) ? person : null;
   }
 
   @Authorized()
-  @Query(() => PersonConnection, { description: 'People in the caller’s scope: all for leaders and operators, their own agency for staff' })
+  @Query(() => PersonConnection, {
+    description: 'People in the caller’s scope: all for leaders and operators, their own agency for others. Signed-in callers only',
+  })
   async people(
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
+    @Arg('filter', () => PersonFilter, {
+      nullable: true,
+      description: 'Conditions the people must meet; omit for everyone in the caller’s scope',
+    }) filter: PersonFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {
@@ -78,7 +89,10 @@ export class PersonResolver {
     return paginate(ctx.em, Person, { $and: where }, { ...page, orderBy: 'fullName' });
   }
 
-  @FieldResolver(() => Agency, { nullable: true })
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: 'Agency the person works for; null for the center’s own staff without one and for system accounts',
+  })
   agency(@Root() person: Person, @Ctx() ctx: DirectoryContext) {
     return person.agency ? agencyById(ctx).load(person.agency.id) : null;
   }
@@ -100,7 +114,7 @@ export class PersonResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Person, { description: 'Registers a person (operators)' })
-  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: DirectoryContext) {
+  createPerson(@Arg('input', () => CreatePersonInput, { description: 'The new person' }) input: CreatePersonInput, @Ctx() ctx: DirectoryContext) {
     return createAudited(ctx, 'Person', AUDITED, async (em) => {
       const person = em.create(Person, {
         subject: input.subject ?? null,
@@ -118,7 +132,7 @@ export class PersonResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Person, { description: 'Changes a person (operators)' })
-  updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: DirectoryContext) {
+  updatePerson(@Arg('id', () => ID, { description: 'Id of the person to change' }) id: string, @Arg('input', () => UpdatePersonInput, { description: 'What to change' }) input: UpdatePersonInput, @Ctx() ctx: DirectoryContext) {
     return updateAudited(ctx, Person, id, input.expectedVersion, AUDITED, async (person, em) => {
       assignDefined(person, input, ['fullName', 'title', 'phone', 'email']);
       if (input.roles) person.roles = [...new Set(input.roles)];

@@ -13,7 +13,7 @@ import { FieldUnit } from '../fieldUnit/fieldUnit';
 @Directive('@key(fields: "subject")')
 export class Person {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   /** The `sub` of this person's tokens; links a caller to their record. */
@@ -22,15 +22,15 @@ export class Person {
   subject: string | null = null;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Full name (họ và tên), e.g. "Nguyễn Văn An"' })
   fullName!: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Position, e.g. Phó Chủ tịch UBND tỉnh' })
+  @Field(() => String, { nullable: true, description: 'Position (chức vụ), e.g. “Phó Chủ tịch UBND tỉnh”; null when not recorded' })
   title: string | null = null;
 
   @Property({ type: 'text[]' })
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the person may do in the graph' })
   roles: Role[] = [];
 
   @ManyToOne(() => Agency, { ref: true, nullable: true, index: true })
@@ -53,6 +53,8 @@ export class Person {
   searchText!: string;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }

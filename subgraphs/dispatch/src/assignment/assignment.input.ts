@@ -4,21 +4,21 @@ import { AssignmentState, UnitStatus } from '../vocabulary';
 
 @InputType({ description: 'Sends a field unit to an IMMEDIATE incident' })
 export class DispatchUnitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The IMMEDIATE incident to send the unit to' })
   @IsUUID()
   incidentId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit to send; it must be AVAILABLE' })
   @IsUUID()
   fieldUnitId!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Instructions to the crew, 1–1,000 characters' })
   @IsOptional()
   @Length(1, 1000)
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'A step of an assignment: the version read and a note' })
 export class AssignmentStepInput {
   @Field(() => Int, { description: 'The version read; a different current version is CONFLICT' })
   @IsInt()
@@ -31,9 +31,9 @@ export class AssignmentStepInput {
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'A note or photo from the crew, kept in the assignment’s log' })
 export class AssignmentNoteInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The note, 1–2,000 characters' })
   @IsOptional()
   @Length(1, 2000)
   note?: string;
@@ -46,12 +46,12 @@ export class AssignmentNoteInput {
 
 @InputType({ description: 'One position fix of a unit' })
 export class PositionInput {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84), −90 to 90' })
   @Min(-90)
   @Max(90)
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84), −180 to 180' })
   @Min(-180)
   @Max(180)
   longitude!: number;
@@ -59,22 +59,22 @@ export class PositionInput {
   @Field({ description: 'When the fix was taken' })
   at!: Date;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Speed in km/h, 0–400; null when unknown' })
   @IsOptional()
   @Min(0)
   @Max(400)
   speedKmh?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Heading in degrees clockwise from north, 0–360; null when unknown' })
   @IsOptional()
   @Min(0)
   @Max(360)
   heading?: number;
 }
 
-@InputType()
+@InputType({ description: 'Position fixes of one unit (AVL or the crew’s app)' })
 export class ReportPositionsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit that reports' })
   @IsUUID()
   fieldUnitId!: string;
 
@@ -85,9 +85,9 @@ export class ReportPositionsInput {
   positions!: PositionInput[];
 }
 
-@InputType()
+@InputType({ description: 'A status the crew sets itself' })
 export class SetUnitStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit' })
   @IsUUID()
   fieldUnitId!: string;
 
@@ -98,21 +98,21 @@ export class SetUnitStatusInput {
 
 @InputType({ description: 'Filters on assignments; all given conditions must hold' })
 export class AssignmentFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only assignments to this incident' })
   @IsOptional()
   @IsUUID()
   incidentId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only assignments of this unit' })
   @IsOptional()
   @IsUUID()
   fieldUnitId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only assignments of this agency’s units' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;
 
-  @Field(() => [AssignmentState], { nullable: true })
+  @Field(() => [AssignmentState], { nullable: true, description: 'Only assignments in one of these states' })
   states?: AssignmentState[];
 }

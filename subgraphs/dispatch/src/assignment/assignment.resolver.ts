@@ -1,25 +1,26 @@
-import { ConnectionArgs, ConnectionType, forbidden, geoPoint, GeoPoint, notFound, paginate, requireId, Role } from '@ioc-graph/platform';
+import { ConnectionArgs, ConnectionType, forbidden, geoPoint, GeoPoint, notFound, paginate, requireId, Role, STAFF_ROLES } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DispatchContext } from '../context';
-import { Agency, FieldUnit, Incident, ref } from '../federation/entities';
+import { Agency, FieldUnit, Incident, ref } from '../foreign/entities';
 import { ResponseTimes, responseTimesOf } from '../responseTimes/responseTimes';
 import { ACTIVE_ASSIGNMENT_STATES } from '../vocabulary';
 import { Assignment, AssignmentLogEntry } from './assignment';
 import { AssignmentFilter } from './assignment.input';
 import { assignmentById, assignmentScope, logOf, mayReadAssignment } from './assignment.loader';
 
-@ObjectType()
+@ObjectType({ description: 'A page of assignments' })
 export class AssignmentConnection extends ConnectionType(Assignment) {}
-
-const READERS = [Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF, Role.FIELD_OFFICER];
 
 /** Assignments: the center reads all, an agency its units', a crew its own. */
 @Resolver(() => Assignment)
 export class AssignmentResolver {
-  @Authorized(...READERS)
-  @Query(() => Assignment, { nullable: true })
-  async assignment(@Arg('id', () => ID) id: string, @Ctx() ctx: DispatchContext) {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => Assignment, {
+    nullable: true,
+    description: 'An assignment by id. NOT_FOUND when there is none, FORBIDDEN when it belongs to another agency or unit. Staff roles only',
+  })
+  async assignment(@Arg('id', () => ID, { description: 'Id of the assignment' }) id: string, @Ctx() ctx: DispatchContext) {
     const assignment = await assignmentById(ctx).load(requireId(id, 'id'));
     if (!assignment) throw notFound('Assignment', id);
     if (!mayReadAssignment(ctx.identity, assignment)) throw forbidden('This assignment belongs to another agency or unit');
@@ -27,15 +28,20 @@ export class AssignmentResolver {
   }
 
   @Authorized(Role.FIELD_OFFICER)
-  @Query(() => Assignment, { nullable: true, description: 'The active assignment of the caller’s own unit (the field app’s home screen)' })
+  @Query(() => Assignment, {
+    nullable: true,
+    description: 'The active assignment of the caller’s own unit (the field app’s home screen); null when the unit is free. Field officers only',
+  })
   myAssignment(@Ctx() ctx: DispatchContext) {
     if (!ctx.identity.fieldUnitId) throw forbidden('The token names no field unit');
     return ctx.em.findOne(Assignment, { fieldUnitId: ctx.identity.fieldUnitId, state: { $in: ACTIVE_ASSIGNMENT_STATES } });
   }
 
-  @Authorized(...READERS)
-  @Query(() => AssignmentConnection, { description: 'Assignments, newest first, within what the caller may read' })
-  assignments(@Arg('filter', () => AssignmentFilter, { nullable: true }) filter: AssignmentFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: DispatchContext) {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => AssignmentConnection, {
+    description: 'Assignments, newest first. Staff roles: the center reads all, an agency its units’, a crew its own',
+  })
+  assignments(@Arg('filter', () => AssignmentFilter, { nullable: true, description: 'Conditions the assignments must meet; omit for all you may read' }) filter: AssignmentFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: DispatchContext) {
     const where: FilterQuery<Assignment>[] = [assignmentScope(ctx.identity)];
     if (filter?.incidentId) where.push({ incidentId: requireId(filter.incidentId, 'incidentId') });
     if (filter?.fieldUnitId) where.push({ fieldUnitId: requireId(filter.fieldUnitId, 'fieldUnitId') });
@@ -44,7 +50,7 @@ export class AssignmentResolver {
     return paginate(ctx.em, Assignment, { $and: where }, { ...page, orderBy: 'dispatchedAt', direction: 'DESC' });
   }
 
-  @FieldResolver(() => FieldUnit)
+  @FieldResolver(() => FieldUnit, { description: 'The unit sent' })
   fieldUnit(@Root() a: Assignment) {
     return ref<FieldUnit>(a.fieldUnitId);
   }
@@ -64,7 +70,7 @@ export class AssignmentResolver {
     return geoPoint(a.sceneLatitude, a.sceneLongitude);
   }
 
-  @FieldResolver(() => ResponseTimes)
+  @FieldResolver(() => ResponseTimes, { description: 'Its response times so far' })
   responseTimes(@Root() a: Assignment) {
     return responseTimesOf(a);
   }

@@ -1,15 +1,18 @@
-import { conflict, forbidden, hasRole, Role, type Identity } from '@ioc-graph/platform';
+import { hasRole, isCenter, Role, type Identity, type StepTransition, type Transition } from '@ioc-graph/platform';
 import { AssignmentState, UnitStatus } from '../vocabulary';
 
 export type AssignmentAction = 'acceptAssignment' | 'declineAssignment' | 'reportEnRoute' | 'reportOnScene' | 'clearAssignment' | 'cancelAssignment';
 
-/** `crew`: the field officers of the assigned unit; `dispatcher`: the center's operators and the unit's agency. */
-type Actor = 'crew' | 'dispatcher';
+/** `crew`: the field officers of the assigned unit; `dispatcher`: the center (leaders and operators) and the unit's agency. */
+export type AssignmentActor = 'crew' | 'dispatcher';
+
+/** The time stamp each step sets on the assignment. */
+type Stamp = 'acceptedAt' | 'enRouteAt' | 'onSceneAt' | 'clearedAt' | 'endedAt';
 
 const S = AssignmentState;
 
 /** The assignment's life as a table: the states each action starts from, where it leads, who takes it. */
-export const ASSIGNMENT_TRANSITIONS: Record<AssignmentAction, { from: AssignmentState[]; to: AssignmentState; actor: Actor; stamp: 'acceptedAt' | 'enRouteAt' | 'onSceneAt' | 'clearedAt' | 'endedAt' }> = {
+export const ASSIGNMENT_TRANSITIONS: Record<AssignmentAction, Transition<AssignmentState, AssignmentActor> & { stamp: Stamp }> = {
   acceptAssignment: { from: [S.DISPATCHED], to: S.ACCEPTED, actor: 'crew', stamp: 'acceptedAt' },
   declineAssignment: { from: [S.DISPATCHED], to: S.DECLINED, actor: 'crew', stamp: 'endedAt' },
   reportEnRoute: { from: [S.ACCEPTED], to: S.EN_ROUTE, actor: 'crew', stamp: 'enRouteAt' },
@@ -29,18 +32,17 @@ export const UNIT_STATUS_OF: Record<AssignmentState, UnitStatus> = {
   CANCELLED: UnitStatus.AVAILABLE,
 };
 
-/** Dispatchers: the center's operators, and the staff of the agency the unit belongs to. */
-export const mayDispatch = (identity: Identity, agencyId: string) =>
-  hasRole(identity, Role.OPERATOR) || (hasRole(identity, Role.AGENCY_STAFF) && identity.agencyId === agencyId);
+/** Dispatchers: the center (leaders and operators), and the staff of the agency the unit belongs to. */
+export const mayDispatch = (identity: Identity, agencyId: string) => isCenter(identity) || (hasRole(identity, Role.AGENCY_STAFF) && identity.agencyId === agencyId);
 
 /** The crew: field officers of that very unit. */
 export const isCrew = (identity: Identity, fieldUnitId: string) => hasRole(identity, Role.FIELD_OFFICER) && identity.fieldUnitId === fieldUnitId;
 
-/** Checks caller and state for an action; returns the transition. FORBIDDEN or CONFLICT otherwise. */
-export function checkAssignmentTransition(identity: Identity, action: AssignmentAction, assignment: { state: AssignmentState; fieldUnitId: string; agencyId: string }) {
-  const transition = ASSIGNMENT_TRANSITIONS[action];
-  const allowed = transition.actor === 'crew' ? isCrew(identity, assignment.fieldUnitId) : mayDispatch(identity, assignment.agencyId);
-  if (!allowed) throw forbidden(transition.actor === 'crew' ? `Only the crew of the assigned unit may ${action}` : `Only the center or the unit's agency may ${action}`);
-  if (!transition.from.includes(assignment.state)) throw conflict(`${action} is not possible in state ${assignment.state}`, { state: assignment.state });
-  return transition;
-}
+/** The assignment's state machine as `takeStep` checks it for `identity`. */
+export const assignmentTransition = (
+  identity: Identity,
+): StepTransition<{ fieldUnitId: string; agencyId: string }, AssignmentAction, AssignmentState, AssignmentActor> => ({
+  table: ASSIGNMENT_TRANSITIONS,
+  who: { crew: 'the crew of the assigned unit', dispatcher: 'the center or the unit’s agency' },
+  mayAct: (actor, assignment) => (actor === 'crew' ? isCrew(identity, assignment.fieldUnitId) : mayDispatch(identity, assignment.agencyId)),
+});

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { uuidv7 } from '@ioc-graph/platform';
+import { StepLogEntry } from '@ioc-graph/platform';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AssignmentState } from '../vocabulary';
@@ -20,7 +20,7 @@ import { AssignmentState } from '../vocabulary';
 @Directive('@key(fields: "id")')
 export class Assignment {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'uuid' })
@@ -47,7 +47,7 @@ export class Assignment {
   unitKind!: string;
 
   @Enum({ items: () => AssignmentState })
-  @Field(() => AssignmentState)
+  @Field(() => AssignmentState, { description: 'Where the assignment stands' })
   state: AssignmentState = AssignmentState.DISPATCHED;
 
   /** When the center received the call or alert: call processing is measured from here. */
@@ -56,23 +56,23 @@ export class Assignment {
   receivedAt!: Date;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the unit was dispatched (UTC)' })
   dispatchedAt!: Date;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the crew took the dispatch (UTC); null until then' })
   acceptedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the unit set off (UTC); null until then' })
   enRouteAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the unit reached the scene (UTC); null until then' })
   onSceneAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the unit finished at the scene (UTC); null until then' })
   clearedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -84,7 +84,7 @@ export class Assignment {
   endReason: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The dispatcher’s instructions to the crew; null when none' })
   dispatchNote: string | null = null;
 
   @Property({ type: 'double', nullable: true })
@@ -103,47 +103,25 @@ export class Assignment {
   exercise: boolean = false;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }
 
-/** One step of an assignment (who, when, from → to, note, photo), appended in the step's transaction. */
+/**
+ * One step of an assignment (who, when, from → to, note, photo), appended in the step's transaction.
+ * The common columns are the platform's step log; `actor_roles` and `request_id` were added later
+ * (migration `stepLog`), so rows from before have no roles and no request id.
+ */
 @Entity({ tableName: 'assignment_log' })
 @Index({ properties: ['assignmentId', 'at'] })
 @ObjectType({ description: 'A step of an assignment' })
-export class AssignmentLogEntry {
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  id: string = uuidv7();
-
+export class AssignmentLogEntry extends StepLogEntry {
   @Property({ type: 'uuid' })
   assignmentId!: string;
 
-  @Property({ type: 'timestamptz' })
-  @Field()
-  at!: Date;
-
-  @Property({ type: 'text' })
-  @Field()
-  actor!: string;
-
-  @Property({ type: 'text' })
-  @Field()
-  action!: string;
-
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  fromState: string | null = null;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  toState: string | null = null;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  note: string | null = null;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A photo from the scene sent with a note (its URL)' })
   photoUrl: string | null = null;
 }

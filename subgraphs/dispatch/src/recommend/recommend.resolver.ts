@@ -1,8 +1,9 @@
 import { conflict, distanceMeters, requireId, Role } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DispatchContext } from '../context';
-import { FieldUnit } from '../federation/entities';
-import { fieldUnitsOfKinds, incidentFacts } from '../lookup';
+import { FieldUnit } from '../foreign/entities';
+import { fieldUnitsOfKinds } from '../foreign/directoryLookup';
+import { incidentFacts } from '../foreign/incidentsLookup';
 import { UnitState } from '../unit/unitState';
 import { UnitStatus } from '../vocabulary';
 import { CategoryNeed } from './categoryNeed';
@@ -13,7 +14,7 @@ const ROAD_FACTOR = 1.3;
 
 @ObjectType({ description: 'A unit suggested for an incident, nearest first' })
 export class UnitRecommendation {
-  @Field(() => FieldUnit)
+  @Field(() => FieldUnit, { description: 'The suggested unit' })
   fieldUnit!: FieldUnit;
 
   @Field({ description: 'A FieldUnitKind' })
@@ -34,8 +35,10 @@ export class UnitRecommendation {
 @Resolver()
 export class RecommendResolver {
   @Authorized(Role.OPERATOR, Role.AGENCY_STAFF, Role.LEADER)
-  @Query(() => [UnitRecommendation], { description: 'Available units of the kinds the incident’s category needs: the most needed kind first, nearest to the scene first within a kind' })
-  async recommendUnits(@Arg('incidentId', () => ID) incidentId: string, @Arg('limit', () => Int, { defaultValue: 5 }) limit: number, @Ctx() ctx: DispatchContext) {
+  @Query(() => [UnitRecommendation], {
+    description: 'Available units of the kinds the incident’s category needs: the most needed kind first, nearest to the scene first within a kind. Leaders, operators and agency staff',
+  })
+  async recommendUnits(@Arg('incidentId', () => ID, { description: 'The incident to send units to' }) incidentId: string, @Arg('limit', () => Int, { defaultValue: 5, description: 'How many suggestions at most, 1–50' }) limit: number, @Ctx() ctx: DispatchContext) {
     const incident = await incidentFacts(ctx, requireId(incidentId, 'incidentId'), 'incidentId');
     if (!incident.location) throw conflict(`Incident ${incident.code} has no location to measure from`);
     const need = await ctx.em.findOne(CategoryNeed, { categoryCode: incident.categoryCode });
@@ -58,7 +61,9 @@ export class RecommendResolver {
   }
 
   @Authorized(Role.OPERATOR, Role.AGENCY_STAFF, Role.LEADER)
-  @Query(() => [CategoryNeed], { description: 'The unit kinds each dispatched category calls for' })
+  @Query(() => [CategoryNeed], {
+    description: 'The unit kinds each dispatched category calls for. Leaders, operators and agency staff',
+  })
   categoryNeeds(@Ctx() ctx: DispatchContext) {
     return ctx.em.find(CategoryNeed, {}, { orderBy: { categoryCode: 'ASC' } });
   }

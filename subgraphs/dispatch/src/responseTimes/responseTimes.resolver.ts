@@ -1,4 +1,4 @@
-import { forbidden, hasRole, requireId, Role } from '@ioc-graph/platform';
+import { forbidden, hasRole, localDateSql, requireId, Role } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { DispatchContext } from '../context';
 import { ResponseTimeBucket } from './responseTimes';
@@ -12,10 +12,17 @@ export enum ResponseTimeDimension {
 }
 registerEnumType(ResponseTimeDimension, {
   name: 'ResponseTimeDimension',
-  description: 'Group by agency, unit kind, administrative unit (the units just below withinUnitId, or below the province), or local day / month (Asia/Ho_Chi_Minh)',
+  description: 'What to group response times by; keys of the buckets follow it',
+  valuesConfig: {
+    AGENCY: { description: 'By agency of the unit: keys are Agency ids' },
+    UNIT_KIND: { description: 'By kind of field unit: keys are FieldUnitKind values' },
+    UNIT: { description: 'By administrative unit just below filter.withinUnitId (or below the province): keys are AdministrativeUnit ids' },
+    DAY: { description: 'By local day of dispatch (Asia/Ho_Chi_Minh): keys are YYYY-MM-DD' },
+    MONTH: { description: 'By local month of dispatch (Asia/Ho_Chi_Minh): keys are YYYY-MM' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'Which assignments to measure; all given conditions must hold' })
 export class ResponseTimeFilter {
   @Field({ nullable: true, description: 'Dispatched at or after' })
   from?: Date;
@@ -23,7 +30,7 @@ export class ResponseTimeFilter {
   @Field({ nullable: true, description: 'Dispatched before' })
   to?: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only units of this agency' })
   agencyId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Incidents in this administrative unit or below it' })
@@ -34,8 +41,8 @@ const KEYS: Record<ResponseTimeDimension, string> = {
   AGENCY: 'agency_id::text',
   UNIT_KIND: 'unit_kind',
   UNIT: 'unit_lineage[coalesce(array_position(unit_lineage, ?), 1) + 1]',
-  DAY: `to_char(dispatched_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`,
-  MONTH: `to_char(dispatched_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')`,
+  DAY: localDateSql('dispatched_at'),
+  MONTH: localDateSql('dispatched_at', 'YYYY-MM'),
 };
 
 const seconds = (from: string, to: string) => `extract(epoch from (${to} - ${from}))`;
@@ -44,10 +51,15 @@ const seconds = (from: string, to: string) => `extract(epoch from (${to} - ${fro
 @Resolver()
 export class ResponseTimeResolver {
   @Authorized(Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF)
-  @Query(() => [ResponseTimeBucket], { description: 'Response times grouped by a dimension; an agency sees its own units' })
+  @Query(() => [ResponseTimeBucket], {
+    description: 'Response times grouped by a dimension (drills excluded). Leaders and operators read all, agency staff their own units',
+  })
   async responseTimeStats(
-    @Arg('by', () => ResponseTimeDimension) by: ResponseTimeDimension,
-    @Arg('filter', () => ResponseTimeFilter, { nullable: true }) filter: ResponseTimeFilter | null,
+    @Arg('by', () => ResponseTimeDimension, { description: 'What to group by' }) by: ResponseTimeDimension,
+    @Arg('filter', () => ResponseTimeFilter, {
+      nullable: true,
+      description: 'Which assignments to measure; all you may read when omitted',
+    }) filter: ResponseTimeFilter | null,
     @Ctx() ctx: DispatchContext,
   ): Promise<ResponseTimeBucket[]> {
     const conditions = ['not exercise', 'on_scene_at is not null'];

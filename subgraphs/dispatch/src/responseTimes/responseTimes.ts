@@ -4,22 +4,22 @@ import type { Assignment } from '../assignment/assignment';
 /** The usual CAD measures, in seconds; null until both ends of a measure are known. */
 @ObjectType({ description: 'Response times in seconds: call processing (received → dispatched), turnout (dispatched → en route), travel (en route → on scene), on scene (on scene → cleared), response (received → on scene), total (received → cleared)' })
 export class ResponseTimes {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Call processing: received → dispatched, in seconds; null until dispatched' })
   callProcessingSeconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Turnout: dispatched → en route, in seconds; null until en route' })
   turnoutSeconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Travel: en route → on scene, in seconds; null until on scene' })
   travelSeconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Time on scene: on scene → cleared, in seconds; null until cleared' })
   onSceneSeconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Response: received → on scene, in seconds; null until on scene' })
   responseSeconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Total: received → cleared, in seconds; null until cleared' })
   totalSeconds!: number | null;
 }
 
@@ -53,16 +53,19 @@ export class ResponseTimeBucket {
   @Field(() => Int, { description: 'Assignments that reached the scene' })
   count!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean call processing (received → dispatched), in seconds; null when none measured',
+  })
   averageCallProcessingSeconds!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean turnout (dispatched → en route), in seconds; null when none measured' })
   averageTurnoutSeconds!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean travel (en route → on scene), in seconds; null when none measured' })
   averageTravelSeconds!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean response (received → on scene), in seconds; null when none measured' })
   averageResponseSeconds!: number | null;
 
   @Field(() => Float, { nullable: true, description: '90th percentile of response (received → on scene)' })

@@ -14,7 +14,7 @@ export class UnitState {
   fieldUnitId!: string;
 
   @Enum({ items: () => UnitStatus })
-  @Field(() => UnitStatus)
+  @Field(() => UnitStatus, { description: 'What the unit is doing now' })
   status: UnitStatus = UnitStatus.AVAILABLE;
 
   @Property({ type: 'double', nullable: true })
@@ -30,7 +30,7 @@ export class UnitState {
   activeAssignmentId: string | null = null;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the status or position last changed (UTC)' })
   updatedAt!: Date;
 
   @Property({ version: true, type: 'integer' })
@@ -49,22 +49,22 @@ export class PositionReport {
   fieldUnitId!: string;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84)' })
   latitude!: number;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84)' })
   longitude!: number;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the fix was taken (UTC)' })
   at!: Date;
 
   @Property({ type: 'double', nullable: true })
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Speed in km/h; null when not reported' })
   speedKmh: number | null = null;
 
   @Property({ type: 'double', nullable: true })
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Heading in degrees clockwise from north, 0–360; null when not reported' })
   heading: number | null = null;
 }

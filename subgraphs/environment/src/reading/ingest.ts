@@ -1,4 +1,4 @@
-import { badInput, SERVICE_IDENTITY, type Clock, type FieldProblem, type Identity } from '@ioc-graph/platform';
+import { badInput, hourlyRollupCtes, SERVICE_IDENTITY, type Clock, type FieldProblem, type HourlyRollupSpec, type Identity } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hourlyAqi, type Pollutant } from '../aqi/vnAqi';
 import { evaluateRules } from '../rule/evaluate';
@@ -11,6 +11,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 /** Problems reported per refused batch (the rest are counted). */
 const MAX_PROBLEMS = 50;
+/** The hourly rollup of readings per station and metric (sum, count, min, max), kept by the kit's upsert. */
+const ROLLUP: HourlyRollupSpec = { table: 'environment.hourly_rollup', keys: ['station_id', 'metric'], time: 'measured_at', measures: ['sum', 'count', 'min', 'max'] };
 
 export interface ReadingRecord {
   stationCode: string;
@@ -98,17 +100,7 @@ export async function ingestReadings(
          select ?, source_id, station_id, metric, value, measured_at, ?::timestamptz from input
          on conflict (source, source_id) do nothing
          returning station_id, metric, value, measured_at
-       ), agg as (
-         select station_id, metric, date_trunc('hour', measured_at at time zone 'UTC') at time zone 'UTC' as hour,
-                sum(value) as sum, count(*)::int as count, min(value) as min, max(value) as max
-         from ins group by 1, 2, 3
-       ), up as (
-         insert into environment.hourly_rollup as r (station_id, metric, hour, sum, count, min, max)
-         select station_id, metric, hour, sum, count, min, max from agg
-         on conflict (station_id, metric, hour) do update
-           set sum = r.sum + excluded.sum, count = r.count + excluded.count, min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)
-         returning station_id, metric, hour
-       )
+       ), ${hourlyRollupCtes(ROLLUP, 'ins', 'up')}
        select (select count(*)::int from ins) as stored,
               coalesce((select json_agg(distinct jsonb_build_object('stationId', station_id, 'hour', hour)) from up where metric in (?)), '[]'::json) as touched`,
       [JSON.stringify(rows), trimmedSource, clock.now().toISOString(), [...AQI_METRICS]],

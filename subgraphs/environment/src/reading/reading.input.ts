@@ -2,12 +2,12 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { Metric } from '../vocabulary';
 
 /** One measurement as a station's platform sends it. */
-@InputType()
+@InputType({ description: 'One measurement as a station’s platform sends it' })
 export class ReadingInput {
   @Field({ description: 'The station’s code' })
   stationCode!: string;
 
-  @Field(() => Metric)
+  @Field(() => Metric, { description: 'What was measured; it must be one the station’s kind reports' })
   metric!: Metric;
 
   @Field(() => Float, { description: 'In the metric’s unit (µg/m³, °C, %, mm, m, dBA)' })
@@ -21,7 +21,7 @@ export class ReadingInput {
 }
 
 /** A batch of measurements from one sending system, validated as a whole. */
-@InputType()
+@InputType({ description: 'A batch of measurements from one sending system, validated as a whole: one bad reading refuses the batch' })
 export class IngestReadingsInput {
   @Field({ description: 'The sending system, e.g. "quan-trac-tu-dong"' })
   source!: string;
@@ -31,9 +31,9 @@ export class IngestReadingsInput {
 }
 
 /** What an ingest did: how many were new and how many were already known. */
-@ObjectType()
+@ObjectType({ description: 'What an ingest did: how many readings were new and how many were already known' })
 export class IngestResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Readings in the batch' })
   received!: number;
 
   @Field(() => Int, { description: 'New readings written' })

@@ -11,18 +11,23 @@ import { metricSeries, SeriesPoint } from './series';
 export class ReadingResolver {
   @Authorized(Role.SYSTEM, Role.OPERATOR)
   @Mutation(() => IngestResult, { description: `Stores up to ${MAX_BATCH} readings, validated as a whole and idempotent by (source, sourceId)` })
-  ingestReadings(@Arg('input', () => IngestReadingsInput) input: IngestReadingsInput, @Ctx() ctx: EnvironmentContext): Promise<IngestResult> {
+  ingestReadings(@Arg('input', () => IngestReadingsInput, { description: 'The batch' }) input: IngestReadingsInput, @Ctx() ctx: EnvironmentContext): Promise<IngestResult> {
     return ingestReadings(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
-  @Query(() => [SeriesPoint], { description: 'A metric’s time series over the stations of a subtree, from the hourly rollups, in Asia/Ho_Chi_Minh buckets' })
+  @Query(() => [SeriesPoint], {
+    description: 'A metric’s time series over the stations of a subtree, from the hourly rollups, in Asia/Ho_Chi_Minh buckets. Public',
+  })
   metricSeries(
-    @Arg('metric', () => Metric) metric: Metric,
-    @Arg('from') from: Date,
-    @Arg('to') to: Date,
-    @Arg('bucket', () => Bucket) bucket: Bucket,
+    @Arg('metric', () => Metric, { description: 'The metric' }) metric: Metric,
+    @Arg('from', { description: 'Start of the series (inclusive, UTC instant)' }) from: Date,
+    @Arg('to', { description: 'End of the series (exclusive), at most 731 days after from' }) to: Date,
+    @Arg('bucket', () => Bucket, { description: 'Width of each point' }) bucket: Bucket,
     @Ctx() ctx: EnvironmentContext,
-    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+    @Arg('withinUnitId', () => ID, {
+      nullable: true,
+      description: 'Only stations in this administrative unit or below it; all stations when omitted',
+    }) withinUnitId?: string | null,
   ) {
     return metricSeries(ctx, { metric, withinUnitId, from, to, bucket });
   }

@@ -26,15 +26,15 @@ export class Reading {
   stationId!: string;
 
   @Enum({ items: () => Metric })
-  @Field(() => Metric)
+  @Field(() => Metric, { description: 'What was measured' })
   metric!: Metric;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The value, in the metric’s unit' })
   value!: number;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it was measured (UTC)' })
   measuredAt!: Date;
 
   @Property({ type: 'timestamptz' })

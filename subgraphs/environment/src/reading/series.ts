@@ -1,14 +1,10 @@
-import { badInput, localBucketSql } from '@ioc-graph/platform';
+import { bucketedSeries, checkSeriesSpan, withinUnitSql } from '@ioc-graph/platform';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { Bucket, Metric } from '../vocabulary';
 
-/** The time zone the buckets of every series are aligned to. */
-/** The longest span of one series request. */
-const MAX_SPAN_DAYS = 731;
-
 /** One bucket of a metric's time series over the stations of a subtree. */
-@ObjectType({ description: 'Một khoảng của chuỗi thời gian: trung bình, nhỏ nhất, lớn nhất, số lần đo' })
+@ObjectType({ description: 'One bucket of a metric’s time series (điểm chuỗi thời gian): mean, minimum, maximum and number of readings' })
 export class SeriesPoint {
   @Field({ description: 'The bucket’s start (midnight, Monday or the 1st in Asia/Ho_Chi_Minh for DAY, WEEK, MONTH)' })
   bucketStart!: Date;
@@ -16,10 +12,10 @@ export class SeriesPoint {
   @Field(() => Float, { description: 'Mean of all readings in the bucket' })
   average!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Lowest reading in the bucket, in the metric’s unit' })
   min!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Highest reading in the bucket, in the metric’s unit' })
   max!: number;
 
   @Field(() => Int, { description: 'Number of readings' })
@@ -35,17 +31,15 @@ export async function metricSeries(
   ctx: EnvironmentContext,
   args: { metric: Metric; withinUnitId?: string | null; from: Date; to: Date; bucket: Bucket },
 ): Promise<SeriesPoint[]> {
-  const span = args.to.getTime() - args.from.getTime();
-  if (!(span > 0)) throw badInput('to must be after from', [{ field: 'to', message: 'must be after from' }]);
-  if (span > MAX_SPAN_DAYS * 86_400_000) throw badInput(`A series spans at most ${MAX_SPAN_DAYS} days`, [{ field: 'to', message: `at most ${MAX_SPAN_DAYS} days after from` }]);
-  const within = args.withinUnitId ? `and s.unit_lineage @> array[?]::text[]` : '';
-  const rows = await ctx.em.getConnection().execute<{ bucketStart: Date; average: number; min: number; max: number; count: number }[]>(
-    `select ${localBucketSql(args.bucket, 'r.hour')} as "bucketStart",
-            sum(r.sum) / sum(r.count) as average, min(r.min) as min, max(r.max) as max, sum(r.count)::int as count
-     from environment.hourly_rollup r join environment.station s on s.id = r.station_id
-     where r.metric = ? and r.hour >= ? and r.hour < ? ${within}
-     group by 1 order by 1`,
-    [args.metric, args.from.toISOString(), args.to.toISOString(), ...(args.withinUnitId ? [args.withinUnitId.toLowerCase()] : [])],
-  );
-  return rows.map((r) => ({ bucketStart: new Date(r.bucketStart), average: Number(r.average), min: Number(r.min), max: Number(r.max), count: Number(r.count) }));
+  checkSeriesSpan(args.from, args.to, 'A series spans');
+  const rows = await bucketedSeries<{ average: number; min: number; max: number; count: number }>(ctx.em, {
+    bucket: args.bucket,
+    time: 'r.hour',
+    source: 'environment.hourly_rollup r join environment.station s on s.id = r.station_id',
+    measures: 'sum(r.sum) / sum(r.count) as average, min(r.min) as min, max(r.max) as max, sum(r.count)::int as count',
+    where: [{ sql: 'r.metric = ?', params: [args.metric] }, ...(args.withinUnitId ? [{ sql: withinUnitSql('s'), params: [args.withinUnitId.toLowerCase()] }] : [])],
+    from: args.from,
+    to: args.to,
+  });
+  return rows.map((r) => ({ bucketStart: r.bucketStart, average: Number(r.average), min: Number(r.min), max: Number(r.max), count: Number(r.count) }));
 }

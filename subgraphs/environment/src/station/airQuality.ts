@@ -4,21 +4,25 @@ import { Metric } from '../vocabulary';
 import { Station } from './station';
 
 /** A band of VN_AQI (Decision 1459/QĐ-TCMT, Table 2). */
-@ObjectType('AqiCategory', { description: 'Mức chất lượng không khí theo VN_AQI' })
+@ObjectType('AqiCategory', {
+  description: 'A band of the Vietnamese air quality index VN_AQI (mức chất lượng không khí), per Decision 1459/QĐ-TCMT',
+})
 export class AqiCategoryType {
-  @Field(() => Int, { description: '1 (Tốt) to 6 (Nguy hại)' })
+  @Field(() => Int, {
+    description: 'Band number: 1 Good (Tốt), 2 Moderate (Trung bình), 3 Poor (Kém), 4 Bad (Xấu), 5 Very bad (Rất xấu), 6 Hazardous (Nguy hại)',
+  })
   level!: number;
 
-  @Field()
+  @Field({ description: 'Name of the band in Vietnamese, e.g. "Tốt"' })
   nameVi!: string;
 
-  @Field()
+  @Field({ description: 'Name of the band in English, e.g. "Good"' })
   nameEn!: string;
 
   @Field({ description: 'The decision’s colour, #RRGGBB' })
   color!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lowest AQI in the band (inclusive)' })
   min!: number;
 
   @Field(() => Int, { nullable: true, description: 'Null for the open-ended top band' })
@@ -26,12 +30,12 @@ export class AqiCategoryType {
 }
 
 /** The hourly VN_AQI of a station. */
-@ObjectType({ description: 'Chỉ số chất lượng không khí VN_AQI giờ của một trạm' })
+@ObjectType({ description: 'Hourly VN_AQI of a station (chỉ số chất lượng không khí giờ)' })
 export class StationAirQuality {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The index, 0 and up; above 300 is hazardous' })
   aqi!: number;
 
-  @Field(() => AqiCategoryType)
+  @Field(() => AqiCategoryType, { description: 'The band the index falls in' })
   category!: AqiCategoryType;
 
   @Field(() => Metric, { description: 'The pollutant whose sub-index is the AQI' })
@@ -42,7 +46,9 @@ export class StationAirQuality {
 }
 
 /** The worst current station AQI in an administrative unit's subtree. */
-@ObjectType({ description: 'VN_AQI hiện tại cao nhất trong địa bàn (giờ gần nhất, trong 3 giờ qua)' })
+@ObjectType({
+  description: 'The worst current hourly VN_AQI in an administrative unit’s subtree: the latest hour of each air station within the last 3 hours',
+})
 export class UnitAirQuality extends StationAirQuality {
   @Field(() => Station, { description: 'The station that measured it' })
   station!: Station;

@@ -1,4 +1,4 @@
-import { badInput } from '@ioc-graph/platform';
+import { badInput, isLocalDate, startOfLocalDate } from '@ioc-graph/platform';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { aqiCategory, dailyAqi } from '../aqi/vnAqi';
 import type { EnvironmentContext } from '../context';
@@ -6,19 +6,17 @@ import { AQI_METRICS } from '../vocabulary';
 import { AqiCategoryType } from './airQuality';
 
 const HOUR_MS = 3_600_000;
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
-const LOCAL_OFFSET_MS = 7 * HOUR_MS;
 
 /** The daily VN_AQI of a station for one local day. */
-@ObjectType({ description: 'Chỉ số VN_AQI ngày của một trạm (ngày theo giờ Việt Nam)' })
+@ObjectType({ description: 'Daily VN_AQI of a station (chỉ số chất lượng không khí ngày), for a local day in Asia/Ho_Chi_Minh' })
 export class StationDailyAirQuality {
   @Field({ description: 'The local date (YYYY-MM-DD, Asia/Ho_Chi_Minh)' })
   date!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The daily index, 0 and up' })
   aqi!: number;
 
-  @Field(() => AqiCategoryType)
+  @Field(() => AqiCategoryType, { description: 'The band the index falls in' })
   category!: AqiCategoryType;
 
   @Field({ description: 'What decided: PM2_5, PM10 (24-hour averages), O3_1hMax, O3_8hMax, CO_1hMax, NO2_1hMax or SO2_1hMax' })
@@ -30,12 +28,10 @@ export class StationDailyAirQuality {
  * Fails with BAD_USER_INPUT naming `date` when it is not a real calendar date.
  */
 export function localDayStart(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const utc = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || !Number.isFinite(utc) || new Date(utc).toISOString().slice(0, 10) !== date) {
+  if (!isLocalDate(date)) {
     throw badInput(`date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`, [{ field: 'date', message: 'must be a calendar date YYYY-MM-DD' }]);
   }
-  return utc - LOCAL_OFFSET_MS;
+  return startOfLocalDate(date).getTime();
 }
 
 type Averages = Map<string, Map<number, number>>;

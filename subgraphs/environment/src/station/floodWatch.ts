@@ -10,7 +10,16 @@ export enum FloodAlarm {
   LEVEL_II = 'LEVEL_II',
   LEVEL_III = 'LEVEL_III',
 }
-registerEnumType(FloodAlarm, { name: 'FloodAlarm', description: 'Chưa tới báo động, báo động I, II, III' });
+registerEnumType(FloodAlarm, {
+  name: 'FloodAlarm',
+  description: 'Highest flood alarm level a water level reaches (cấp báo động lũ); a level equal to an alarm level reaches it',
+  valuesConfig: {
+    NONE: { description: 'Below alarm level I, or no reading or alarm levels (chưa tới báo động)' },
+    LEVEL_I: { description: 'At or above alarm level I (báo động I)' },
+    LEVEL_II: { description: 'At or above alarm level II (báo động II)' },
+    LEVEL_III: { description: 'At or above alarm level III (báo động III)' },
+  },
+});
 
 const RANK: Record<FloodAlarm, number> = { NONE: 0, LEVEL_I: 1, LEVEL_II: 2, LEVEL_III: 3 };
 
@@ -24,9 +33,9 @@ export function floodAlarm(level: number | null, alarms: AlarmLevels | null): Fl
 }
 
 /** One water level gauge on the flood watch. */
-@ObjectType({ description: 'Mực nước mới nhất của một trạm đo mực nước và mức báo động đã đạt' })
+@ObjectType({ description: 'A water level gauge on the flood watch (theo dõi lũ): its latest level and the alarm it reaches' })
 export class FloodWatchEntry {
-  @Field(() => Station)
+  @Field(() => Station, { description: 'The gauge' })
   station!: Station;
 
   @Field(() => Float, { nullable: true, description: 'Its latest water level (m); null before any reading' })
@@ -35,7 +44,7 @@ export class FloodWatchEntry {
   @Field(() => Date, { nullable: true, description: 'When that level was measured' })
   measuredAt!: Date | null;
 
-  @Field(() => AlarmLevels, { nullable: true })
+  @Field(() => AlarmLevels, { nullable: true, description: 'The gauge’s alarm levels; null when not set' })
   alarmLevels!: AlarmLevels | null;
 
   @Field(() => FloodAlarm, { description: 'The highest alarm level the latest water level reaches' })
@@ -45,8 +54,10 @@ export class FloodWatchEntry {
 /** Flood watch: open data, like the stations themselves. */
 @Resolver(() => FloodWatchEntry)
 export class FloodWatchResolver {
-  @Query(() => [FloodWatchEntry], { description: 'Each water level gauge (within a unit’s subtree) with its latest level and alarm, highest alarm first' })
-  async floodWatch(@Ctx() ctx: EnvironmentContext, @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null): Promise<FloodWatchEntry[]> {
+  @Query(() => [FloodWatchEntry], {
+    description: 'Each water level gauge (within a unit’s subtree) with its latest level and alarm, highest alarm first. Public',
+  })
+  async floodWatch(@Ctx() ctx: EnvironmentContext, @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only gauges in this administrative unit or below it; all when omitted' }) withinUnitId?: string | null): Promise<FloodWatchEntry[]> {
     const stations = await ctx.em.find(
       Station,
       { kind: StationKind.WATER_LEVEL, ...(withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {}) },

@@ -1,7 +1,7 @@
-import { Role } from '@ioc-graph/platform';
+import { STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
-import { AdministrativeUnit, ref } from '../federation/entities';
+import { AdministrativeUnit, ref } from '../foreign/entities';
 import { Reading } from '../reading/reading';
 import { StationKind } from '../vocabulary';
 import { airQualityOf, StationAirQuality } from './airQuality';
@@ -9,16 +9,19 @@ import { dailyAqiOf, StationDailyAirQuality } from './dailyAqi';
 import { AlarmLevels, Station } from './station';
 import { latestAqiOf, latestReadingsOf, stationByCode } from './station.loader';
 
-export const STAFF = [Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF, Role.FIELD_OFFICER, Role.SYSTEM];
-
 /** Monitoring stations: open data (where they are, what they measure, their AQI). */
 @Resolver(() => Station)
 export class StationResolver {
-  @Query(() => [Station], { description: 'Stations, optionally of one kind and within an administrative unit’s subtree, by code' })
+  @Query(() => [Station], {
+    description: 'Stations, optionally of one kind and within an administrative unit’s subtree, by code. Public',
+  })
   stations(
     @Ctx() ctx: EnvironmentContext,
-    @Arg('kind', () => StationKind, { nullable: true }) kind?: StationKind | null,
-    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+    @Arg('kind', () => StationKind, { nullable: true, description: 'Only stations of this kind; all when omitted' }) kind?: StationKind | null,
+    @Arg('withinUnitId', () => ID, {
+      nullable: true,
+      description: 'Only stations in this administrative unit or below it; all when omitted',
+    }) withinUnitId?: string | null,
   ) {
     return ctx.em.find(
       Station,
@@ -27,12 +30,12 @@ export class StationResolver {
     );
   }
 
-  @Query(() => Station, { nullable: true })
-  station(@Arg('code') code: string, @Ctx() ctx: EnvironmentContext) {
+  @Query(() => Station, { nullable: true, description: 'A station by its code; null when there is none. Public' })
+  station(@Arg('code', { description: 'Code of the station, e.g. BP-KK-DX01' }) code: string, @Ctx() ctx: EnvironmentContext) {
     return stationByCode(ctx).load(code);
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit it sits in' })
   administrativeUnit(@Root() station: Station) {
     return ref<AdministrativeUnit>(station.unitId);
   }
@@ -53,11 +56,11 @@ export class StationResolver {
     nullable: true,
     description: 'Its daily VN_AQI for a local date (YYYY-MM-DD, Asia/Ho_Chi_Minh) from that day’s hourly averages; null without PM data',
   })
-  dailyAqi(@Root() station: Station, @Arg('date') date: string, @Ctx() ctx: EnvironmentContext) {
+  dailyAqi(@Root() station: Station, @Arg('date', { description: 'Local date, YYYY-MM-DD (Asia/Ho_Chi_Minh)' }) date: string, @Ctx() ctx: EnvironmentContext) {
     return dailyAqiOf(ctx, date).load(station.id);
   }
 
-  @Authorized(...STAFF)
+  @Authorized(...STAFF_AND_SYSTEMS)
   @FieldResolver(() => [Reading], { description: 'The newest raw reading of each metric (staff only)' })
   async latestReadings(@Root() station: Station, @Ctx() ctx: EnvironmentContext) {
     return (await latestReadingsOf(ctx).load(station.id)).map((r) => ({ ...r, value: Number(r.value), measuredAt: new Date(r.measuredAt) }));

@@ -4,15 +4,15 @@ import { uuidv7 } from '@ioc-graph/platform';
 import { StationKind } from '../vocabulary';
 
 /** The alarm levels of a water level gauge (báo động I, II, III), in metres on the gauge's datum. */
-@ObjectType({ description: 'Mức báo động I, II, III (m)' })
+@ObjectType({ description: 'Flood alarm levels I, II and III of a water level gauge (mức báo động), in metres on the gauge’s datum' })
 export class AlarmLevels {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Alarm level I (báo động I), m' })
   level1!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Alarm level II (báo động II), m' })
   level2!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Alarm level III (báo động III), m' })
   level3!: number;
 }
 
@@ -23,12 +23,12 @@ export class AlarmLevels {
  */
 @Entity({ tableName: 'station' })
 @Index({ name: 'station_unit_lineage_index', expression: 'create index "station_unit_lineage_index" on "environment"."station" using gin ("unit_lineage")' })
-@ObjectType({ description: 'A monitoring station: air, water, noise, rain gauge or water level gauge' })
+@ObjectType({ description: 'A monitoring station (trạm quan trắc): air, water, noise, rain gauge or water level gauge. Public' })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
 export class Station {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = uuidv7();
 
   @Property({ type: 'text' })
@@ -37,23 +37,23 @@ export class Station {
   code!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially, e.g. "Trạm đo mực nước hồ Thác Mơ"' })
   nameVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens' })
   nameEn!: string;
 
   @Enum({ items: () => StationKind })
-  @Field(() => StationKind)
+  @Field(() => StationKind, { description: 'What it measures' })
   kind!: StationKind;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84)' })
   latitude!: number;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84)' })
   longitude!: number;
 
   @Property({ type: 'uuid' })

@@ -1,5 +1,5 @@
-import { forbidden, hasRole, isService, loaderByForeignKey, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
-import { CENTER_ROLES, type IncidentsContext } from '../common';
+import { CENTER_ROLES, forbidden, hasRole, isService, loaderByForeignKey, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
+import type { IncidentsContext } from '../context';
 import { Alert } from './alert';
 
 export const alertById = (ctx: IncidentsContext) => loaderByUnique(ctx, Alert, 'id');

@@ -1,10 +1,10 @@
-import { ConnectionArgs, ConnectionType, conflict, checkVersion, geoPoint, GeoPoint, inTransaction, notFound, paginate, requireId, Role } from '@ioc-graph/platform';
+import { CENTER_ROLES, conflict, ConnectionArgs, ConnectionType, GeoPoint, geoPoint, newLogEntry, notFound, paginate, requireId, Role, takeStep } from '@ioc-graph/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category } from '../category/category';
 import { categoryById, requireCategory } from '../category/category.loader';
-import { CENTER_ROLES, type IncidentsContext } from '../common';
-import { AdministrativeUnit, Person, personRef, unitRef } from '../directory/directoryEntities';
+import type { IncidentsContext } from '../context';
+import { AdministrativeUnit, Person, personRef, unitRef } from '../foreign/entities';
 import { Incident } from '../incident/incident';
 import { incidentById } from '../incident/incident.loader';
 import { OPEN_STATES } from '../incident/incident.rules';
@@ -14,14 +14,15 @@ import { TimelineEntry, timelineEntry } from '../timeline/timelineEntry';
 import { timelineOf } from '../timeline/timeline.loader';
 import { emitAlertEvent } from '../events';
 import { Process } from '../vocabulary';
-import { Alert, AlertState } from './alert';
+import { Alert } from './alert';
+import { ALERT_STEP_NAMES, alertTransition, type AlertAction } from './alert.rules';
 import { AlertFilter, DismissAlertInput, MergeAlertInput, ReportAlertInput, VerifyAlertInput } from './alert.input';
 import { alertById } from './alert.loader';
 import { possibleDuplicates } from './duplicates';
 import { intakeAlert } from './intake';
 import { locate } from './location';
 
-@ObjectType()
+@ObjectType({ description: 'A page of alerts' })
 export class AlertConnection extends ConnectionType(Alert) {}
 
 /** Conditions of an alert filter. */
@@ -43,14 +44,14 @@ export function alertWhere(filter: AlertFilter | null | undefined): FilterQuery<
 @Resolver(() => Alert)
 export class AlertResolver {
   @Authorized(...CENTER_ROLES)
-  @Query(() => Alert, { nullable: true })
-  alert(@Arg('id', () => ID) id: string, @Ctx() ctx: IncidentsContext) {
+  @Query(() => Alert, { nullable: true, description: 'An alert by id; null when there is none. Leaders and operators only' })
+  alert(@Arg('id', () => ID, { description: 'Id of the alert' }) id: string, @Ctx() ctx: IncidentsContext) {
     return alertById(ctx).load(requireId(id, 'id'));
   }
 
   @Authorized(...CENTER_ROLES)
-  @Query(() => AlertConnection, { description: 'Alerts matching a filter, newest first' })
-  alerts(@Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: IncidentsContext) {
+  @Query(() => AlertConnection, { description: 'Alerts matching a filter, newest first. Leaders and operators only' })
+  alerts(@Arg('filter', () => AlertFilter, { nullable: true, description: 'Conditions the alerts must meet; omit for all' }) filter: AlertFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: IncidentsContext) {
     return paginate(ctx.em, Alert, alertWhere(filter), { ...page, orderBy: 'receivedAt', direction: 'DESC' });
   }
 
@@ -58,7 +59,7 @@ export class AlertResolver {
   @Mutation(() => Alert, {
     description: 'Reports an alert (sector systems, operators). Idempotent: the same sourceSystem + sourceRef returns the alert stored first',
   })
-  async reportAlert(@Arg('input', () => ReportAlertInput) input: ReportAlertInput, @Ctx() ctx: IncidentsContext) {
+  async reportAlert(@Arg('input', () => ReportAlertInput, { description: 'The alert' }) input: ReportAlertInput, @Ctx() ctx: IncidentsContext) {
     const category = await requireCategory(ctx, input.categoryId, 'categoryId');
     const location = await locate(ctx, input);
     return intakeAlert(ctx, {
@@ -81,14 +82,14 @@ export class AlertResolver {
     });
   }
 
-  @Authorized(Role.OPERATOR)
-  @Mutation(() => Incident, { description: 'Verifies a new alert and opens an incident from it (operators)' })
-  verifyAlert(@Arg('id', () => ID) id: string, @Arg('input', () => VerifyAlertInput) input: VerifyAlertInput, @Ctx() ctx: IncidentsContext) {
-    return inTransaction(ctx.em, async (em) => {
-      const alert = await this.newAlert(em, id, input.expectedVersion);
+  @Authorized(...CENTER_ROLES)
+  @Mutation(() => Incident, { description: 'Verifies a new alert and opens an incident from it (the center)' })
+  verifyAlert(@Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string, @Arg('input', () => VerifyAlertInput, { description: 'Corrections and the expected version' }) input: VerifyAlertInput, @Ctx() ctx: IncidentsContext) {
+    let incident!: Incident;
+    return this.alertStep(ctx, id, 'verifyAlert', input.expectedVersion, async (alert, em) => {
       const category = input.categoryId ? await requireCategory(ctx, input.categoryId, 'categoryId') : await em.findOneOrFail(Category, alert.category.id);
       const location = input.unitId ? await locate(ctx, { unitId: input.unitId }) : { unitId: alert.unitId, unitLineage: alert.unitLineage };
-      const incident = await openIncident(
+      incident = await openIncident(
         ctx,
         em,
         {
@@ -107,67 +108,69 @@ export class AlertResolver {
         },
         input.note ?? null,
       );
-      this.step(ctx, em, alert, AlertState.VERIFIED, 'verified', input.note ?? `incident ${incident.code}`);
       alert.incident = em.getReference(Incident, incident.id, { wrapped: true });
-      await emitAlertEvent(em, ctx.identity, ctx.clock.now(), 'verified', alert);
-      return incident;
-    });
+      return input.note ?? `incident ${incident.code}`;
+    }).then(() => incident);
   }
 
-  @Authorized(Role.OPERATOR)
-  @Mutation(() => Alert, { description: 'Dismisses a new alert with a reason (operators)' })
-  dismissAlert(@Arg('id', () => ID) id: string, @Arg('input', () => DismissAlertInput) input: DismissAlertInput, @Ctx() ctx: IncidentsContext) {
-    return inTransaction(ctx.em, async (em) => {
-      const alert = await this.newAlert(em, id, input.expectedVersion);
+  @Authorized(...CENTER_ROLES)
+  @Mutation(() => Alert, { description: 'Dismisses a new alert with a reason (the center)' })
+  dismissAlert(@Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string, @Arg('input', () => DismissAlertInput, { description: 'Reason and expected version' }) input: DismissAlertInput, @Ctx() ctx: IncidentsContext) {
+    return this.alertStep(ctx, id, 'dismissAlert', input.expectedVersion, (alert) => {
       alert.dismissReason = input.reason.trim();
-      this.step(ctx, em, alert, AlertState.DISMISSED, 'dismissed', alert.dismissReason);
-      await emitAlertEvent(em, ctx.identity, ctx.clock.now(), 'dismissed', alert);
-      return alert;
+      return alert.dismissReason;
     });
   }
 
-  @Authorized(Role.OPERATOR)
-  @Mutation(() => Alert, { description: 'Attaches a new alert to an open incident it duplicates (operators)' })
-  mergeAlert(@Arg('id', () => ID) id: string, @Arg('input', () => MergeAlertInput) input: MergeAlertInput, @Ctx() ctx: IncidentsContext) {
-    return inTransaction(ctx.em, async (em) => {
-      const alert = await this.newAlert(em, id, input.expectedVersion);
+  @Authorized(...CENTER_ROLES)
+  @Mutation(() => Alert, { description: 'Attaches a new alert to an open incident it duplicates (the center)' })
+  mergeAlert(@Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string, @Arg('input', () => MergeAlertInput, { description: 'The incident and expected version' }) input: MergeAlertInput, @Ctx() ctx: IncidentsContext) {
+    return this.alertStep(ctx, id, 'mergeAlert', input.expectedVersion, async (alert, em, at) => {
       const incident = await em.findOne(Incident, { id: requireId(input.incidentId, 'incidentId') });
       if (!incident) throw notFound('Incident', input.incidentId);
       if (!OPEN_STATES.includes(incident.state)) throw conflict(`Incident ${incident.code} is ${incident.state}; merge into an open incident`);
       alert.incident = em.getReference(Incident, incident.id, { wrapped: true });
-      this.step(ctx, em, alert, AlertState.MERGED, 'merged', input.note ?? `into incident ${incident.code}`);
       em.persist(
-        timelineEntry(ctx.identity, ctx.clock.now(), { subjectType: 'Incident', subjectId: incident.id, action: 'alert merged', fromState: incident.state, toState: incident.state, note: alert.headline }, ctx.requestId),
+        timelineEntry(ctx.identity, at, { subjectType: 'Incident', subjectId: incident.id, action: 'alert merged', fromState: incident.state, toState: incident.state, note: alert.headline }, ctx.requestId),
       );
-      await emitAlertEvent(em, ctx.identity, ctx.clock.now(), 'merged', alert);
-      return alert;
+      return input.note ?? `into incident ${incident.code}`;
     });
   }
 
-  private async newAlert(em: EntityManager, id: string, expectedVersion: number): Promise<Alert> {
-    const alert = await em.findOne(Alert, { id: requireId(id, 'id') });
-    if (!alert) throw notFound('Alert', id);
-    checkVersion(alert, expectedVersion);
-    if (alert.state !== AlertState.NEW) throw conflict(`The alert is already ${alert.state}`, { state: alert.state });
-    return alert;
+  /**
+   * Takes a step of a NEW alert (see takeStep): checks the caller, the state and the version read,
+   * applies the step, which returns the note to record, and appends the timeline entry and the event.
+   */
+  private alertStep(ctx: IncidentsContext, id: string, action: AlertAction, expectedVersion: number, apply: (alert: Alert, em: EntityManager, at: Date) => string | Promise<string>) {
+    return takeStep(ctx.em, {
+      actor: ctx.identity,
+      at: ctx.clock.now(),
+      requestId: ctx.requestId,
+      action,
+      load: async (em) => {
+        const alert = await em.findOne(Alert, { id: requireId(id, 'id') });
+        if (!alert) throw notFound('Alert', id);
+        return alert;
+      },
+      transition: alertTransition(ctx.identity),
+      expectedVersion,
+      apply: async (alert, em, at) => ({ note: await apply(alert, em, at) }),
+      log: (alert, step) => newLogEntry(TimelineEntry, { ...step, action: ALERT_STEP_NAMES[action] }, { subjectType: 'Alert', subjectId: alert.id }),
+      emit: (em, alert, { at }) => emitAlertEvent(em, ctx.identity, at, ALERT_STEP_NAMES[action], alert),
+    });
   }
 
-  private step(ctx: IncidentsContext, em: EntityManager, alert: Alert, to: AlertState, action: string, note: string | null) {
-    em.persist(timelineEntry(ctx.identity, ctx.clock.now(), { subjectType: 'Alert', subjectId: alert.id, action, fromState: alert.state, toState: to, note }, ctx.requestId));
-    alert.state = to;
-  }
-
-  @FieldResolver(() => Category)
+  @FieldResolver(() => Category, { description: 'Category (loại vụ việc) of the alert' })
   category(@Root() alert: Alert, @Ctx() ctx: IncidentsContext) {
     return categoryById(ctx).load(alert.category.id);
   }
 
-  @FieldResolver(() => GeoPoint, { nullable: true })
+  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Where it happened; null when the reporter gave no point' })
   location(@Root() alert: Alert) {
     return geoPoint(alert.latitude, alert.longitude);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Administrative unit where it happened; null when unknown' })
   unit(@Root() alert: Alert) {
     return unitRef(alert.unitId);
   }
@@ -188,7 +191,7 @@ export class AlertResolver {
     return reporterOf(alert);
   }
 
-  @FieldResolver(() => [TimelineEntry])
+  @FieldResolver(() => [TimelineEntry], { description: 'Every step taken on the alert, oldest first' })
   timeline(@Root() alert: Alert, @Ctx() ctx: IncidentsContext) {
     return timelineOf(ctx).load(alert.id);
   }

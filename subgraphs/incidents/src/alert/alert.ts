@@ -11,7 +11,16 @@ export enum AlertState {
   DISMISSED = 'DISMISSED',
   MERGED = 'MERGED',
 }
-registerEnumType(AlertState, { name: 'AlertState', description: 'New, verified into an incident, dismissed, or merged into an existing incident' });
+registerEnumType(AlertState, {
+  name: 'AlertState',
+  description: 'Where an alert stands (trạng thái cảnh báo): new until an operator verifies, dismisses or merges it',
+  valuesConfig: {
+    NEW: { description: 'Received, not yet handled by an operator (mới)' },
+    VERIFIED: { description: 'Verified: an incident was opened from it (đã xác minh)' },
+    DISMISSED: { description: 'Dismissed with a reason: false, out of scope or already handled (đã loại)' },
+    MERGED: { description: 'Merged into an open incident it duplicates (đã gộp)' },
+  },
+});
 
 /** The source system of citizen reports (phản ánh hiện trường). */
 export const CITIZEN_SOURCE = 'citizen-report';
@@ -24,11 +33,13 @@ export const CITIZEN_SOURCE = 'citizen-report';
 @Unique({ properties: ['sourceSystem', 'sourceRef'] })
 @Index({ properties: ['state', 'receivedAt'] })
 @Index({ name: 'alert_unit_lineage_index', expression: 'create index "alert_unit_lineage_index" on "incidents"."alert" using gin ("unit_lineage")' })
-@ObjectType({ description: 'An alert: what a sector system, a camera, a sensor, a hotline call or a citizen reported' })
+@ObjectType({
+  description: 'An alert (cảnh báo): what a sector system, a camera, a sensor rule, a hotline call or a citizen reported. Leaders and operators only',
+})
 @Directive('@key(fields: "id")')
 export class Alert {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'text' })
@@ -40,30 +51,30 @@ export class Alert {
   sourceRef!: string;
 
   @Enum({ items: () => Sector })
-  @Field(() => Sector)
+  @Field(() => Sector, { description: 'Sector of its category' })
   sector!: Sector;
 
   @ManyToOne(() => Category, { ref: true })
   category!: Ref<Category>;
 
   @Enum({ items: () => Severity })
-  @Field(() => Severity)
+  @Field(() => Severity, { description: 'How bad it is (CAP severity); the category’s default unless the reporter said' })
   severity!: Severity;
 
   @Enum({ items: () => Urgency })
-  @Field(() => Urgency)
+  @Field(() => Urgency, { description: 'How soon to act (CAP urgency)' })
   urgency: Urgency = Urgency.UNKNOWN;
 
   @Enum({ items: () => Certainty })
-  @Field(() => Certainty)
+  @Field(() => Certainty, { description: 'How sure the source is (CAP certainty)' })
   certainty: Certainty = Certainty.UNKNOWN;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Short summary, e.g. "Cháy nhà dân tại 12 Trần Hưng Đạo"' })
   headline!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Full text as reported; empty when the reporter gave none' })
   description!: string;
 
   @Property({ type: 'double', nullable: true })
@@ -84,11 +95,11 @@ export class Alert {
   unitLineage: string[] = [];
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it happened, as reported (UTC)' })
   occurredAt!: Date;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the center received it (UTC)' })
   receivedAt!: Date;
 
   @Property({ type: 'text[]' })
@@ -96,15 +107,15 @@ export class Alert {
   evidence: string[] = [];
 
   @Enum({ items: () => AlertStatus })
-  @Field(() => AlertStatus)
+  @Field(() => AlertStatus, { description: 'Real event or drill' })
   status: AlertStatus = AlertStatus.ACTUAL;
 
   @Enum({ items: () => AlertState })
-  @Field(() => AlertState)
+  @Field(() => AlertState, { description: 'Where the alert stands' })
   state: AlertState = AlertState.NEW;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was dismissed; null unless DISMISSED' })
   dismissReason: string | null = null;
 
   @ManyToOne({ entity: () => 'Incident', ref: true, nullable: true, index: true })
@@ -133,6 +144,8 @@ export class Alert {
   clientKey: string | null = null;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }

@@ -1,4 +1,4 @@
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { Alert, AlertState } from './alert';
 import { distanceMeters } from '@ioc-graph/platform';
 

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { emitAlertEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { Alert } from './alert';

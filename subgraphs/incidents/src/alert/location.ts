@@ -1,5 +1,5 @@
 import type { GeoPointInput } from '@ioc-graph/platform';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 
 export interface Located {
   latitude: number | null;

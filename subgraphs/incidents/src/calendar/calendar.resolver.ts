@@ -1,24 +1,24 @@
 import { auditEntry, badInput, inTransaction, Role } from '@ioc-graph/platform';
 import { IsIn, Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { CalendarDay, CalendarDayKind } from './calendarDay';
 
-@InputType()
+@InputType({ description: 'A day of the working calendar (ngày nghỉ hoặc làm bù)' })
 export class CalendarDayInput {
   @Field({ description: 'Local date, YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   date!: string;
 
-  @Field(() => CalendarDayKind)
+  @Field(() => CalendarDayKind, { description: 'DAY_OFF, or WORKDAY for a Saturday or Sunday' })
   @IsIn(Object.values(CalendarDayKind))
   kind!: CalendarDayKind;
 
-  @Field()
+  @Field({ description: 'Name in Vietnamese, 2–200 characters' })
   @Length(2, 200)
   nameVi!: string;
 
-  @Field()
+  @Field({ description: 'Name in English, 2–200 characters' })
   @Length(2, 200)
   nameEn!: string;
 }
@@ -28,15 +28,15 @@ const isRealDate = (date: string) => !Number.isNaN(Date.parse(`${date}T00:00:00Z
 /** The working calendar behind deadlines: public to read, kept by operators. */
 @Resolver(() => CalendarDay)
 export class CalendarResolver {
-  @Query(() => [CalendarDay], { description: 'Holidays, days off in lieu and worked weekend days of a year' })
-  calendarDays(@Arg('year', () => Int) year: number, @Ctx() ctx: IncidentsContext) {
+  @Query(() => [CalendarDay], { description: 'Holidays, days off in lieu and worked weekend days of a year, by date. Public' })
+  calendarDays(@Arg('year', () => Int, { description: 'The year, 2000–2100' }) year: number, @Ctx() ctx: IncidentsContext) {
     if (year < 2000 || year > 2100) throw badInput('year is out of range', [{ field: 'year', message: 'between 2000 and 2100' }]);
     return ctx.em.find(CalendarDay, { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { date: 'ASC' } });
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => CalendarDay, { description: 'Adds or changes a day of the working calendar (operators); later deadlines use it' })
-  setCalendarDay(@Arg('input', () => CalendarDayInput) input: CalendarDayInput, @Ctx() ctx: IncidentsContext) {
+  setCalendarDay(@Arg('input', () => CalendarDayInput, { description: 'The day; replaces what was recorded for that date' }) input: CalendarDayInput, @Ctx() ctx: IncidentsContext) {
     if (!isRealDate(input.date)) throw badInput('date is not a calendar date', [{ field: 'date', message: 'not a valid date' }]);
     const weekday = new Date(`${input.date}T00:00:00Z`).getUTCDay();
     if (input.kind === CalendarDayKind.WORKDAY && weekday !== 0 && weekday !== 6) {

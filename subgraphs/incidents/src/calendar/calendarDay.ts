@@ -7,7 +7,11 @@ export enum CalendarDayKind {
 }
 registerEnumType(CalendarDayKind, {
   name: 'CalendarDayKind',
-  description: 'A public holiday or day off in lieu (ngày nghỉ), or a weekend day worked instead (ngày làm bù)',
+  description: 'Kind of exception to the Monday–Friday working week',
+  valuesConfig: {
+    DAY_OFF: { description: 'A public holiday or day off in lieu (ngày nghỉ lễ, nghỉ bù): no working time' },
+    WORKDAY: { description: 'A Saturday or Sunday worked instead of a day off (ngày làm bù): counts as working time' },
+  },
 });
 
 /** One exception to the Monday–Friday week of the agencies, kept as data so the center can maintain it. */
@@ -20,14 +24,14 @@ export class CalendarDay {
   date!: string;
 
   @Enum({ items: () => CalendarDayKind })
-  @Field(() => CalendarDayKind)
+  @Field(() => CalendarDayKind, { description: 'Day off or worked weekend day' })
   kind!: CalendarDayKind;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in Vietnamese, e.g. "Tết Nguyên đán"' })
   nameVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in English, e.g. "Lunar New Year"' })
   nameEn!: string;
 }

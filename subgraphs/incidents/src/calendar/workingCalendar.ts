@@ -2,6 +2,7 @@
  * Working time of Vietnamese state agencies, in Asia/Ho_Chi_Minh. Vietnam has kept UTC+7 without
  * daylight saving since 1975, so a fixed offset is exact for every date the hub deals with.
  */
+import { isLocalDate, LOCAL_OFFSET_MS, localDate } from '@ioc-graph/platform';
 
 /** A day-level calendar: which local dates are days off and which weekend days are worked instead. */
 export interface WorkingCalendar {
@@ -25,12 +26,10 @@ export const MINUTES_PER_WORKING_DAY: number = WORKING_PERIODS.reduce((sum, p) =
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const OFFSET_MS = 7 * 60 * MINUTE_MS;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Days since 1970-01-01 (local) and milliseconds into that local day. */
 function split(instant: Date): { day: number; ms: number } {
-  const local = instant.getTime() + OFFSET_MS;
+  const local = instant.getTime() + LOCAL_OFFSET_MS;
   if (!Number.isFinite(local)) throw new RangeError('Invalid date');
   const day = Math.floor(local / DAY_MS);
   return { day, ms: local - day * DAY_MS };
@@ -41,10 +40,8 @@ function dayString(day: number): string {
 }
 
 function parseDay(localDay: string): number {
-  const ms = DATE_PATTERN.test(localDay) ? Date.parse(`${localDay}T00:00:00Z`) : NaN;
-  // Date.parse rolls 2025-02-30 over to March; the round trip rejects such dates.
-  if (Number.isNaN(ms) || dayString(ms / DAY_MS) !== localDay) throw new RangeError(`Invalid local date: ${localDay}`);
-  return ms / DAY_MS;
+  if (!isLocalDate(localDay)) throw new RangeError(`Invalid local date: ${localDay}`);
+  return Date.parse(`${localDay}T00:00:00Z`) / DAY_MS;
 }
 
 function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
@@ -54,10 +51,8 @@ function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
   return weekday !== 0 && weekday !== 6 && !calendar.daysOff.has(date);
 }
 
-/** The local date (YYYY-MM-DD) of an instant in Asia/Ho_Chi_Minh. */
-export function localDate(instant: Date): string {
-  return dayString(split(instant).day);
-}
+/** The local date (YYYY-MM-DD) of an instant: the platform's, kept here for the calendar's readers. */
+export { localDate };
 
 /** Monday–Friday unless a day off, plus the extra workdays. Throws RangeError on a malformed date. */
 export function isWorkingDay(calendar: WorkingCalendar, localDay: string): boolean {
@@ -80,7 +75,7 @@ export function addWorkingMinutes(calendar: WorkingCalendar, from: Date, minutes
       const start = Math.max(period.start * MINUTE_MS, ms);
       const available = period.end * MINUTE_MS - start;
       if (available <= 0) continue;
-      if (remaining <= available) return new Date(day * DAY_MS + start + remaining - OFFSET_MS);
+      if (remaining <= available) return new Date(day * DAY_MS + start + remaining - LOCAL_OFFSET_MS);
       remaining -= available;
     }
   }

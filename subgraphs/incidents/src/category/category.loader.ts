@@ -1,5 +1,5 @@
 import { badInput, loaderByUnique, requireId } from '@ioc-graph/platform';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { Category } from './category';
 
 export const categoryById = (ctx: IncidentsContext) => loaderByUnique(ctx, Category, 'id');

@@ -5,34 +5,36 @@ import { Process, Sector, Severity } from '../vocabulary';
 
 /** A kind of problem a sector handles (lĩnh vực/loại phản ánh): its default process, severity and deadline. */
 @Entity({ tableName: 'category' })
-@ObjectType({ description: 'A category of alerts and incidents, with its default handling and deadline' })
+@ObjectType({
+  description: 'A category (loại vụ việc) of alerts and incidents within a sector, with its default handling and deadline. Public',
+})
 export class Category {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'text', unique: true })
-  @Field()
+  @Field({ description: 'Stable code of the category, e.g. "SEC_PUBLIC_DISORDER"' })
   code!: string;
 
   @Enum({ items: () => Sector })
-  @Field(() => Sector)
+  @Field(() => Sector, { description: 'Sector the category belongs to' })
   sector!: Sector;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially, e.g. "Xây dựng không phép, sai phép"' })
   nameVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens' })
   nameEn!: string;
 
   @Enum({ items: () => Process })
-  @Field(() => Process)
+  @Field(() => Process, { description: 'Process an incident of this category follows unless the operator chooses another' })
   defaultProcess!: Process;
 
   @Enum({ items: () => Severity })
-  @Field(() => Severity)
+  @Field(() => Severity, { description: 'Severity given to an alert whose reporter states none' })
   defaultSeverity!: Severity;
 
   /** The deadline for handling, from assignment. */

@@ -18,7 +18,10 @@ export class CitizenReportInput {
   @Length(2, 300)
   place?: string;
 
-  @Field(() => GeoPointInput, { nullable: true })
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'Where, as a point (e.g. from the phone’s GPS); the ward is found from it when unitId is omitted',
+  })
   @IsOptional()
   @ValidateNested()
   location?: GeoPointInput;

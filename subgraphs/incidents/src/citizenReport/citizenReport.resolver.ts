@@ -6,7 +6,7 @@ import { Alert, AlertState, CITIZEN_SOURCE } from '../alert/alert';
 import { locate } from '../alert/location';
 import { Category } from '../category/category';
 import { requireCategory } from '../category/category.loader';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { Incident } from '../incident/incident';
 import { IncidentState } from '../incident/incident.rules';
 import { Publication } from '../publication/publication';
@@ -32,7 +32,7 @@ function publicStatus(alert: Alert, incident: Incident | null, publication: Publ
 @Resolver()
 export class CitizenReportResolver {
   @Mutation(() => CitizenReport, { description: 'Reports a problem (phản ánh hiện trường); returns the tracking code to follow it. No login needed' })
-  async submitCitizenReport(@Arg('input', () => CitizenReportInput) input: CitizenReportInput, @Ctx() ctx: IncidentsContext) {
+  async submitCitizenReport(@Arg('input', () => CitizenReportInput, { description: 'The report; limited per client and hour (RATE_LIMITED beyond)' }) input: CitizenReportInput, @Ctx() ctx: IncidentsContext) {
     const category = await requireCategory(ctx, input.categoryId, 'categoryId');
     if (!category.citizenReportable) throw badInput('Citizens cannot report this category', [{ field: 'categoryId', message: 'not open to citizen reports' }]);
     if (!input.place && !input.location && !input.unitId) {
@@ -77,8 +77,11 @@ export class CitizenReportResolver {
     return { trackingCode: alert.trackingCode!, category, receivedAt: alert.receivedAt, status: CitizenReportStatus.RECEIVED, statusReason: null, publicIncident: null };
   }
 
-  @Query(() => CitizenReport, { nullable: true, description: 'The public status of a citizen report, by its tracking code' })
-  async citizenReport(@Arg('trackingCode') trackingCode: string, @Ctx() ctx: IncidentsContext): Promise<CitizenReport | null> {
+  @Query(() => CitizenReport, {
+    nullable: true,
+    description: 'The public status of a citizen report, by its tracking code; null when the code is unknown. Public',
+  })
+  async citizenReport(@Arg('trackingCode', { description: 'Tracking code, e.g. PA-7K3M9QXR' }) trackingCode: string, @Ctx() ctx: IncidentsContext): Promise<CitizenReport | null> {
     const alert = await ctx.em.findOne(Alert, { trackingCode: trackingCode.trim().toUpperCase() });
     if (!alert) return null;
     const [category, incident, publication] = await Promise.all([

@@ -11,22 +11,31 @@ export enum CitizenReportStatus {
 }
 registerEnumType(CitizenReportStatus, {
   name: 'CitizenReportStatus',
-  description: 'Đã tiếp nhận, không xử lý (with the reason), đang xử lý, đã có kết quả công khai, đã đóng',
+  description: 'What a citizen sees of their report (trạng thái phản ánh)',
+  valuesConfig: {
+    RECEIVED: { description: 'Received, not yet verified (đã tiếp nhận)' },
+    DISMISSED: { description: 'Not handled, with the reason (không xử lý)' },
+    IN_PROGRESS: { description: 'Verified into an incident that is being handled (đang xử lý)' },
+    RESOLVED: { description: 'Handled, with a published result (đã có kết quả công khai)' },
+    CLOSED: { description: 'Closed without a published result (đã đóng)' },
+  },
 });
 
 /** What the public sees of a citizen report, looked up by its tracking code: never the reporter. */
-@ObjectType({ description: 'The public status of a citizen report' })
+@ObjectType({
+  description: 'The public status of a citizen report (phản ánh hiện trường), looked up by its tracking code; never shows the reporter',
+})
 export class CitizenReport {
-  @Field()
+  @Field({ description: 'Tracking code given to the citizen (mã theo dõi): PA- and 8 letters or digits, e.g. PA-7K3M9QXR' })
   trackingCode!: string;
 
-  @Field(() => Category)
+  @Field(() => Category, { description: 'Category the citizen chose' })
   category!: Category;
 
-  @Field()
+  @Field({ description: 'When the center received it (UTC)' })
   receivedAt!: Date;
 
-  @Field(() => CitizenReportStatus)
+  @Field(() => CitizenReportStatus, { description: 'Where the report stands' })
   status!: CitizenReportStatus;
 
   @Field(() => String, { nullable: true, description: 'Why it was not handled, when dismissed' })

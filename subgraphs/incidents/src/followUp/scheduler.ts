@@ -1,4 +1,4 @@
-import type { Logger } from '@ioc-graph/platform';
+import type { IncidentFollowUpName, Logger } from '@ioc-graph/platform';
 import { LockMode, type MikroORM } from '@mikro-orm/core';
 import type { Clock } from '@ioc-graph/platform';
 import { Incident } from '../incident/incident';
@@ -9,7 +9,7 @@ import { FollowUpKind, FollowUpTimer } from './followUpTimer';
 
 const BATCH = 100;
 
-const STEPS: Record<FollowUpKind, { action: string; field: 'remindedAt' | 'overdueAt' | 'escalatedAt'; note: string }> = {
+const STEPS: Record<FollowUpKind, { action: IncidentFollowUpName; field: 'remindedAt' | 'overdueAt' | 'escalatedAt'; note: string }> = {
   [FollowUpKind.REMINDER]: { action: 'reminded', field: 'remindedAt', note: 'Nhắc hạn: the deadline is near' },
   [FollowUpKind.OVERDUE]: { action: 'overdue', field: 'overdueAt', note: 'Quá hạn: the deadline has passed without a result' },
   [FollowUpKind.ESCALATION]: { action: 'escalated', field: 'escalatedAt', note: 'Escalated to the head of the handling agency' },

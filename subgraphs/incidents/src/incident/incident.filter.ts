@@ -1,6 +1,6 @@
-import { forbidden, hasRole, requireId } from '@ioc-graph/platform';
+import { CENTER_ROLES, forbidden, hasRole, requireId } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
-import { CENTER_ROLES, type IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { Incident } from './incident';
 import type { IncidentFilter } from './incident.input';
 import { IncidentState, RUNNING_STATES } from './incident.rules';

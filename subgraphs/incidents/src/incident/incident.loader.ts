@@ -1,5 +1,5 @@
-import { forbidden, hasRole, isService, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
-import { CENTER_ROLES, type IncidentsContext } from '../common';
+import { CENTER_ROLES, forbidden, hasRole, isService, loaderByUnique, notFound, requireId } from '@ioc-graph/platform';
+import type { IncidentsContext } from '../context';
 import { Incident } from './incident';
 
 export const incidentById = (ctx: IncidentsContext) => loaderByUnique(ctx, Incident, 'id');

@@ -1,6 +1,6 @@
 import { isUuid } from '@ioc-graph/platform';
 import { alertById, mayReadAlerts } from '../alert/alert.loader';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { incidentByCode, incidentById, mayReadIncident } from './incident.loader';
 
 /**

@@ -1,11 +1,11 @@
-import { ConnectionArgs, ConnectionType, geoPoint, GeoPoint, paginate, Role } from '@ioc-graph/platform';
+import { ConnectionArgs, ConnectionType, GeoPoint, geoPoint, paginate, Role, STAFF_ROLES } from '@ioc-graph/platform';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Alert } from '../alert/alert';
 import { alertsByIncident, mayReadAlerts } from '../alert/alert.loader';
 import { Category } from '../category/category';
 import { categoryById } from '../category/category.loader';
-import { INCIDENT_READERS, type IncidentsContext } from '../common';
-import { AdministrativeUnit, Agency, agencyRef, Person, personRef, unitRef } from '../directory/directoryEntities';
+import type { IncidentsContext } from '../context';
+import { AdministrativeUnit, Agency, agencyRef, Person, personRef, unitRef } from '../foreign/entities';
 import { Publication } from '../publication/publication';
 import { publicationByIncident } from '../publication/publication.loader';
 import { ReporterContact, reporterOf } from '../reporter/reporterContact';
@@ -16,41 +16,52 @@ import { IncidentFilter } from './incident.input';
 import { incidentByCode, readableIncident, requireIncident } from './incident.loader';
 import { incidentWhere, isOverdue } from './incident.filter';
 
-@ObjectType()
+@ObjectType({ description: 'A page of incidents' })
 export class IncidentConnection extends ConnectionType(Incident) {}
 
 /** Incidents: the center reads all, an agency its own; the public reads publications instead. */
 @Resolver(() => Incident)
 export class IncidentResolver {
-  @Authorized(...INCIDENT_READERS)
-  @Query(() => Incident, { nullable: true })
-  incident(@Arg('id', () => ID) id: string, @Ctx() ctx: IncidentsContext) {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => Incident, {
+    nullable: true,
+    description: 'An incident by id. NOT_FOUND when there is none, FORBIDDEN when another agency handles it. Staff roles only',
+  })
+  incident(@Arg('id', () => ID, { description: 'Id of the incident' }) id: string, @Ctx() ctx: IncidentsContext) {
     return requireIncident(ctx, id);
   }
 
-  @Authorized(...INCIDENT_READERS)
-  @Query(() => Incident, { nullable: true, description: 'An incident by its number, e.g. VV-2026-000042' })
-  async incidentByCode(@Arg('code') code: string, @Ctx() ctx: IncidentsContext) {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => Incident, {
+    nullable: true,
+    description: 'An incident by its number, e.g. VV-2026-000042. NOT_FOUND when there is none, FORBIDDEN when another agency handles it. Staff roles only',
+  })
+  async incidentByCode(@Arg('code', { description: 'Number of the incident, e.g. VV-2026-000042' }) code: string, @Ctx() ctx: IncidentsContext) {
     return readableIncident(ctx, await incidentByCode(ctx).load(code.trim()), code);
   }
 
-  @Authorized(...INCIDENT_READERS)
-  @Query(() => IncidentConnection, { description: 'Incidents matching a filter, newest first; an agency sees its own only' })
-  incidents(@Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: IncidentsContext) {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => IncidentConnection, {
+    description: 'Incidents matching a filter, newest first. Staff roles: the center reads all, an agency its own only',
+  })
+  incidents(@Arg('filter', () => IncidentFilter, {
+              nullable: true,
+              description: 'Conditions the incidents must meet; omit for all you may read',
+            }) filter: IncidentFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: IncidentsContext) {
     return paginate(ctx.em, Incident, incidentWhere(ctx, filter), { ...page, orderBy: 'openedAt', direction: 'DESC' });
   }
 
-  @FieldResolver(() => Category)
+  @FieldResolver(() => Category, { description: 'Category (loại vụ việc) of the incident' })
   category(@Root() incident: Incident, @Ctx() ctx: IncidentsContext) {
     return categoryById(ctx).load(incident.category.id);
   }
 
-  @FieldResolver(() => GeoPoint, { nullable: true })
+  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Where it happened; null when no point was given' })
   location(@Root() incident: Incident) {
     return geoPoint(incident.latitude, incident.longitude);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Administrative unit where it happened; null when unknown' })
   unit(@Root() incident: Incident) {
     return unitRef(incident.unitId);
   }

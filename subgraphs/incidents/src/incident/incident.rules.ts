@@ -1,4 +1,4 @@
-import { conflict, forbidden, hasRole, Role, type Identity } from '@ioc-graph/platform';
+import { hasRole, isCenter, Role, type Identity, type StepTransition, type TransitionTable } from '@ioc-graph/platform';
 import { registerEnumType } from 'type-graphql';
 
 export enum IncidentState {
@@ -15,11 +15,23 @@ export enum IncidentState {
 }
 registerEnumType(IncidentState, {
   name: 'IncidentState',
-  description: 'Đã xác minh, đã giao, đã tiếp nhận, đang xử lý, đề nghị giao lại, đã báo cáo kết quả, trả lại, đã duyệt, đã công khai, đã đóng',
+  description: 'Where an incident stands in its process (trạng thái vụ việc); only the steps of the transition table change it',
+  valuesConfig: {
+    VERIFIED: { description: 'Opened and verified by the center, not yet assigned (đã xác minh)' },
+    ASSIGNED: { description: 'Assigned to an agency, which has not yet taken it on; the deadline runs (đã giao)' },
+    ACCEPTED: { description: 'The agency took it on (đã tiếp nhận)' },
+    IN_PROGRESS: { description: 'The agency is working on it (đang xử lý)' },
+    REASSIGNMENT_REQUESTED: { description: 'The agency says it is not competent and asks the center to assign another (đề nghị giao lại)' },
+    RESULT_SUBMITTED: { description: 'The agency reported its result, awaiting the center’s moderation (đã báo cáo kết quả)' },
+    RETURNED: { description: 'The center sent the result back to the agency with a reason (trả lại)' },
+    APPROVED: { description: 'The center approved the result, not yet published (đã duyệt)' },
+    PUBLISHED: { description: 'The approved result is public (đã công khai)' },
+    CLOSED: { description: 'Closed without publication, with a reason (đã đóng)' },
+  },
 });
 
-/** Who may take a step: the center's operators, or the staff of the agency the incident is assigned to. */
-export type Actor = 'center' | 'assignedAgency';
+/** Who may take a step: the center (leaders and operators), or the staff of the agency the incident is assigned to. */
+export type IncidentActor = 'center' | 'assignedAgency';
 
 export type IncidentAction =
   | 'assignAgency'
@@ -32,19 +44,13 @@ export type IncidentAction =
   | 'publishResult'
   | 'closeIncident';
 
-interface Transition {
-  from: readonly IncidentState[];
-  to: IncidentState;
-  actor: Actor;
-}
-
 const S = IncidentState;
 
 /**
  * The time-bound process as a table: each action, the states it may start from, the state it leads
  * to, and who may take it. Nothing else changes an incident's state.
  */
-export const TRANSITIONS: Record<IncidentAction, Transition> = {
+export const INCIDENT_TRANSITIONS: TransitionTable<IncidentAction, IncidentState, IncidentActor> = {
   assignAgency: { from: [S.VERIFIED, S.REASSIGNMENT_REQUESTED], to: S.ASSIGNED, actor: 'center' },
   acceptIncident: { from: [S.ASSIGNED], to: S.ACCEPTED, actor: 'assignedAgency' },
   requestReassignment: { from: [S.ASSIGNED, S.ACCEPTED], to: S.REASSIGNMENT_REQUESTED, actor: 'assignedAgency' },
@@ -71,22 +77,18 @@ export const OPEN_STATES: readonly IncidentState[] = [S.VERIFIED, S.ASSIGNED, S.
 /** States whose agency work may get progress notes. */
 export const NOTE_STATES: readonly IncidentState[] = [...OPEN_STATES, S.APPROVED];
 
-/**
- * Checks that `identity` may take `action` on an incident in `state` held by `agencyId`; returns the
- * target state. FORBIDDEN when the caller may not act; CONFLICT when the state does not allow it.
- */
-export function checkTransition(identity: Identity, action: IncidentAction, incident: { state: IncidentState; agencyId: string | null }): IncidentState {
-  const transition = TRANSITIONS[action];
-  if (!mayAct(identity, transition.actor, incident.agencyId)) {
-    throw forbidden(transition.actor === 'center' ? `Only the center’s operators may ${action}` : `Only the assigned agency may ${action}`);
-  }
-  if (!transition.from.includes(incident.state)) {
-    throw conflict(`${action} is not possible in state ${incident.state}`, { state: incident.state, allowedFrom: transition.from });
-  }
-  return transition.to;
-}
+/** How FORBIDDEN names each actor. */
+const WHO: Record<IncidentActor, string> = { center: 'the center (leaders and operators)', assignedAgency: 'the assigned agency' };
 
-export function mayAct(identity: Identity, actor: Actor, agencyId: string | null): boolean {
-  if (actor === 'center') return hasRole(identity, Role.OPERATOR);
+/** Whether `identity` acts as `actor` on an incident held by `agencyId`. */
+export function mayAct(identity: Identity, actor: IncidentActor, agencyId: string | null): boolean {
+  if (actor === 'center') return isCenter(identity);
   return hasRole(identity, Role.AGENCY_STAFF) && agencyId !== null && identity.agencyId === agencyId;
 }
+
+/** The incident's state machine as `takeStep` checks it for `identity`. */
+export const incidentTransition = (identity: Identity): StepTransition<{ agencyId: string | null }, IncidentAction, IncidentState, IncidentActor> => ({
+  table: INCIDENT_TRANSITIONS,
+  who: WHO,
+  mayAct: (actor, incident) => mayAct(identity, actor, incident.agencyId),
+});

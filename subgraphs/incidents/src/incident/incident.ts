@@ -13,39 +13,41 @@ import { IncidentState } from './incident.rules';
 @Index({ properties: ['state', 'openedAt'] })
 @Index({ properties: ['agencyId', 'state'] })
 @Index({ name: 'incident_unit_lineage_index', expression: 'create index "incident_unit_lineage_index" on "incidents"."incident" using gin ("unit_lineage")' })
-@ObjectType({ description: 'An incident (vụ việc) handled by the center and an agency' })
+@ObjectType({
+  description: 'An incident (vụ việc) handled by the center and an agency. Leaders and operators read every incident; agency staff and field officers only their agency’s',
+})
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
 export class Incident {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();
 
   @Property({ type: 'text', unique: true })
-  @Field({ description: 'Human-readable number, e.g. VV-2026-000042' })
+  @Field({ description: 'Human-readable number (số vụ việc), e.g. VV-2026-000042; unique' })
   code!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Short title, e.g. "Xây dựng không phép tại 45 Lê Duẩn"' })
   title!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'What happened, in full' })
   description!: string;
 
   @Enum({ items: () => Sector })
-  @Field(() => Sector)
+  @Field(() => Sector, { description: 'Sector of its category' })
   sector!: Sector;
 
   @ManyToOne(() => Category, { ref: true })
   category!: Ref<Category>;
 
   @Enum({ items: () => Severity })
-  @Field(() => Severity)
+  @Field(() => Severity, { description: 'How bad it is (CAP severity)' })
   severity!: Severity;
 
   @Enum({ items: () => Process })
-  @Field(() => Process)
+  @Field(() => Process, { description: 'How it is handled: time-bound, immediate or command support' })
   process!: Process;
 
   @Enum({ items: () => AlertStatus })
@@ -53,7 +55,7 @@ export class Incident {
   status: AlertStatus = AlertStatus.ACTUAL;
 
   @Enum({ items: () => IncidentState })
-  @Field(() => IncidentState)
+  @Field(() => IncidentState, { description: 'Where the incident stands in its process' })
   state: IncidentState = IncidentState.VERIFIED;
 
   @Property({ type: 'double', nullable: true })
@@ -63,7 +65,7 @@ export class Incident {
   longitude: number | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The place as described (address, landmark); null when not given' })
   place: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
@@ -77,18 +79,18 @@ export class Incident {
   agencyId: string | null = null;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it happened (UTC)' })
   occurredAt!: Date;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the center opened it (UTC)' })
   openedAt!: Date;
 
   @Property({ type: 'text' })
   openedBy!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last assigned to an agency (UTC); null until assigned' })
   assignedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -96,7 +98,7 @@ export class Incident {
   deadline: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the agency was reminded, at 75 % of the SLA (UTC); null until then' })
   remindedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -108,23 +110,23 @@ export class Incident {
   escalatedAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the agency reports it did; null until a result is submitted' })
   result: string | null = null;
 
   @Property({ type: 'text[]' })
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Links to photos and documents of the result; empty when none' })
   resultEvidence: string[] = [];
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the result was last submitted (UTC); null until then' })
   resultSubmittedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When an operator approved the result (UTC); null until then' })
   approvedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed (UTC); null while open' })
   closedAt: Date | null = null;
 
   /** The tracking code of the citizen report it came from, if any. */
@@ -132,6 +134,8 @@ export class Incident {
   trackingCode: string | null = null;
 
   @Property({ version: true, type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Version of the record, raised by every change; pass it back as `expectedVersion` to guard against lost updates',
+  })
   version!: number;
 }

@@ -1,8 +1,8 @@
+import { actorOf, localYear } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../category/category';
-import type { IncidentsContext } from '../common';
-import { localDate } from '../calendar/workingCalendar';
+import type { IncidentsContext } from '../context';
 import { emitIncidentEvent } from '../events';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { Incident } from './incident';
@@ -11,7 +11,7 @@ import { IncidentState } from './incident.rules';
 /** The incident's number: VV-<local year>-<sequence>, never reused. */
 async function nextCode(em: EntityManager, now: Date): Promise<string> {
   const [row] = await (em as SqlEntityManager).execute<{ n: string }[]>(`select nextval('incidents.incident_code_seq') as n`);
-  return `VV-${localDate(now).slice(0, 4)}-${String(row.n).padStart(6, '0')}`;
+  return `VV-${localYear(now)}-${String(row.n).padStart(6, '0')}`;
 }
 
 /** Opens an incident in VERIFIED inside the caller's transaction, with its first timeline entry. */
@@ -32,7 +32,7 @@ export async function openIncident(
     code: await nextCode(em, now),
     state: IncidentState.VERIFIED,
     openedAt: now,
-    openedBy: ctx.identity.subject ?? 'public',
+    openedBy: actorOf(ctx.identity),
   } as never) as Incident;
   em.persist(incident);
   em.persist(timelineEntry(ctx.identity, now, { subjectType: 'Incident', subjectId: incident.id, action: 'opened', toState: IncidentState.VERIFIED, note }, ctx.requestId));

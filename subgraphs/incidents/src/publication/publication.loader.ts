@@ -1,5 +1,5 @@
 import { loaderByUnique } from '@ioc-graph/platform';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { Publication } from './publication';
 
 export const publicationById = (ctx: IncidentsContext) => loaderByUnique(ctx, Publication, 'id');

@@ -4,19 +4,19 @@ import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category } from '../category/category';
 import { categoryById } from '../category/category.loader';
-import type { IncidentsContext } from '../common';
-import { AdministrativeUnit, Agency, agencyRef, unitRef } from '../directory/directoryEntities';
+import type { IncidentsContext } from '../context';
+import { AdministrativeUnit, Agency, agencyRef, unitRef } from '../foreign/entities';
 import { Sector } from '../vocabulary';
 import { Publication, Rating } from './publication';
 import { publicationById } from './publication.loader';
 import { redactPersonalData } from './redact';
 
-@ObjectType()
+@ObjectType({ description: 'A page of published incidents' })
 export class PublicIncidentConnection extends ConnectionType(Publication, 'PublicIncident') {}
 
 @ObjectType({ description: 'How satisfied the public is with a published result' })
 export class Satisfaction {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of clients who rated the result' })
   count!: number;
 
   @Field(() => Float, { nullable: true, description: 'Mean score, 1–5; null before the first rating' })
@@ -25,10 +25,10 @@ export class Satisfaction {
 
 @InputType({ description: 'Filters on published incidents; all given conditions must hold' })
 export class PublicIncidentFilter {
-  @Field(() => Sector, { nullable: true })
+  @Field(() => Sector, { nullable: true, description: 'Only records of this sector' })
   sector?: Sector;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only records of this category' })
   @IsOptional()
   @IsUUID()
   categoryId?: string;
@@ -50,7 +50,7 @@ export class PublicIncidentFilter {
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'A rating of a published result' })
 export class RatingInput {
   @Field(() => Int, { description: '1 (very unsatisfied) to 5 (very satisfied)' })
   @IsInt()
@@ -58,7 +58,7 @@ export class RatingInput {
   @Max(5)
   score!: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Free comment, 1–1,000 characters; personal data is masked before it is stored' })
   @IsOptional()
   @Length(1, 1000)
   comment?: string;
@@ -67,9 +67,9 @@ export class RatingInput {
 /** Published results are open to everyone: the public portal and partners pulling open data. */
 @Resolver(() => Publication)
 export class PublicationResolver {
-  @Query(() => PublicIncidentConnection, { description: 'Published results, newest first' })
+  @Query(() => PublicIncidentConnection, { description: 'Published results, newest first. Public' })
   publicIncidents(
-    @Arg('filter', () => PublicIncidentFilter, { nullable: true }) filter: PublicIncidentFilter | null,
+    @Arg('filter', () => PublicIncidentFilter, { nullable: true, description: 'Conditions the records must meet; omit for all' }) filter: PublicIncidentFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: IncidentsContext,
   ) {
@@ -83,13 +83,17 @@ export class PublicationResolver {
     return paginate(ctx.em, Publication, where.length ? { $and: where } : {}, { ...page, orderBy: 'publishedAt', direction: 'DESC' });
   }
 
-  @Query(() => Publication, { nullable: true, name: 'publicIncident' })
-  publicIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: IncidentsContext) {
+  @Query(() => Publication, {
+    nullable: true,
+    name: 'publicIncident',
+    description: 'A published incident by id; null when there is none. Public',
+  })
+  publicIncident(@Arg('id', () => ID, { description: 'Id of the public record' }) id: string, @Ctx() ctx: IncidentsContext) {
     return publicationById(ctx).load(requireId(id, 'id'));
   }
 
   @Mutation(() => Publication, { description: 'Rates a published result, 1–5; a client rates a result once and may change its rating. No login needed' })
-  ratePublicIncident(@Arg('id', () => ID) id: string, @Arg('input', () => RatingInput) input: RatingInput, @Ctx() ctx: IncidentsContext) {
+  ratePublicIncident(@Arg('id', () => ID, { description: 'Id of the public record' }) id: string, @Arg('input', () => RatingInput, { description: 'The score and an optional comment' }) input: RatingInput, @Ctx() ctx: IncidentsContext) {
     const client = ctx.identity.client;
     if (!client) throw badInput('The client cannot be told apart', []);
     return inTransaction(ctx.em, async (em) => {
@@ -110,12 +114,12 @@ export class PublicationResolver {
     });
   }
 
-  @FieldResolver(() => Category)
+  @FieldResolver(() => Category, { description: 'Category of the incident' })
   category(@Root() record: Publication, @Ctx() ctx: IncidentsContext) {
     return categoryById(ctx).load(record.category.id);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Administrative unit where it happened; null when unknown' })
   unit(@Root() record: Publication) {
     return unitRef(record.unitId);
   }
@@ -125,7 +129,7 @@ export class PublicationResolver {
     return agencyRef(record.agencyId);
   }
 
-  @FieldResolver(() => Satisfaction)
+  @FieldResolver(() => Satisfaction, { description: 'Ratings of the result so far' })
   satisfaction(@Root() record: Publication): Satisfaction {
     return { count: record.ratingCount, average: record.ratingCount ? Math.round((record.ratingTotal / record.ratingCount) * 100) / 100 : null };
   }

@@ -12,10 +12,12 @@ import { Sector } from '../vocabulary';
 @Entity({ tableName: 'publication' })
 @Index({ properties: ['publishedAt'] })
 @Index({ name: 'publication_unit_lineage_index', expression: 'create index "publication_unit_lineage_index" on "incidents"."publication" using gin ("unit_lineage")' })
-@ObjectType('PublicIncident', { description: 'A handled incident as published to everyone, without personal data' })
+@ObjectType('PublicIncident', {
+  description: 'A handled incident as published to everyone (công khai kết quả), with phone numbers, emails and ID numbers masked. Public',
+})
 export class Publication {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the public record (not the incident’s id)' })
   id: string = randomUUID();
 
   @Property({ type: 'uuid', unique: true })
@@ -26,7 +28,7 @@ export class Publication {
   code!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Title of the incident' })
   title!: string;
 
   @Property({ type: 'text' })
@@ -38,14 +40,14 @@ export class Publication {
   result!: string;
 
   @Enum({ items: () => Sector })
-  @Field(() => Sector)
+  @Field(() => Sector, { description: 'Sector of the incident' })
   sector!: Sector;
 
   @ManyToOne(() => Category, { ref: true })
   category!: Ref<Category>;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The place as described, personal data masked; null when not given' })
   place: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
@@ -58,7 +60,7 @@ export class Publication {
   agencyId: string | null = null;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When it happened (UTC)' })
   occurredAt!: Date;
 
   @Property({ type: 'timestamptz' })
@@ -70,7 +72,7 @@ export class Publication {
   resolvedAt!: Date;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the record was (last) published (UTC)' })
   publishedAt!: Date;
 
   /** Citizens follow their report with it; it is not shown in lists. */

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { RUNNING_STATES, OPEN_STATES, IncidentState } from '../incident/incident.rules';
 
 /** Workload figures of a unit's subtree or an agency, drills excluded. */
@@ -14,7 +14,7 @@ export class IncidentStats {
   @Field(() => Int, { description: 'Past the deadline without a result' })
   overdue!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Incidents whose result is published (PUBLISHED)' })
   published!: number;
 
   @Field(() => Float, { nullable: true, description: 'Share of results submitted by their deadline, 0–1; null before any' })

@@ -1,8 +1,8 @@
-import { forbidden, groupByKeys, hasRole, requireId } from '@ioc-graph/platform';
+import { CENTER_ROLES, forbidden, groupByKeys, hasRole, requireId, STAFF_ROLES } from '@ioc-graph/platform';
 import { raw } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { CENTER_ROLES, INCIDENT_READERS, type IncidentsContext } from '../common';
-import { AdministrativeUnit, Agency, agencyRef, unitRef } from '../directory/directoryEntities';
+import type { IncidentsContext } from '../context';
+import { AdministrativeUnit, Agency, agencyRef, unitRef } from '../foreign/entities';
 import { Incident } from '../incident/incident';
 import { incidentWhere } from '../incident/incident.filter';
 import { IncidentFilter } from '../incident/incident.input';
@@ -21,6 +21,14 @@ export enum CountDimension {
 registerEnumType(CountDimension, {
   name: 'CountDimension',
   description: 'What to count incidents by; UNIT counts by the units just below filter.withinUnitId (or below the province)',
+  valuesConfig: {
+    STATE: { description: 'By state: keys are IncidentState values' },
+    PROCESS: { description: 'By process: keys are Process values' },
+    SECTOR: { description: 'By sector: keys are Sector values' },
+    CATEGORY: { description: 'By category: keys are Category ids' },
+    AGENCY: { description: 'By handling agency: keys are Agency ids (unassigned incidents left out)' },
+    UNIT: { description: 'By administrative unit one level below filter.withinUnitId (or below the province): keys are AdministrativeUnit ids' },
+  },
 });
 
 @ObjectType({ description: 'How many incidents share one value of the counted dimension' })
@@ -28,7 +36,7 @@ export class CountBucket {
   @Field({ description: 'The value: a state, process, sector, or the id of a category, agency or unit' })
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of incidents with this value' })
   count!: number;
 
   @Field(() => AdministrativeUnit, { nullable: true, description: 'The unit, when counting by UNIT' })
@@ -49,11 +57,13 @@ const COLUMNS: Record<Exclude<CountDimension, CountDimension.UNIT>, string> = {
 /** Dashboard figures for the wall screens, and the workload that incidents add to directory entities. */
 @Resolver()
 export class StatsResolver {
-  @Authorized(...INCIDENT_READERS)
-  @Query(() => [CountBucket], { description: 'Incidents counted by a dimension (drills excluded); an agency counts its own' })
+  @Authorized(...STAFF_ROLES)
+  @Query(() => [CountBucket], {
+    description: 'Incidents counted by a dimension (drills excluded), largest count first. Staff roles: an agency counts its own',
+  })
   async incidentCounts(
-    @Arg('by', () => CountDimension) by: CountDimension,
-    @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | null,
+    @Arg('by', () => CountDimension, { description: 'What to count by' }) by: CountDimension,
+    @Arg('filter', () => IncidentFilter, { nullable: true, description: 'Which incidents to count; all you may read when omitted' }) filter: IncidentFilter | null,
     @Ctx() ctx: IncidentsContext,
   ): Promise<CountBucket[]> {
     const where = { $and: [incidentWhere(ctx, filter), { status: AlertStatus.ACTUAL }] };
@@ -92,14 +102,14 @@ export class UnitWorkloadResolver {
 /** Incidents' figures and open cases on the directory's agencies. */
 @Resolver(() => Agency)
 export class AgencyWorkloadResolver {
-  @Authorized(...INCIDENT_READERS)
+  @Authorized(...STAFF_ROLES)
   @FieldResolver(() => IncidentStats, { description: 'The agency’s incidents (drills excluded): the center, or the agency itself' })
   incidentStats(@Root() agency: Agency, @Ctx() ctx: IncidentsContext) {
     this.assertOwnOrCenter(ctx, agency.id);
     return statsByAgency(ctx).load(requireId(agency.id, 'id'));
   }
 
-  @Authorized(...INCIDENT_READERS)
+  @Authorized(...STAFF_ROLES)
   @FieldResolver(() => [Incident], { description: 'Open incidents held by the agency, nearest deadline first: the center, or the agency itself' })
   openIncidents(@Root() agency: Agency, @Ctx() ctx: IncidentsContext) {
     this.assertOwnOrCenter(ctx, agency.id);

@@ -1,5 +1,5 @@
 import { groupByKeys } from '@ioc-graph/platform';
-import type { IncidentsContext } from '../common';
+import type { IncidentsContext } from '../context';
 import { TimelineEntry } from './timelineEntry';
 
 /** The timelines of all alerts and incidents of a request, in one query, oldest step first. */

@@ -1,23 +1,25 @@
-import { Role } from '@ioc-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TrafficContext } from '../context';
-import { AdministrativeUnit, ref } from '../federation/entities';
+import { AdministrativeUnit, ref } from '../foreign/entities';
 import { CameraStatus } from '../vocabulary';
 import { Camera, RoadSegment } from './camera';
 import { cameraByCode, statusOf } from './camera.loader';
-
-export const STAFF = [Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF, Role.FIELD_OFFICER, Role.SYSTEM];
 
 const within = (withinUnitId?: string | null) => (withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {});
 
 /** Traffic cameras: open data (where they are, what road they watch, whether they are online). */
 @Resolver(() => Camera)
 export class CameraResolver {
-  @Query(() => [Camera], { description: 'Cameras, optionally ONLINE or OFFLINE (as of now) and within an administrative unit’s subtree, by code' })
+  @Query(() => [Camera], {
+    description: 'Cameras, optionally ONLINE or OFFLINE (as of now) and within an administrative unit’s subtree, by code. Public',
+  })
   async cameras(
     @Ctx() ctx: TrafficContext,
-    @Arg('status', () => CameraStatus, { nullable: true }) status?: CameraStatus | null,
-    @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null,
+    @Arg('status', () => CameraStatus, { nullable: true, description: 'Only cameras with this status now; all when omitted' }) status?: CameraStatus | null,
+    @Arg('withinUnitId', () => ID, {
+      nullable: true,
+      description: 'Only cameras in this administrative unit or below it; all when omitted',
+    }) withinUnitId?: string | null,
   ): Promise<Camera[]> {
     const cameras = await ctx.em.find(Camera, within(withinUnitId), { orderBy: { code: 'ASC' } });
     if (!status) return cameras;
@@ -25,8 +27,8 @@ export class CameraResolver {
     return cameras.filter((_, i) => statuses[i] === status);
   }
 
-  @Query(() => Camera, { nullable: true })
-  camera(@Arg('code') code: string, @Ctx() ctx: TrafficContext) {
+  @Query(() => Camera, { nullable: true, description: 'A camera by its code; null when there is none. Public' })
+  camera(@Arg('code', { description: 'Code of the camera, e.g. BP-CAM-QL14-DX01' }) code: string, @Ctx() ctx: TrafficContext) {
     return cameraByCode(ctx).load(code);
   }
 
@@ -35,7 +37,7 @@ export class CameraResolver {
     return statusOf(ctx, camera);
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit it sits in' })
   administrativeUnit(@Root() camera: Camera) {
     return ref<AdministrativeUnit>(camera.unitId);
   }
@@ -44,12 +46,12 @@ export class CameraResolver {
 /** Road segments whose congestion is measured: open data. */
 @Resolver(() => RoadSegment)
 export class RoadSegmentResolver {
-  @Query(() => [RoadSegment], { description: 'Road segments, optionally within an administrative unit’s subtree, by code' })
-  roadSegments(@Ctx() ctx: TrafficContext, @Arg('withinUnitId', () => ID, { nullable: true }) withinUnitId?: string | null) {
+  @Query(() => [RoadSegment], { description: 'Road segments, optionally within an administrative unit’s subtree, by code. Public' })
+  roadSegments(@Ctx() ctx: TrafficContext, @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only segments in this administrative unit or below it; all when omitted' }) withinUnitId?: string | null) {
     return ctx.em.find(RoadSegment, within(withinUnitId), { orderBy: { code: 'ASC' } });
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit it lies in' })
   administrativeUnit(@Root() segment: RoadSegment) {
     return ref<AdministrativeUnit>(segment.unitId);
   }

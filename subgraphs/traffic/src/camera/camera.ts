@@ -11,12 +11,14 @@ import { CameraStatus } from '../vocabulary';
  */
 @Entity({ tableName: 'camera' })
 @Index({ name: 'camera_unit_lineage_index', expression: 'create index "camera_unit_lineage_index" on "traffic"."camera" using gin ("unit_lineage")' })
-@ObjectType({ description: 'Camera giám sát giao thông' })
+@ObjectType({
+  description: 'A traffic camera (camera giám sát giao thông) with AI analytics. Public; its detections’ plates and images are staff only',
+})
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
 export class Camera {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = uuidv7();
 
   @Property({ type: 'text' })
@@ -25,11 +27,11 @@ export class Camera {
   code!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially, e.g. "Camera QL14 – ngã tư Đồng Xoài"' })
   nameVi!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in English, for English-language screens' })
   nameEn!: string;
 
   @Property({ type: 'text' })
@@ -37,11 +39,11 @@ export class Camera {
   roadName!: string;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84)' })
   latitude!: number;
 
   @Property({ type: 'double' })
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84)' })
   longitude!: number;
 
   @Property({ type: 'uuid' })
@@ -65,20 +67,20 @@ export class Camera {
 /** A road segment (đoạn đường) whose congestion level is measured. */
 @Entity({ tableName: 'road_segment' })
 @Index({ name: 'road_segment_unit_lineage_index', expression: 'create index "road_segment_unit_lineage_index" on "traffic"."road_segment" using gin ("unit_lineage")' })
-@ObjectType({ description: 'Đoạn đường được theo dõi mức ùn tắc' })
+@ObjectType({ description: 'A road segment whose congestion level is measured (đoạn đường theo dõi ùn tắc). Public' })
 @Directive('@key(fields: "id")')
 export class RoadSegment {
   @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = uuidv7();
 
   @Property({ type: 'text' })
   @Unique()
-  @Field({ description: 'E.g. BP-SEG-QL14-DX' })
+  @Field({ description: 'The segment’s code, e.g. BP-SEG-QL14-DX' })
   code!: string;
 
   @Property({ type: 'text' })
-  @Field()
+  @Field({ description: 'Name in Vietnamese (tên tiếng Việt), as written officially' })
   nameVi!: string;
 
   @Property({ type: 'text' })
@@ -94,7 +96,7 @@ export class RoadSegment {
   toPlace!: string;
 
   @Property({ type: 'uuid' })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the administrative unit it lies in' })
   unitId!: string;
 
   @Property({ type: 'text[]' })

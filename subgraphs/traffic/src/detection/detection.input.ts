@@ -4,12 +4,12 @@ import { DetectionKind } from '../vocabulary';
 import { Detection } from './detection';
 
 /** One detection as a camera platform sends it. */
-@InputType()
+@InputType({ description: 'One detection as a camera platform sends it' })
 export class DetectionInput {
   @Field({ description: 'The camera’s code' })
   cameraCode!: string;
 
-  @Field(() => DetectionKind)
+  @Field(() => DetectionKind, { description: 'What was detected' })
   kind!: DetectionKind;
 
   @Field(() => String, { nullable: true, description: 'The licence plate read, if any (personal data)' })
@@ -29,7 +29,7 @@ export class DetectionInput {
 }
 
 /** A batch of detections from one sending system, validated as a whole. */
-@InputType()
+@InputType({ description: 'A batch of detections from one sending system, validated as a whole: one bad detection refuses the batch' })
 export class IngestDetectionsInput {
   @Field({ description: 'The sending system, e.g. "camera-ai-bp"' })
   source!: string;
@@ -38,9 +38,9 @@ export class IngestDetectionsInput {
   detections!: DetectionInput[];
 }
 
-@InputType()
+@InputType({ description: 'A camera reporting itself alive' })
 export class CameraHeartbeatInput {
-  @Field()
+  @Field({ description: 'The camera’s code' })
   cameraCode!: string;
 
   @Field({ description: 'When the camera reported itself alive' })
@@ -48,24 +48,24 @@ export class CameraHeartbeatInput {
 }
 
 /** One congestion measurement of a road segment. */
-@InputType()
+@InputType({ description: 'One congestion measurement of a road segment' })
 export class CongestionInput {
-  @Field()
+  @Field({ description: 'The road segment’s code, e.g. BP-SEG-QL14-DX' })
   segmentCode!: string;
 
   @Field(() => Int, { description: '0 (free-flowing) to 5 (standstill)' })
   level!: number;
 
-  @Field()
+  @Field({ description: 'When it was measured (not in the future)' })
   measuredAt!: Date;
 
   @Field({ description: 'Its id in the sending system: the same (source, sourceId) is stored once' })
   sourceId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A batch of congestion measurements from one sending system, validated as a whole' })
 export class IngestCongestionInput {
-  @Field()
+  @Field({ description: 'The sending system, e.g. "traffic-flow-bp"' })
   source!: string;
 
   @Field(() => [CongestionInput], { description: 'Up to 10,000 measurements' })
@@ -73,9 +73,9 @@ export class IngestCongestionInput {
 }
 
 /** What an ingest did: how many were new and how many were already known. */
-@ObjectType()
+@ObjectType({ description: 'What an ingest did: how many records were new and how many were already known' })
 export class TrafficIngestResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records in the batch' })
   received!: number;
 
   @Field(() => Int, { description: 'New records written' })
@@ -85,14 +85,14 @@ export class TrafficIngestResult {
   duplicates!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What a heartbeat batch did' })
 export class HeartbeatResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Heartbeats in the batch' })
   received!: number;
 
   @Field(() => Int, { description: 'Cameras whose latest heartbeat moved forward' })
   camerasUpdated!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of detections' })
 export class DetectionConnection extends ConnectionType(Detection) {}

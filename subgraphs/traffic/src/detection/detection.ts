@@ -10,10 +10,10 @@ import { DetectionKind } from '../vocabulary';
 @Unique({ properties: ['source', 'sourceId'] })
 @Index({ properties: ['cameraId', 'detectedAt'] })
 @Index({ properties: ['detectedAt'] })
-@ObjectType({ description: 'Một phát hiện của camera (vi phạm, tai nạn, ùn tắc)' })
+@ObjectType({ description: 'One detection of a camera’s analytics (phát hiện): a violation, an accident or congestion' })
 export class Detection {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the detection' })
   id!: string;
 
   @Property({ type: 'text' })
@@ -28,7 +28,7 @@ export class Detection {
   cameraId!: string;
 
   @Enum({ items: () => DetectionKind })
-  @Field(() => DetectionKind)
+  @Field(() => DetectionKind, { description: 'What was detected' })
   kind!: DetectionKind;
 
   /** The licence plate read (personal data): the field resolver is staff only. */
@@ -43,7 +43,7 @@ export class Detection {
   confidence!: number;
 
   @Property({ type: 'timestamptz' })
-  @Field()
+  @Field({ description: 'When the camera saw it (UTC)' })
   detectedAt!: Date;
 
   @Property({ type: 'timestamptz' })
@@ -95,20 +95,20 @@ export class CongestionReading {
 }
 
 /** How many detections of a kind fell in a bucket. */
-@ObjectType({ description: 'Số phát hiện theo loại trong một khoảng thời gian' })
+@ObjectType({ description: 'How many detections of one kind fell in one time bucket (thống kê vi phạm)' })
 export class ViolationStat {
   @Field({ description: 'The bucket’s start (midnight, Monday or the 1st in Asia/Ho_Chi_Minh for DAY, WEEK, MONTH)' })
   bucketStart!: Date;
 
-  @Field(() => DetectionKind)
+  @Field(() => DetectionKind, { description: 'What was detected' })
   kind!: DetectionKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of detections' })
   count!: number;
 }
 
 /** A road segment's congestion over one bucket. */
-@ObjectType({ description: 'Mức ùn tắc trung bình và cao nhất của một đoạn đường trong một khoảng thời gian' })
+@ObjectType({ description: 'Average and highest congestion level of a road segment in one time bucket (mức ùn tắc)' })
 export class CongestionPoint {
   @Field({ description: 'The bucket’s start (the hour, midnight, Monday or the 1st in Asia/Ho_Chi_Minh)' })
   bucketStart!: Date;

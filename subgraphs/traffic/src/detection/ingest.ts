@@ -1,7 +1,8 @@
-import { badInput, SERVICE_IDENTITY, type Clock, type FieldProblem, type Identity } from '@ioc-graph/platform';
+import { badInput, hourlyRollupCtes, SERVICE_IDENTITY, type Clock, type FieldProblem, type HourlyRollupSpec, type Identity } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refreshCameraStatus } from '../camera/cameraStatus';
-import { evaluateAccidents, evaluateCongestion, evaluateOffline, type AccidentSighting } from '../rule/evaluate';
+import { evaluateAccidents, evaluateCongestion, type AccidentSighting } from '../rule/evaluate';
+import { evaluateOffline } from '../rule/offline';
 import { DetectionKind } from '../vocabulary';
 
 /** The most records one call may carry. */
@@ -11,6 +12,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Problems reported per refused batch (the rest are counted). */
 const MAX_PROBLEMS = 50;
 const PLATE = /^[0-9A-Z][0-9A-Z.\- ]{2,14}$/;
+/** Detections per camera, kind and hour, kept by the kit's upsert in the statement that stores them. */
+const ROLLUP: HourlyRollupSpec = { table: 'traffic.hourly_detection', keys: ['camera_id', 'kind'], time: 'detected_at', measures: ['count'] };
 
 export interface DetectionRecord {
   cameraCode: string;
@@ -137,15 +140,7 @@ export async function ingestDetections(
          select ?, source_id, camera_id, kind, plate, image_url, confidence, detected_at, ?::timestamptz from input
          on conflict (source, source_id) do nothing
          returning id, camera_id, kind, confidence, image_url, detected_at
-       ), agg as (
-         select camera_id, kind, date_trunc('hour', detected_at at time zone 'UTC') at time zone 'UTC' as hour, count(*)::int as count
-         from ins group by 1, 2, 3
-       ), up as (
-         insert into traffic.hourly_detection as h (camera_id, kind, hour, count)
-         select camera_id, kind, hour, count from agg
-         on conflict (camera_id, kind, hour) do update set count = h.count + excluded.count
-         returning 1
-       ), seen as (
+       ), ${hourlyRollupCtes(ROLLUP, 'ins', 'up')}, seen as (
          update traffic.camera c set last_heartbeat_at = l.at
          from (select camera_id, least(max(detected_at), ?::timestamptz) as at from ins group by 1) l
          where c.id = l.camera_id and (c.last_heartbeat_at is null or c.last_heartbeat_at < l.at)

@@ -1,7 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { uuidv7 } from '@ioc-graph/platform';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Severity } from '../vocabulary';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { SectorBreach, SectorRule } from '@ioc-graph/platform';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What a traffic rule watches (src/rule/evaluate.ts judges each). */
 export enum TrafficRuleKind {
@@ -15,69 +14,54 @@ export enum TrafficRuleKind {
    */
   CAMERA_OFFLINE = 'CAMERA_OFFLINE',
 }
-registerEnumType(TrafficRuleKind, { name: 'TrafficRuleKind', description: 'Tai nạn qua camera, ùn tắc kéo dài, camera mất kết nối' });
+registerEnumType(TrafficRuleKind, {
+  name: 'TrafficRuleKind',
+  description: 'What a traffic rule watches (loại quy tắc giao thông)',
+  valuesConfig: {
+    ACCIDENT: { description: 'An accident seen by a camera with enough confidence (tai nạn qua camera)' },
+    CONGESTION: { description: 'A road segment congested at or above a level for a duration (ùn tắc kéo dài)' },
+    CAMERA_OFFLINE: { description: 'A camera not heard from for a duration (camera mất kết nối)' },
+  },
+});
 
-/** A rule of the traffic sector (docs/sector-pattern.md, "Rules and alerts"), kept as data. */
+/**
+ * A rule of the traffic sector (docs/sector-pattern.md, "Rules and alerts"), kept as data: the kit's
+ * rule with a kind instead of a metric, and a category only when it raises alerts.
+ */
 @Entity({ tableName: 'rule' })
-@ObjectType({ description: 'Quy tắc cảnh báo giao thông' })
-export class TrafficRule {
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  id: string = uuidv7();
-
-  @Property({ type: 'text' })
-  @Unique()
-  @Field({ description: 'E.g. ACCIDENT_CONFIDENT' })
-  code!: string;
-
-  @Property({ type: 'text' })
-  @Field()
-  nameVi!: string;
-
+@ObjectType({ description: 'A traffic alert rule (quy tắc cảnh báo giao thông)' })
+export class TrafficRule extends SectorRule {
   @Enum({ items: () => TrafficRuleKind })
-  @Field(() => TrafficRuleKind)
+  @Field(() => TrafficRuleKind, { description: 'What the rule watches' })
   kind!: TrafficRuleKind;
 
   @Property({ type: 'double' })
   @Field(() => Float, { description: 'Confidence (ACCIDENT) or congestion level (CONGESTION); unused for CAMERA_OFFLINE' })
   threshold!: number;
 
-  @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'How long the condition must last (minutes)' })
-  durationMinutes!: number;
-
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'ACCIDENT: quiet minutes after which the breach ends' })
   clearAfterMinutes: number | null = null;
 
-  @Enum({ items: () => Severity })
-  @Field(() => Severity)
-  severity!: Severity;
-
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'The incidents category of its alerts, e.g. TRF_ACCIDENT; null: no alert' })
   categoryCode: string | null = null;
-
-  @Property({ type: 'boolean', default: true })
-  @Field()
-  active: boolean = true;
 }
 
-/** A breach of a rule at a camera or a road segment: at most one open per (rule, subject). */
+/**
+ * A breach of a rule at a camera or a road segment: at most one open per (rule, subject). Its peak is
+ * the highest confidence or congestion level seen, or the minutes of silence (CAMERA_OFFLINE).
+ */
 @Entity({ tableName: 'breach' })
 @Index({ properties: ['startedAt'] })
 @Index({
   name: 'breach_open_unique',
   expression: 'create unique index "breach_open_unique" on "traffic"."breach" ("rule_id", "subject_id") where "ended_at" is null',
 })
-@ObjectType({ description: 'Một lần vi phạm quy tắc giao thông tại một camera hoặc đoạn đường' })
-export class TrafficBreach {
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  id: string = uuidv7();
-
+@ObjectType({ description: 'One breach of a traffic rule at a camera or a road segment (một lần vi phạm quy tắc giao thông)' })
+export class TrafficBreach extends SectorBreach {
   @ManyToOne(() => TrafficRule)
-  @Field(() => TrafficRule)
+  @Field(() => TrafficRule, { description: 'The rule breached' })
   rule!: TrafficRule;
 
   @Property({ type: 'text' })
@@ -90,24 +74,4 @@ export class TrafficBreach {
   @Property({ type: 'text' })
   @Field({ description: 'The camera’s or segment’s code' })
   subjectCode!: string;
-
-  @Property({ type: 'timestamptz' })
-  @Field()
-  startedAt!: Date;
-
-  @Property({ type: 'timestamptz' })
-  @Field()
-  lastSeenAt!: Date;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true })
-  endedAt: Date | null = null;
-
-  @Property({ type: 'double' })
-  @Field(() => Float, { description: 'Highest confidence or congestion level seen; minutes of silence (CAMERA_OFFLINE)' })
-  peakValue!: number;
-
-  @Enum({ items: () => Severity })
-  @Field(() => Severity)
-  severity!: Severity;
 }

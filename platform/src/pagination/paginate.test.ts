@@ -1,0 +1,81 @@
+import { Entity, PrimaryKey, Property, type MikroORM } from '@mikro-orm/core';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { createOrm } from '../database/orm';
+import type { AppError } from '../errors';
+import { encodeCursor, paginate } from './paginate';
+
+@Entity({ tableName: 'item' })
+class Item {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'integer' })
+  rank!: number;
+
+  @Property({ type: 'text' })
+  kind!: string;
+}
+
+/** Keyset pagination alone, on a table of ten items whose ranks tie in pairs. */
+describe('paginate', () => {
+  let database: TestDatabase;
+  let orm: MikroORM;
+  const page = (first: number, after?: string | null, direction?: 'ASC' | 'DESC', where = {}) =>
+    paginate(orm.em.fork(), Item, where, { first, after, orderBy: 'rank', direction });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    orm = await createOrm({ url: database.url, schema: 'paging', entities: [Item], migrations: [], poolSize: 2 });
+    await orm.em.getConnection().execute('create schema if not exists "paging"');
+    await orm.getSchemaGenerator().createSchema();
+    const em = orm.em.fork();
+    // Ranks 0,0,1,1,…,4,4: the id breaks every tie.
+    for (let i = 0; i < 10; i++) em.create(Item, { id: `item-${i}`, rank: Math.floor(i / 2), kind: i % 3 ? 'b' : 'a' });
+    await em.flush();
+  });
+  afterAll(async () => {
+    await orm?.close();
+    await database?.drop();
+  });
+
+  it('walks the whole list in pages without gaps or repeats, ties broken by id', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const result = await page(3, after);
+      pages++;
+      expect(result.totalCount).toBe(10);
+      seen.push(...result.edges.map((e) => e.node.id));
+      expect(result.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    expect(pages).toBe(4);
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `item-${i}`));
+  });
+
+  it('pages backwards with DESC and counts the filter, not the page', async () => {
+    const first = await page(4, null, 'DESC');
+    expect(first.edges.map((e) => e.node.id)).toEqual(['item-9', 'item-8', 'item-7', 'item-6']);
+    const second = await page(4, first.pageInfo.endCursor, 'DESC');
+    expect(second.edges.map((e) => e.node.id)).toEqual(['item-5', 'item-4', 'item-3', 'item-2']);
+    const filtered = await page(2, null, 'ASC', { kind: 'a' });
+    expect(filtered.totalCount).toBe(4);
+    expect(filtered.edges.map((e) => e.node.id)).toEqual(['item-0', 'item-3']);
+  });
+
+  it('gives cursors that point at a row, and an empty page with null cursors past the end', async () => {
+    const { edges } = await page(2);
+    expect(edges[1].cursor).toBe(encodeCursor(0, 'item-1'));
+    const past = await page(5, encodeCursor(99, 'zzz'));
+    expect(past.edges).toEqual([]);
+    expect(past.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+
+  it('refuses a cursor it did not make with BAD_USER_INPUT on `after`', async () => {
+    for (const bad of ['not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1, 2]').toString('base64url')]) {
+      await expect(page(2, bad)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'after' }] } } satisfies Partial<AppError>);
+    }
+  });
+});

@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './transitions';
+export * from './stepLog';
+export * from './takeStep';
