@@ -41,11 +41,16 @@ async function main() {
         results.push({ size, ...statements, ms: times[Math.floor(times.length / 2)] });
       }
       console.log('page size | incidents SQL | directory SQL | median ms');
-      for (const r of results) console.log(`${String(r.size).padStart(9)} | ${String(r.incidents).padStart(13)} | ${String(r.directory).padStart(13)} | ${r.ms.toFixed(1).padStart(9)}`);
+      for (const r of results)
+        console.log(
+          `${String(r.size).padStart(9)} | ${String(r.incidents).padStart(13)} | ${String(r.directory).padStart(13)} | ${r.ms.toFixed(1).padStart(9)}`,
+        );
       const [small, large] = [results[0], results.at(-1)];
-      console.log(`\n${large.size / small.size}x the items: ${(large.incidents / small.incidents).toFixed(2)}x incidents statements, ` +
-        `${(large.directory / small.directory).toFixed(2)}x directory statements, ${(large.ms / small.ms).toFixed(2)}x the time ` +
-        `(${(small.ms / small.size).toFixed(2)} → ${(large.ms / large.size).toFixed(2)} ms per incident)`);
+      console.log(
+        `\n${large.size / small.size}x the items: ${(large.incidents / small.incidents).toFixed(2)}x incidents statements, ` +
+          `${(large.directory / small.directory).toFixed(2)}x directory statements, ${(large.ms / small.ms).toFixed(2)}x the time ` +
+          `(${(small.ms / small.size).toFixed(2)} → ${(large.ms / large.size).toFixed(2)} ms per incident)`,
+      );
     } finally {
       await hub.stop();
     }
@@ -55,7 +60,12 @@ async function main() {
 /** INCIDENTS incidents in the wards of the demo province, each from a citizen report with a contact. */
 async function seed(orm, demoId, categoryId) {
   const em = orm.em.fork();
-  const wards = [['70', '689', 'BP-689-TANPHU'], ['70', '689', 'BP-689-TANBINH'], ['70', '688', 'BP-688-LONGPHUOC'], ['70', '690', 'BP-690-ANLOC']];
+  const wards = [
+    ['70', '689', 'BP-689-TANPHU'],
+    ['70', '689', 'BP-689-TANBINH'],
+    ['70', '688', 'BP-688-LONGPHUOC'],
+    ['70', '690', 'BP-690-ANLOC'],
+  ];
   const agencies = ['SXD-BP', 'SNNMT-BP', 'CA-BP', 'UBND-DX'];
   const category = categoryId('URB_ILLEGAL_CONSTRUCTION');
   const now = new Date();
@@ -64,12 +74,44 @@ async function seed(orm, demoId, categoryId) {
   for (let i = 0; i < INCIDENTS; i++) {
     const lineage = wards[i % wards.length].map((code) => demoId('unit', code));
     const id = require('node:crypto').randomUUID();
-    incidentRows.push({ id, code: `VV-BENCH-${i}`, title: `Vụ việc ${i}`, description: 'Xây dựng không phép', sector: 'URBAN_ORDER', category_id: category, severity: 'MODERATE',
-      process: 'TIMED', status: 'ACTUAL', state: 'ASSIGNED', unit_id: lineage.at(-1), unit_lineage: lineage, agency_id: demoId('agency', agencies[i % agencies.length]),
-      occurred_at: now, opened_at: new Date(now.getTime() - i * 1000), opened_by: 'demo-operator', result_evidence: [], version: 1 });
-    alertRows.push({ id: require('node:crypto').randomUUID(), source_system: 'citizen-report', source_ref: `PA-BENCH-${i}`, sector: 'URBAN_ORDER', category_id: category,
-      severity: 'MODERATE', headline: `Phản ánh ${i}`, description: 'Xây dựng không phép', unit_lineage: lineage, occurred_at: now, received_at: now, evidence: [],
-      reporter_name: `Người dân ${i}`, reporter_phone: '0912 000 000', incident_id: id, version: 1 });
+    incidentRows.push({
+      id,
+      code: `VV-BENCH-${i}`,
+      title: `Vụ việc ${i}`,
+      description: 'Xây dựng không phép',
+      sector: 'URBAN_ORDER',
+      category_id: category,
+      severity: 'MODERATE',
+      process: 'TIMED',
+      status: 'ACTUAL',
+      state: 'ASSIGNED',
+      unit_id: lineage.at(-1),
+      unit_lineage: lineage,
+      agency_id: demoId('agency', agencies[i % agencies.length]),
+      occurred_at: now,
+      opened_at: new Date(now.getTime() - i * 1000),
+      opened_by: 'demo-operator',
+      result_evidence: [],
+      version: 1,
+    });
+    alertRows.push({
+      id: require('node:crypto').randomUUID(),
+      source_system: 'citizen-report',
+      source_ref: `PA-BENCH-${i}`,
+      sector: 'URBAN_ORDER',
+      category_id: category,
+      severity: 'MODERATE',
+      headline: `Phản ánh ${i}`,
+      description: 'Xây dựng không phép',
+      unit_lineage: lineage,
+      occurred_at: now,
+      received_at: now,
+      evidence: [],
+      reporter_name: `Người dân ${i}`,
+      reporter_phone: '0912 000 000',
+      incident_id: id,
+      version: 1,
+    });
   }
   const knex = em.getKnex();
   await knex('incidents.incident').insert(incidentRows);

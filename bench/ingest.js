@@ -52,7 +52,9 @@ async function main() {
         for (const key of Object.keys(totals)) totals[key] += ingestReadings[key];
       }
       const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-      console.log(`${label}: ${totals.received} readings in ${seconds.toFixed(1)} s = ${Math.round(totals.received / seconds)} readings/s (stored ${totals.stored}, duplicates ${totals.duplicates})`);
+      console.log(
+        `${label}: ${totals.received} readings in ${seconds.toFixed(1)} s = ${Math.round(totals.received / seconds)} readings/s (stored ${totals.stored}, duplicates ${totals.duplicates})`,
+      );
       return totals.received / seconds;
     };
     const fresh = await run('new readings ');

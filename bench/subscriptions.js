@@ -32,7 +32,13 @@ async function main() {
       let subscribed = 0;
       let failures = 0;
       for (let i = 0; i < SUBSCRIBERS; i++) {
-        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${operator}` }, retryAttempts: 0, lazy: false });
+        const client = createClient({
+          url: wsUrl,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${operator}` },
+          retryAttempts: 0,
+          lazy: false,
+        });
         clients.push(client);
         client.subscribe(
           { query: SUBSCRIPTION },
@@ -63,7 +69,14 @@ async function main() {
         if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         sends.push(
           graphql(hub.gatewayUrl, system, REPORT, {
-            input: { sourceSystem: 'bench', sourceRef: `${tag}-${i}`, categoryId: categoryId('TRF_ACCIDENT'), headline: `Tai nạn thử nghiệm ${i}`, occurredAt: new Date().toISOString(), unitId: demoId('unit', 'BP-689-TANPHU') },
+            input: {
+              sourceSystem: 'bench',
+              sourceRef: `${tag}-${i}`,
+              categoryId: categoryId('TRF_ACCIDENT'),
+              headline: `Tai nạn thử nghiệm ${i}`,
+              occurredAt: new Date().toISOString(),
+              unitId: demoId('unit', 'BP-689-TANPHU'),
+            },
           }),
         );
       }
@@ -73,7 +86,9 @@ async function main() {
       while (delivered < expected && Date.now() - waitStart < 60_000) await new Promise((r) => setTimeout(r, 100));
       lags.sort((a, b) => a - b);
       console.log(`events: ${EVENTS} at ${RATE}/s; subscribers: ${SUBSCRIBERS}; bus: ${process.env.EVENT_BUS ?? 'postgres'}`);
-      console.log(`delivered/expected: ${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)} %), subscription errors: ${failures}`);
+      console.log(
+        `delivered/expected: ${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)} %), subscription errors: ${failures}`,
+      );
       console.log(`lag from commit to delivery: p50 ${percentile(lags, 50)} ms, p99 ${percentile(lags, 99)} ms, max ${lags.at(-1)} ms`);
       if (delivered !== expected) process.exitCode = 1;
     } finally {

@@ -27,26 +27,41 @@ async function startStack(databaseUrl, extraEnv = {}) {
   const directoryModule = require('../subgraphs/directory/dist/src/server');
   const incidentsModule = require('../subgraphs/incidents/dist/src/server');
   const { createGateway, readGatewayConfig } = require('../gateway/dist/src/server');
-  const env = { ...process.env, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true', SCHEDULER_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0', DATABASE_URL: databaseUrl, EVENT_BUS_URL: databaseUrl, ...extraEnv };
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: 'true',
+    SCHEDULER_INTERVAL_MS: '0',
+    RATE_LIMIT_PER_MINUTE: '0',
+    DATABASE_URL: databaseUrl,
+    EVENT_BUS_URL: databaseUrl,
+    ...extraEnv,
+  };
   const silent = platform.createLogger('bench', 'silent');
   const counts = Object.fromEntries(platform.subgraphRegistry().map(({ name }) => [name, 0]));
   const servers = [];
   // Every subgraph of subgraphs/registry.json, in dependency order, on free ports.
-  const subgraphs = await platform.startSubgraphs({
-    databaseUrl,
-    env,
-    port: () => 0,
-    dependencies: ({ name }) => ({ logger: silent, onQuery: () => counts[name]++ }),
-    onCreated: (server) => servers.push(server),
-  }).catch(async (error) => {
-    for (const server of servers.reverse()) await server.stop().catch(() => undefined);
-    throw error;
-  });
+  const subgraphs = await platform
+    .startSubgraphs({
+      databaseUrl,
+      env,
+      port: () => 0,
+      dependencies: ({ name }) => ({ logger: silent, onQuery: () => counts[name]++ }),
+      onCreated: (server) => servers.push(server),
+    })
+    .catch(async (error) => {
+      for (const server of servers.reverse()) await server.stop().catch(() => undefined);
+      throw error;
+    });
   const gatewayConfig = readGatewayConfig(platform.envReader(env));
   gatewayConfig.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
   const gateway = await createGateway(gatewayConfig, { logger: silent });
   const gatewayUrl = await gateway.listen(0);
-  const tokenFor = (role) => platform.issueToken(directoryModule.demoIdentities().find((p) => p.roles.includes(role)), gatewayConfig.auth);
+  const tokenFor = (role) =>
+    platform.issueToken(
+      directoryModule.demoIdentities().find((p) => p.roles.includes(role)),
+      gatewayConfig.auth,
+    );
   return {
     gatewayUrl,
     incidents: subgraphs.incidents.server,
@@ -76,7 +91,10 @@ async function graphql(url, token, query, variables) {
 /** Starts the hub in a child process (see stackProcess.js); resolves to its URL, tokens and `stop()`. */
 function spawnStack(env = {}) {
   const { fork } = require('node:child_process');
-  const child = fork(require.resolve('./stackProcess'), [], { env: { ...process.env, BENCH_STACK_ENV: JSON.stringify(env) }, stdio: 'inherit' });
+  const child = fork(require.resolve('./stackProcess'), [], {
+    env: { ...process.env, BENCH_STACK_ENV: JSON.stringify(env) },
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the hub process exited with ${code}`)));
     child.once('message', ({ gatewayUrl, tokens }) =>

@@ -28,7 +28,9 @@ client.subscribe(
     next: ({ data, errors }) => {
       if (errors) return console.error('error:', errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
       const { cursor, type, fromState, toState, incident } = data.incidentChanged;
-      console.log(`[${cursor}] ${type} ${incident.code} ${fromState ?? '-'} → ${toState ?? '-'} ${incident.title} (${incident.agency?.nameVi ?? 'chưa giao'})`);
+      console.log(
+        `[${cursor}] ${type} ${incident.code} ${fromState ?? '-'} → ${toState ?? '-'} ${incident.title} (${incident.agency?.nameVi ?? 'chưa giao'})`,
+      );
     },
     error: (error) => {
       console.error('subscription ended:', error instanceof Error ? error.message : JSON.stringify(error));

@@ -13,11 +13,13 @@ const SOURCE_DIRS = ['src', 'migrations', 'seeds'];
 
 function workspaces() {
   const { workspaces: patterns } = require(path.join(root, 'package.json'));
-  return patterns.flatMap((pattern) => {
-    if (!pattern.endsWith('/*')) return [path.join(root, pattern)];
-    const parent = path.join(root, pattern.slice(0, -2));
-    return fs.readdirSync(parent).map((name) => path.join(parent, name));
-  }).filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
+  return patterns
+    .flatMap((pattern) => {
+      if (!pattern.endsWith('/*')) return [path.join(root, pattern)];
+      const parent = path.join(root, pattern.slice(0, -2));
+      return fs.readdirSync(parent).map((name) => path.join(parent, name));
+    })
+    .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
 }
 
 function* typescriptFiles(dir) {
@@ -37,12 +39,15 @@ async function buildWorkspace(dir) {
     if (!fs.existsSync(from)) continue;
     for (const file of typescriptFiles(from)) {
       const target = path.join(out, path.relative(dir, file)).replace(/\.ts$/, '.js');
-      jobs.push(swc.transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceFileName: path.relative(path.dirname(target), file) })
-        .then(({ code, map }) => {
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
-          if (map) fs.writeFileSync(`${target}.map`, map);
-        }));
+      jobs.push(
+        swc
+          .transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceFileName: path.relative(path.dirname(target), file) })
+          .then(({ code, map }) => {
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.writeFileSync(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
+            if (map) fs.writeFileSync(`${target}.map`, map);
+          }),
+      );
     }
   }
   await Promise.all(jobs);

@@ -30,19 +30,26 @@ function checkDeployment(root, registry) {
 
   const env = read('.env.example').split('\n');
   for (const { name, port } of registry) {
-    if (!env.includes(`${upper(name)}_PORT=${port}`)) problems.push(`.env.example: expected ${upper(name)}_PORT=${port} (subgraphs/registry.json)`);
+    if (!env.includes(`${upper(name)}_PORT=${port}`))
+      problems.push(`.env.example: expected ${upper(name)}_PORT=${port} (subgraphs/registry.json)`);
   }
 
   const dockerfile = read('Dockerfile');
   const dockerLines = dockerfile.split('\n');
   for (const { name, port } of registry) {
-    if (!dockerfile.includes(`COPY subgraphs/${name}/package.json subgraphs/${name}/`)) problems.push(`Dockerfile: copy subgraphs/${name}/package.json before npm ci`);
+    if (!dockerfile.includes(`COPY subgraphs/${name}/package.json subgraphs/${name}/`))
+      problems.push(`Dockerfile: copy subgraphs/${name}/package.json before npm ci`);
     const stage = block(dockerLines, new RegExp(`^FROM runtime AS ${name}$`), /^FROM /);
     if (stage === null) {
       problems.push(`Dockerfile: no target "${name}" (FROM runtime AS ${name})`);
       continue;
     }
-    for (const expected of [`ENV PORT=${port}`, `EXPOSE ${port}`, `http://127.0.0.1:${port}/readyz`, `CMD ["node", "subgraphs/${name}/dist/src/index.js"]`]) {
+    for (const expected of [
+      `ENV PORT=${port}`,
+      `EXPOSE ${port}`,
+      `http://127.0.0.1:${port}/readyz`,
+      `CMD ["node", "subgraphs/${name}/dist/src/index.js"]`,
+    ]) {
       if (!stage.includes(expected)) problems.push(`Dockerfile, target ${name}: expected ${expected}`);
     }
   }
@@ -60,11 +67,14 @@ function checkDeployment(root, registry) {
       if (!text.includes(expected)) problems.push(`docker-compose.yml, service ${name}: expected ${expected}`);
     }
     for (const dependency of dependencies) {
-      if (!new RegExp(`\\n {6}${dependency}:\\n`).test(`\n${text}\n`)) problems.push(`docker-compose.yml, service ${name}: expected depends_on ${dependency}`);
+      if (!new RegExp(`\\n {6}${dependency}:\\n`).test(`\n${text}\n`))
+        problems.push(`docker-compose.yml, service ${name}: expected depends_on ${dependency}`);
     }
     for (const other of registry) {
       if (!dependencies.includes(other.name) && text.includes(`${upper(other.name)}_URL:`)) {
-        problems.push(`docker-compose.yml, service ${name}: sets ${upper(other.name)}_URL, but ${other.name} is not among its dependencies in the registry`);
+        problems.push(
+          `docker-compose.yml, service ${name}: sets ${upper(other.name)}_URL, but ${other.name} is not among its dependencies in the registry`,
+        );
       }
     }
   }
@@ -72,8 +82,10 @@ function checkDeployment(root, registry) {
   if (gateway === null) problems.push('docker-compose.yml: no service "gateway"');
   else {
     for (const { name, port } of registry) {
-      if (!gateway.includes(`SUBGRAPH_${upper(name)}_URL: http://${name}:${port}/graphql`)) problems.push(`docker-compose.yml, service gateway: expected SUBGRAPH_${upper(name)}_URL: http://${name}:${port}/graphql`);
-      if (!new RegExp(`\\n {6}${name}:\\n`).test(`\n${gateway}\n`)) problems.push(`docker-compose.yml, service gateway: expected depends_on ${name}`);
+      if (!gateway.includes(`SUBGRAPH_${upper(name)}_URL: http://${name}:${port}/graphql`))
+        problems.push(`docker-compose.yml, service gateway: expected SUBGRAPH_${upper(name)}_URL: http://${name}:${port}/graphql`);
+      if (!new RegExp(`\\n {6}${name}:\\n`).test(`\n${gateway}\n`))
+        problems.push(`docker-compose.yml, service gateway: expected depends_on ${name}`);
     }
   }
   return problems;

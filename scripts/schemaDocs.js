@@ -1,8 +1,15 @@
 // Checks that the client-facing API schema documents itself: every type, field, argument, input field and
 // enum value has a description, written in English. Frontend teams read the graph through these texts, so
 // `npm run compose` (scripts/compose.js) refuses a schema where one is missing.
-const { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } =
-  require('graphql');
+const {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+} = require('graphql');
 
 // Letters that only Vietnamese uses among the languages written here (tones and đ, ă, â, ê, ô, ơ, ư).
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
@@ -13,9 +20,7 @@ const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽ
  * remains fails when more than a quarter of its words carry Vietnamese letters.
  */
 function isMostlyVietnamese(description) {
-  const outside = description
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/“[^”]*”|"[^"]*"|«[^»]*»|`[^`]*`/g, ' ');
+  const outside = description.replace(/\([^()]*\)/g, ' ').replace(/“[^”]*”|"[^"]*"|«[^»]*»|`[^`]*`/g, ' ');
   const words = outside.split(/[\s,.;:/–—-]+/).filter((word) => /\p{L}/u.test(word));
   if (!words.length) return false;
   const vietnamese = words.filter((word) => VIETNAMESE.test(word)).length;
@@ -62,7 +67,9 @@ function reportUndocumented(sdl, log = console.error) {
   const { missing, notEnglish } = findUndocumented(sdl);
   if (missing.length) log(`schema/api.graphql: ${missing.length} without a description:\n  ${missing.join('\n  ')}`);
   if (notEnglish.length) {
-    log(`schema/api.graphql: ${notEnglish.length} described only in Vietnamese (write English, Vietnamese in parentheses):\n  ${notEnglish.join('\n  ')}`);
+    log(
+      `schema/api.graphql: ${notEnglish.length} described only in Vietnamese (write English, Vietnamese in parentheses):\n  ${notEnglish.join('\n  ')}`,
+    );
   }
   return !missing.length && !notEnglish.length;
 }

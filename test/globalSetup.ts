@@ -56,7 +56,10 @@ async function choosePostgres(): Promise<string> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     const why = await tryConnect(given);
-    if (why) throw new Error(`The tests use TEST_DATABASE_URL (${given}), which does not answer: ${why}. Unset it to use 127.0.0.1:5432 or the embedded PostgreSQL.`);
+    if (why)
+      throw new Error(
+        `The tests use TEST_DATABASE_URL (${given}), which does not answer: ${why}. Unset it to use 127.0.0.1:5432 or the embedded PostgreSQL.`,
+      );
     console.log(`\n== tests: PostgreSQL at TEST_DATABASE_URL`);
     return given;
   }

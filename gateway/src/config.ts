@@ -10,7 +10,12 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
   const audience = env.string('JWT_AUDIENCE', 'ioc-graph');
   const auth = jwksUrl
     ? { kind: 'jwks' as const, jwksUrl, issuer, audience }
-    : { kind: 'secret' as const, secret: env.secret('JWT_SECRET', 'dev-only-jwt-secret-for-the-embedded-demo!!', { production: common.production }), issuer, audience };
+    : {
+        kind: 'secret' as const,
+        secret: env.secret('JWT_SECRET', 'dev-only-jwt-secret-for-the-embedded-demo!!', { production: common.production }),
+        issuer,
+        audience,
+      };
   return {
     ...common,
     host: env.string('HOST', '127.0.0.1'),
@@ -29,7 +34,11 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     /** Large enough for a bulk ingest of 10,000 readings (about 1.5 MB). */
     maxBodyBytes: env.int('MAX_BODY_BYTES', 10_000_000, { min: 1024 }),
     /** Browser origins allowed to call the gateway (comma-separated); empty allows none cross-origin. */
-    corsOrigins: env.string('CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: env
+      .string('CORS_ORIGINS', '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     /** The bus subscriptions read; with `postgres`, EVENT_BUS_URL names the database of the event log. */
     eventBus: readEventBusConfig(env),
     /** Events kept in memory for subscribers; older ones are read from the bus. */

@@ -27,7 +27,12 @@ export function depthLimit(maxDepth: number) {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet, new Set());
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`The operation is ${depth} levels deep; at most ${maxDepth} are allowed`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT' } }));
+          context.reportError(
+            new GraphQLError(`The operation is ${depth} levels deep; at most ${maxDepth} are allowed`, {
+              nodes: [operation],
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          );
         }
       },
     };
@@ -41,7 +46,10 @@ export function depthLimit(maxDepth: number) {
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly perMinute: number, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /** Takes one token for `key`; returns the seconds to wait when there is none, else 0. */
   take(key: string): number {

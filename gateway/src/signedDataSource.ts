@@ -7,7 +7,10 @@ import type { GatewayContext } from './context';
  * gateway shares with the subgraphs. Subgraphs refuse anything unsigned.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
     super({ url });
   }
 
@@ -15,7 +18,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and schema loads have no request context; they go out as the anonymous public.
     const identity = 'identity' in context && context.identity ? context.identity : undefined;
     const requestId = 'requestId' in context && context.requestId ? context.requestId : 'gateway';
-    const headers = signGatewayHeaders(this.secret, identity ?? { subject: null, roles: [], agencyId: null, fieldUnitId: null, scopeUnitId: null }, requestId);
+    const headers = signGatewayHeaders(
+      this.secret,
+      identity ?? { subject: null, roles: [], agencyId: null, fieldUnitId: null, scopeUnitId: null },
+      requestId,
+    );
     for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
   }
 }

@@ -45,7 +45,10 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
           const exp = identity.subject ? decodeJwt(String(authorization).replace(/^Bearer\s+/i, '')).exp : undefined;
           if (exp) {
             // setTimeout takes at most ~24.8 days; tokens live far shorter.
-            const timer = setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Token expired'), Math.max(0, Math.min(exp * 1000 - Date.now(), 2 ** 31 - 1)));
+            const timer = setTimeout(
+              () => extra.socket.close(CloseCode.Forbidden, 'Token expired'),
+              Math.max(0, Math.min(exp * 1000 - Date.now(), 2 ** 31 - 1)),
+            );
             extra.socket.once('close', () => clearTimeout(timer));
           }
           return true;

@@ -17,9 +17,15 @@ describe('the gateway', () => {
     const garbage = await execute(hub.gatewayUrl, AgencyCountDocument, {}, { token: 'not.a.token' });
     expect(garbage.status).toBe(401);
     expect(codes(garbage)).toEqual(['UNAUTHENTICATED']);
-    const expired = await issueToken({ ...PUBLIC, subject: 'demo-operator', roles: [Role.OPERATOR] }, {
-      secret: 'dev-only-jwt-secret-for-the-embedded-demo!!', issuer: 'ioc-graph', audience: 'ioc-graph', expiresIn: -60,
-    });
+    const expired = await issueToken(
+      { ...PUBLIC, subject: 'demo-operator', roles: [Role.OPERATOR] },
+      {
+        secret: 'dev-only-jwt-secret-for-the-embedded-demo!!',
+        issuer: 'ioc-graph',
+        audience: 'ioc-graph',
+        expiresIn: -60,
+      },
+    );
     const result = await execute(hub.gatewayUrl, AgencyCountDocument, {}, { token: expired });
     expect(result.status).toBe(401);
     expect(result.errors![0].message).toBe('The token has expired');
@@ -89,14 +95,25 @@ describe('the gateway', () => {
 
   it('runs operations over graphql-ws on the same port and path, checking the token at connection_init', async () => {
     const url = hub.gatewayUrl.replace(/^http/, 'ws');
-    const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${hub.tokens[Role.OPERATOR]}` }, retryAttempts: 0 });
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${hub.tokens[Role.OPERATOR]}` },
+      retryAttempts: 0,
+    });
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe({ query: '{ fieldUnits(first: 1) { totalCount } }' }, { next: resolve, error: reject, complete: () => undefined });
     });
     expect(result).toMatchObject({ data: { fieldUnits: { totalCount: expect.any(Number) } } });
     await client.dispose();
 
-    const rejected = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer forged' }, retryAttempts: 0, lazy: false });
+    const rejected = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: 'Bearer forged' },
+      retryAttempts: 0,
+      lazy: false,
+    });
     const closeCode = await new Promise<number>((resolve) => {
       rejected.on('closed', (event) => resolve((event as { code: number }).code));
     });
@@ -105,14 +122,21 @@ describe('the gateway', () => {
   });
 
   it('limits the rate per caller with RATE_LIMITED and Retry-After', async () => {
-    const token = await issueToken({ ...PUBLIC, subject: 'busy-partner', roles: [Role.PARTNER] }, {
-      secret: 'dev-only-jwt-secret-for-the-embedded-demo!!', issuer: 'ioc-graph', audience: 'ioc-graph',
-    });
+    const token = await issueToken(
+      { ...PUBLIC, subject: 'busy-partner', roles: [Role.PARTNER] },
+      {
+        secret: 'dev-only-jwt-secret-for-the-embedded-demo!!',
+        issuer: 'ioc-graph',
+        audience: 'ioc-graph',
+      },
+    );
     // 300 a minute, refilled at 5 a second: requests sent 50 at a time outrun the refill on any machine
     // that answers more than 5 a second, however long it takes (no request count tied to a speed).
     let limited: Awaited<ReturnType<typeof execute>> | undefined;
     for (let sent = 0; !limited && sent < 6000; sent += 50) {
-      const responses = await Promise.all(Array.from({ length: 50 }, () => execute(hub.gatewayUrl, '{ __typename }', undefined, { token })));
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () => execute(hub.gatewayUrl, '{ __typename }', undefined, { token })),
+      );
       limited = responses.find((response) => response.status === 429);
     }
     expect(limited).toBeDefined();

@@ -27,7 +27,9 @@ describe('subgraphs answer the gateway only', () => {
     const genuine = signedHeaders(hub.identities[Role.AGENCY_STAFF], 'r2');
     const escalated = { ...genuine, 'x-ioc-identity': Buffer.from(JSON.stringify(hub.identities[Role.OPERATOR])).toString('base64url') };
     expect((await execute(hub.directoryUrl, ENTITIES, undefined, { headers: escalated })).status).toBe(401);
-    const accepted = await execute<{ _entities: { nameVi: string }[] }, unknown>(hub.directoryUrl, ENTITIES, undefined, { headers: genuine });
+    const accepted = await execute<{ _entities: { nameVi: string }[] }, unknown>(hub.directoryUrl, ENTITIES, undefined, {
+      headers: genuine,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.data!._entities[0].nameVi).toMatch(/Công an/);
   });

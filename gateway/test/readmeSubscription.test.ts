@@ -32,7 +32,9 @@ describe('the README’s subscription example', () => {
       const incident = (await execute(url, VerifyReportDocument, { alertId: alert.id }, { token: tokens.OPERATOR })).data!.verifyAlert;
       await execute(url, AssignToAgencyDocument, { incidentId: incident.id }, { token: tokens.OPERATOR });
       await eventually(() => output.includes(incident.code), { what: `the example to print ${incident.code}` });
-      expect(output).toMatch(new RegExp(`^\\[\\d+\\] incident\\.assigned ${incident.code} VERIFIED → ASSIGNED .* \\(Sở Xây dựng tỉnh Bình Phước\\)$`, 'm'));
+      expect(output).toMatch(
+        new RegExp(`^\\[\\d+\\] incident\\.assigned ${incident.code} VERIFIED → ASSIGNED .* \\(Sở Xây dựng tỉnh Bình Phước\\)$`, 'm'),
+      );
       // The agency did not see the incident before it was assigned to it.
       expect(output).not.toContain('incident.opened');
     } finally {

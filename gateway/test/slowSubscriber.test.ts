@@ -16,7 +16,16 @@ describe('slow and idle subscribers', () => {
     execute(
       hub.gatewayUrl,
       BurstAlertDocument,
-      { input: { sourceSystem: 'traffic-camera-ai', sourceRef: `slow-${++seq}`, categoryId: categoryId('TRF_CONGESTION'), headline, occurredAt: '2026-11-23T00:40:00Z', unitId: demoId('unit', 'BP-689-TANPHU') } },
+      {
+        input: {
+          sourceSystem: 'traffic-camera-ai',
+          sourceRef: `slow-${++seq}`,
+          categoryId: categoryId('TRF_CONGESTION'),
+          headline,
+          occurredAt: '2026-11-23T00:40:00Z',
+          unitId: demoId('unit', 'BP-689-TANPHU'),
+        },
+      },
       { token: hub.tokens.SYSTEM },
     );
 
@@ -30,7 +39,11 @@ describe('slow and idle subscribers', () => {
     const after = String(hub.gateway.subscriptions.log.head);
     const context = { identity: hub.identities.OPERATOR, requestId: 'slow-subscriber', logger: createLogger('test', 'silent') };
     // The slow subscriber, on the gateway's own subscription schema: it pulls only when it wants to.
-    const slow = (await subscribe({ schema: hub.gateway.subscriptions.schema(), document: parse('subscription { alertReceived { cursor alert { headline } } }'), contextValue: context })) as AsyncGenerator<ExecutionResult<{ alertReceived: { cursor: string } }>>;
+    const slow = (await subscribe({
+      schema: hub.gateway.subscriptions.schema(),
+      document: parse('subscription { alertReceived { cursor alert { headline } } }'),
+      contextValue: context,
+    })) as AsyncGenerator<ExecutionResult<{ alertReceived: { cursor: string } }>>;
     const fast = new Subscriber(hub.gatewayUrl, WatchAlertsDocument, { after }, hub.tokens.OPERATOR);
     try {
       const firstPull = slow.next();

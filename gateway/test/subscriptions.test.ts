@@ -25,7 +25,10 @@ const BURST_WAIT = 240_000;
 const BURST_TEST = 600_000;
 const BUSES: [string, Record<string, string>][] = [
   ['PostgreSQL', {}],
-  ['NATS JetStream', { EVENT_BUS: 'nats', NATS_URL: SERVICE_URLS.nats, NATS_STREAM: `IOC_TEST_SUB_${tag}`, NATS_SUBJECT_PREFIX: `ioc.test.sub${tag}` }],
+  [
+    'NATS JetStream',
+    { EVENT_BUS: 'nats', NATS_URL: SERVICE_URLS.nats, NATS_STREAM: `IOC_TEST_SUB_${tag}`, NATS_SUBJECT_PREFIX: `ioc.test.sub${tag}` },
+  ],
 ];
 
 describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name, env) => {
@@ -52,7 +55,9 @@ describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name,
   /** Reports `count` alerts through `url`, 20 at a time; their headlines are `${prefix} n`. */
   const burst = async (url: string, prefix: string, count: number) => {
     for (let i = 0; i < count; i += 20) {
-      const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) => execute(url, BurstAlertDocument, { input: alert(`${prefix} ${i + j}`) }, { token: hub.tokens.SYSTEM }));
+      const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) =>
+        execute(url, BurstAlertDocument, { input: alert(`${prefix} ${i + j}`) }, { token: hub.tokens.SYSTEM }),
+      );
       for (const response of await Promise.all(batch)) expect(response.errors).toBeUndefined();
     }
   };
@@ -76,13 +81,22 @@ describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name,
 
   it('delivers an alert with fields of two subgraphs to an operator', async () => {
     const operator = watch(hub.gatewayUrl, WatchAlertsDocument, { after: head() }, hub.tokens.OPERATOR);
-    const reported = await execute(hub.gatewayUrl, ReportAlertDocument, { input: alert('Xe tải lật trên QL14, đoạn qua Tân Phú') }, { token: hub.tokens.SYSTEM });
+    const reported = await execute(
+      hub.gatewayUrl,
+      ReportAlertDocument,
+      { input: alert('Xe tải lật trên QL14, đoạn qua Tân Phú') },
+      { token: hub.tokens.SYSTEM },
+    );
     expect(reported.errors).toBeUndefined();
     await operator.until((s) => s.data.length >= 1);
     const event = operator.data[0].alertReceived;
     expect(event).toMatchObject({
       type: 'alert.received',
-      alert: { headline: 'Xe tải lật trên QL14, đoạn qua Tân Phú', category: { code: 'TRF_ACCIDENT' }, unit: { nameVi: 'Phường Tân Phú', parent: { nameVi: 'Thành phố Đồng Xoài' } } },
+      alert: {
+        headline: 'Xe tải lật trên QL14, đoạn qua Tân Phú',
+        category: { code: 'TRF_ACCIDENT' },
+        unit: { nameVi: 'Phường Tân Phú', parent: { nameVi: 'Thành phố Đồng Xoài' } },
+      },
     });
     expect(Number(event.cursor)).toBeGreaterThan(0);
   });
@@ -96,9 +110,21 @@ describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name,
     const operatorReporters = watch(hub.gatewayUrl, WatchIncidentReportersDocument, { after }, hub.tokens.OPERATOR);
     const open = async (title: string, agencyId: string) => {
       const opened = (
-        await execute(hub.gatewayUrl, OpenIncidentDocument, { input: { categoryId: categoryId('EMG_FIRE'), title, description: title, unitId: demoId('unit', 'BP-689-TANBINH') } }, { token: hub.tokens.OPERATOR })
+        await execute(
+          hub.gatewayUrl,
+          OpenIncidentDocument,
+          { input: { categoryId: categoryId('EMG_FIRE'), title, description: title, unitId: demoId('unit', 'BP-689-TANBINH') } },
+          { token: hub.tokens.OPERATOR },
+        )
       ).data!.openIncident;
-      return (await execute(hub.gatewayUrl, AssignAgencyDocument, { id: opened.id, input: { expectedVersion: opened.version, agencyId } }, { token: hub.tokens.OPERATOR })).data!.assignAgency;
+      return (
+        await execute(
+          hub.gatewayUrl,
+          AssignAgencyDocument,
+          { id: opened.id, input: { expectedVersion: opened.version, agencyId } },
+          { token: hub.tokens.OPERATOR },
+        )
+      ).data!.assignAgency;
     };
     const fire = await open('Cháy kho hàng đường Phú Riềng Đỏ', pccc);
     const sxdCase = await open('Sập giàn giáo công trình trên đường Lê Duẩn', sxd);
@@ -108,7 +134,9 @@ describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name,
     await sxdWatch.until((s) => s.data.some((d) => d.incidentChanged.incident?.code === sxdCase.code));
     await mine.until((s) => s.data.length >= 2);
     // Each subscriber is delivered to on its own: wait for the operator's five steps, not for another subscriber's.
-    await operatorReporters.until((s) => s.data.filter((d) => d.incidentChanged.incident?.code === sxdCase.code).length >= 2 && s.data.length >= 5);
+    await operatorReporters.until(
+      (s) => s.data.filter((d) => d.incidentChanged.incident?.code === sxdCase.code).length >= 2 && s.data.length >= 5,
+    );
     // Each agency saw only its own incident: assigned, then (for the fire) accepted.
     expect(pcccWatch.data.map((d) => [d.incidentChanged.incident!.code, d.incidentChanged.action])).toEqual([
       [fire.code, 'assignAgency'],
@@ -135,42 +163,52 @@ describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name,
     expect(expiring.closeCode).toBe(4403);
   });
 
-  it('delivers every event of a 500-event burst exactly once to a subscriber that disconnects and resumes by cursor', async () => {
-    const prefix = `Burst ${tag} A`;
-    const mine = (s: Subscriber<{ alertReceived: { cursor: string; alert: { headline: string } | null } }>) => s.data.filter((d) => d.alertReceived.alert?.headline.startsWith(prefix));
-    const first = watch(hub.gatewayUrl, WatchAlertsDocument, { after: head() }, hub.tokens.OPERATOR);
-    const writing = burst(hub.gatewayUrl, prefix, 500);
-    await first.until((s) => mine(s).length >= 100, BURST_WAIT);
-    await first.stop();
-    const seen = mine(first);
-    const resumed = watch(hub.gatewayUrl, WatchAlertsDocument, { after: seen.at(-1)!.alertReceived.cursor }, hub.tokens.OPERATOR);
-    await writing;
-    await resumed.until((s) => seen.length + mine(s).length >= 500, BURST_WAIT);
-    const all = [...seen, ...mine(resumed)];
-    const headlines = all.map((d) => d.alertReceived.alert!.headline);
-    expect(new Set(headlines).size).toBe(500);
-    expect(headlines).toHaveLength(500);
-    const cursors = all.map((d) => Number(d.alertReceived.cursor));
-    expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
-  }, BURST_TEST);
+  it(
+    'delivers every event of a 500-event burst exactly once to a subscriber that disconnects and resumes by cursor',
+    async () => {
+      const prefix = `Burst ${tag} A`;
+      const mine = (s: Subscriber<{ alertReceived: { cursor: string; alert: { headline: string } | null } }>) =>
+        s.data.filter((d) => d.alertReceived.alert?.headline.startsWith(prefix));
+      const first = watch(hub.gatewayUrl, WatchAlertsDocument, { after: head() }, hub.tokens.OPERATOR);
+      const writing = burst(hub.gatewayUrl, prefix, 500);
+      await first.until((s) => mine(s).length >= 100, BURST_WAIT);
+      await first.stop();
+      const seen = mine(first);
+      const resumed = watch(hub.gatewayUrl, WatchAlertsDocument, { after: seen.at(-1)!.alertReceived.cursor }, hub.tokens.OPERATOR);
+      await writing;
+      await resumed.until((s) => seen.length + mine(s).length >= 500, BURST_WAIT);
+      const all = [...seen, ...mine(resumed)];
+      const headlines = all.map((d) => d.alertReceived.alert!.headline);
+      expect(new Set(headlines).size).toBe(500);
+      expect(headlines).toHaveLength(500);
+      const cursors = all.map((d) => Number(d.alertReceived.cursor));
+      expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+    },
+    BURST_TEST,
+  );
 
-  it('loses nothing when the gateway is restarted during a burst', async () => {
-    const prefix = `Burst ${tag} B`;
-    const writer = await hub.startGateway();
-    let gateway = await hub.startGateway();
-    const mine = (s: Subscriber<{ alertReceived: { cursor: string; alert: { headline: string } | null } }>) => s.data.filter((d) => d.alertReceived.alert?.headline.startsWith(prefix));
-    const before = watch(gateway.url, WatchAlertsDocument, { after: head() }, hub.tokens.OPERATOR);
-    const writing = burst(writer.url, prefix, 300);
-    await before.until((s) => mine(s).length >= 50, BURST_WAIT);
-    await gateway.server.stop();
-    await before.until((s) => s.closeCode !== null);
-    const seen = mine(before);
-    gateway = await hub.startGateway();
-    const after = watch(gateway.url, WatchAlertsDocument, { after: seen.at(-1)!.alertReceived.cursor }, hub.tokens.OPERATOR);
-    await writing;
-    await after.until((s) => seen.length + mine(s).length >= 300, BURST_WAIT);
-    const headlines = [...seen, ...mine(after)].map((d) => d.alertReceived.alert!.headline);
-    expect(new Set(headlines).size).toBe(300);
-    expect(headlines).toHaveLength(300);
-  }, BURST_TEST);
+  it(
+    'loses nothing when the gateway is restarted during a burst',
+    async () => {
+      const prefix = `Burst ${tag} B`;
+      const writer = await hub.startGateway();
+      let gateway = await hub.startGateway();
+      const mine = (s: Subscriber<{ alertReceived: { cursor: string; alert: { headline: string } | null } }>) =>
+        s.data.filter((d) => d.alertReceived.alert?.headline.startsWith(prefix));
+      const before = watch(gateway.url, WatchAlertsDocument, { after: head() }, hub.tokens.OPERATOR);
+      const writing = burst(writer.url, prefix, 300);
+      await before.until((s) => mine(s).length >= 50, BURST_WAIT);
+      await gateway.server.stop();
+      await before.until((s) => s.closeCode !== null);
+      const seen = mine(before);
+      gateway = await hub.startGateway();
+      const after = watch(gateway.url, WatchAlertsDocument, { after: seen.at(-1)!.alertReceived.cursor }, hub.tokens.OPERATOR);
+      await writing;
+      await after.until((s) => seen.length + mine(s).length >= 300, BURST_WAIT);
+      const headlines = [...seen, ...mine(after)].map((d) => d.alertReceived.alert!.headline);
+      expect(new Set(headlines).size).toBe(300);
+      expect(headlines).toHaveLength(300);
+    },
+    BURST_TEST,
+  );
 });

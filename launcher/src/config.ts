@@ -8,7 +8,9 @@ export function readLauncherConfig(env: EnvReader = envReader()) {
   return {
     gatewayPort: env.int('PORT', 4000, { min: 0, max: 65535 }),
     /** Each subgraph's port: `<NAME>_PORT`, else its port in subgraphs/registry.json. */
-    subgraphPorts: Object.fromEntries(subgraphRegistry().map((entry) => [entry.name, env.int(portVariable(entry.name), entry.port, { min: 0, max: 65535 })])),
+    subgraphPorts: Object.fromEntries(
+      subgraphRegistry().map((entry) => [entry.name, env.int(portVariable(entry.name), entry.port, { min: 0, max: 65535 })]),
+    ),
     /** Print a demo token for each role at start (only with the shared-secret token verifier). */
     printDemoTokens: env.bool('PRINT_DEMO_TOKENS', true),
     /** Play the province's sensors once started (see `npm run simulate`). */

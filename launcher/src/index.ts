@@ -1,5 +1,13 @@
 import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
-import { createLogger, loadDotEnv, readCommonConfig, readDatabaseConfig, resolveDatabase, startSubgraphs, stopOnSignals } from '@ioc-graph/platform';
+import {
+  createLogger,
+  loadDotEnv,
+  readCommonConfig,
+  readDatabaseConfig,
+  resolveDatabase,
+  startSubgraphs,
+  stopOnSignals,
+} from '@ioc-graph/platform';
 import { startBanner } from './banner';
 import { readSimulatorConfig } from './simulator/config';
 import { Simulator } from './simulator/simulator';
@@ -32,14 +40,22 @@ async function main() {
     const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
     // The event log lives in the hub's own database unless another bus is configured.
     gatewayConfig.eventBus.url ??= database.url;
-    gatewayConfig.subgraphUrls = { ...gatewayConfig.subgraphUrls, ...Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url])) };
+    gatewayConfig.subgraphUrls = {
+      ...gatewayConfig.subgraphUrls,
+      ...Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url])),
+    };
     const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
     lifecycle.register(gateway.stop);
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);
     logger.info({ gatewayUrl, ms: Date.now() - started }, 'ioc-graph started');
     process.stdout.write(await startBanner(gatewayUrl, gatewayConfig, launcher.printDemoTokens));
     if (launcher.simulate && gatewayConfig.auth.kind === 'secret') {
-      const simulator = new Simulator({ ...readSimulatorConfig(envFor(launcher.gatewayPort)), gatewayUrl, auth: gatewayConfig.auth, logger: createLogger('simulator', common.logLevel) });
+      const simulator = new Simulator({
+        ...readSimulatorConfig(envFor(launcher.gatewayPort)),
+        gatewayUrl,
+        auth: gatewayConfig.auth,
+        logger: createLogger('simulator', common.logLevel),
+      });
       await simulator.start();
       lifecycle.register(() => simulator.stop());
     }

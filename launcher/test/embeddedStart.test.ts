@@ -19,7 +19,19 @@ function start(env: Record<string, string>): Promise<Started> {
   const { DATABASE_URL: _unset, ...parentEnv } = process.env;
   const child = spawn(process.execPath, [join(ROOT, 'launcher/dist/src/index.js')], {
     cwd: ROOT,
-    env: { ...parentEnv, LOG_LEVEL: 'info', NODE_ENV: 'development', PORT: '0', DIRECTORY_PORT: '0', INCIDENTS_PORT: '0', DISPATCH_PORT: '0', COMMAND_PORT: '0', ENVIRONMENT_PORT: '0', TRAFFIC_PORT: '0', ...env },
+    env: {
+      ...parentEnv,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      PORT: '0',
+      DIRECTORY_PORT: '0',
+      INCIDENTS_PORT: '0',
+      DISPATCH_PORT: '0',
+      COMMAND_PORT: '0',
+      ENVIRONMENT_PORT: '0',
+      TRAFFIC_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -17,7 +17,12 @@ describe('the province simulator', () => {
   afterAll(() => hub.stop());
 
   it('feeds air readings through GraphQL and gauges through MQTT, and its rain event reaches the wall as a flood alert', async () => {
-    const wall = new Subscriber(hub.gatewayUrl, WatchAlertsDocument, { after: String(hub.gateway.subscriptions.log.head) }, hub.tokens.OPERATOR);
+    const wall = new Subscriber(
+      hub.gatewayUrl,
+      WatchAlertsDocument,
+      { after: String(hub.gateway.subscriptions.log.head) },
+      hub.tokens.OPERATOR,
+    );
     const simulator = new Simulator({
       gatewayUrl: hub.gatewayUrl,
       auth: { secret: 'dev-only-jwt-secret-for-the-embedded-demo!!', issuer: 'ioc-graph', audience: 'ioc-graph' },
@@ -34,12 +39,21 @@ describe('the province simulator', () => {
       expect(flood.headline).toMatch(/Thác Mơ/);
       expect(flood.unit?.nameVi).toBe('Phường Thác Mơ');
       // Air readings came through GraphQL, the gauges through the broker.
-      const [air] = await hub.environment.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from environment.reading where source = 'quan-trac-khong-khi'`);
-      const [gauges] = await hub.environment.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from environment.reading where source = 'tram-thuy-van'`);
+      const [air] = await hub.environment.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: string }[]>(`select count(*) as n from environment.reading where source = 'quan-trac-khong-khi'`);
+      const [gauges] = await hub.environment.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: string }[]>(`select count(*) as n from environment.reading where source = 'tram-thuy-van'`);
       expect(Number(air.n)).toBeGreaterThanOrEqual(30);
       expect(Number(gauges.n)).toBeGreaterThanOrEqual(6);
       // The camera platform's side: every camera beats, and the roads report congestion.
-      const [beats] = await hub.traffic.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from traffic.camera where last_heartbeat_at is not null`);
+      const [beats] = await hub.traffic.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: string }[]>(`select count(*) as n from traffic.camera where last_heartbeat_at is not null`);
       expect(Number(beats.n)).toBe(11);
     } finally {
       await simulator.stop();

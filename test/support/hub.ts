@@ -5,7 +5,17 @@ import type { DispatchServer } from '@ioc-graph/dispatch';
 import type { EnvironmentServer } from '@ioc-graph/environment';
 import type { TrafficServer } from '@ioc-graph/traffic';
 import type { IncidentsServer } from '@ioc-graph/incidents';
-import { createLogger, envReader, issueToken, ManualClock, Role, startSubgraphs, subgraphRegistry, type Identity, type StartedSubgraph } from '@ioc-graph/platform';
+import {
+  createLogger,
+  envReader,
+  issueToken,
+  ManualClock,
+  Role,
+  startSubgraphs,
+  subgraphRegistry,
+  type Identity,
+  type StartedSubgraph,
+} from '@ioc-graph/platform';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from './database';
@@ -103,7 +113,10 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
     const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
     gatewayConfig.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
     const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') }));
-    const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<Role, Identity & { subject: string }>;
+    const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<
+      Role,
+      Identity & { subject: string }
+    >;
     const auth = gatewayConfig.auth.kind === 'secret' ? gatewayConfig.auth : undefined;
     const tokens = {} as Record<Role, string>;
     for (const [role, identity] of Object.entries(identities)) tokens[role as Role] = await issueToken(identity, auth!);

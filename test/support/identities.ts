@@ -5,7 +5,11 @@ import { randomUUID } from 'node:crypto';
 export type Person = Identity & { subject: string };
 
 /** Someone with `roles` and an optional scope (agency, field unit, administrative unit). */
-export function person(subject: string, roles: Role | Role[], scope: Partial<Pick<Identity, 'agencyId' | 'fieldUnitId' | 'scopeUnitId'>> = {}): Person {
+export function person(
+  subject: string,
+  roles: Role | Role[],
+  scope: Partial<Pick<Identity, 'agencyId' | 'fieldUnitId' | 'scopeUnitId'>> = {},
+): Person {
   return { subject, roles: Array.isArray(roles) ? roles : [roles], agencyId: null, fieldUnitId: null, scopeUnitId: null, ...scope };
 }
 

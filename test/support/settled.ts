@@ -11,7 +11,9 @@ export async function busSettled(databaseUrl: string, timeout = 30_000): Promise
   await client.connect();
   try {
     const tables = async (name: string) =>
-      (await client.query<{ schema: string }>('SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = $1', [name])).rows.map((r) => r.schema);
+      (
+        await client.query<{ schema: string }>('SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = $1', [name])
+      ).rows.map((r) => r.schema);
     const outboxes = await tables('outbox_event');
     const cursors = await tables('bus_cursor');
     await eventually(

@@ -66,7 +66,9 @@ export class Subscriber<T> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`timed out; received ${this.results.length} results, error ${JSON.stringify(this.error)}, close ${this.closeCode}`));
+        reject(
+          new Error(`timed out; received ${this.results.length} results, error ${JSON.stringify(this.error)}, close ${this.closeCode}`),
+        );
       }, timeoutMs);
       const check = () => {
         if (!condition(this)) return;

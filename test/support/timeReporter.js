@@ -11,7 +11,8 @@ class TimeReporter {
     // Suites skipped for a missing broker (test/support/services.ts names their placeholder `needs …`).
     for (const suite of results.testResults) {
       for (const test of suite.testResults) {
-        if (test.status === 'pending' && test.title.startsWith('needs ')) console.log(`== skipped ${test.fullName.replace(test.title, '').trim()}: ${test.title}`);
+        if (test.status === 'pending' && test.title.startsWith('needs '))
+          console.log(`== skipped ${test.fullName.replace(test.title, '').trim()}: ${test.title}`);
       }
     }
     console.log(`\n== tests: ${results.numTotalTestSuites} suites${failed}, ${results.numTotalTests} tests${skipped}, in ${time}`);

@@ -22,13 +22,19 @@ function entityFields(selectionSet: SelectionSetNode, entityField: string, fragm
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD && selection.name.value === entityField) found.push(selection);
     else if (selection.kind === Kind.INLINE_FRAGMENT) found.push(...entityFields(selection.selectionSet, entityField, fragments));
-    else if (selection.kind === Kind.FRAGMENT_SPREAD) found.push(...entityFields(fragments[selection.name.value].selectionSet, entityField, fragments));
+    else if (selection.kind === Kind.FRAGMENT_SPREAD)
+      found.push(...entityFields(fragments[selection.name.value].selectionSet, entityField, fragments));
   }
   return found;
 }
 
 /** Fragment names and variable names used below a node, fragments followed. */
-function usages(node: SelectionSetNode, fragments: GraphQLResolveInfo['fragments'], seen = new Set<string>(), variables = new Set<string>()) {
+function usages(
+  node: SelectionSetNode,
+  fragments: GraphQLResolveInfo['fragments'],
+  seen = new Set<string>(),
+  variables = new Set<string>(),
+) {
   visit(node, {
     Variable: (variable) => void variables.add(variable.name.value),
     FragmentSpread: (spread) => {
@@ -62,9 +68,14 @@ export function buildEntityQuery(info: GraphQLResolveInfo, entityField: string, 
   if (!fields.length) return null;
   const used = { fragments: new Set<string>(), variables: new Set<string>() };
   for (const field of fields) if (field.selectionSet) usages(field.selectionSet, info.fragments, used.fragments, used.variables);
-  const definitions: VariableDefinitionNode[] = (info.operation.variableDefinitions ?? []).filter((d) => used.variables.has(d.variable.name.value));
+  const definitions: VariableDefinitionNode[] = (info.operation.variableDefinitions ?? []).filter((d) =>
+    used.variables.has(d.variable.name.value),
+  );
   const selections = fields
-    .map((field) => `${field.alias?.value ?? field.name.value}: ${rootQuery}(id: $__id) ${field.selectionSet ? print(withTypename(field.selectionSet)) : ''}`)
+    .map(
+      (field) =>
+        `${field.alias?.value ?? field.name.value}: ${rootQuery}(id: $__id) ${field.selectionSet ? print(withTypename(field.selectionSet)) : ''}`,
+    )
     .join('\n');
   const fragmentText = [...used.fragments].map((name) => print(withTypename(info.fragments[name]))).join('\n');
   const variableText = ['$__id: ID!', ...definitions.map((d) => print(d))].join(', ');

@@ -1,5 +1,15 @@
 import type { BusEvent, Identity } from '@ioc-graph/platform';
-import { entityId, isMyAssignment, isPublication, matchesAlert, matchesAssignment, matchesIncident, matchesOperation, stepOf, unitStatusOf } from './eventFilters';
+import {
+  entityId,
+  isMyAssignment,
+  isPublication,
+  matchesAlert,
+  matchesAssignment,
+  matchesIncident,
+  matchesOperation,
+  stepOf,
+  unitStatusOf,
+} from './eventFilters';
 
 const AGENCY = '0190a0a0-0000-7000-8000-00000000000a';
 const UNIT = '0190a0a0-0000-7000-8000-00000000000b';
@@ -34,22 +44,61 @@ const incident = event('incident.assigned', {
   toState: 'ASSIGNED',
   publicationId: null,
 });
-const alert = event('alert.received', { sector: 'ENVIRONMENT', categoryId: 'c2', severity: 'MINOR', status: 'ACTUAL', state: 'NEW', unitLineage: ['province'], incidentId: null }, { entityType: 'Alert' });
+const alert = event(
+  'alert.received',
+  {
+    sector: 'ENVIRONMENT',
+    categoryId: 'c2',
+    severity: 'MINOR',
+    status: 'ACTUAL',
+    state: 'NEW',
+    unitLineage: ['province'],
+    incidentId: null,
+  },
+  { entityType: 'Alert' },
+);
 const assignment = event(
   'assignment.reportOnScene',
-  { incidentId: 'i1', incidentCode: 'SV-1', fieldUnitId: UNIT, agencyId: AGENCY, unitKind: 'FIRE_ENGINE', state: 'ON_SCENE', unitStatus: 'ON_SCENE', unitLineage: [] },
+  {
+    incidentId: 'i1',
+    incidentCode: 'SV-1',
+    fieldUnitId: UNIT,
+    agencyId: AGENCY,
+    unitKind: 'FIRE_ENGINE',
+    state: 'ON_SCENE',
+    unitStatus: 'ON_SCENE',
+    unitLineage: [],
+  },
   { entityType: 'Assignment', entityKey: 'a1', audience: { public: false, agencyIds: [AGENCY], fieldUnitIds: [UNIT] } },
 );
 const operation = event(
   'task.done',
-  { code: 'OP-1', incidentId: 'i1', exercise: false, state: 'ACTIVE', phase: 'RESPOND', action: 'completeTask', subjectType: 'TASK', subjectId: 't1', fromState: 'IN_PROGRESS', toState: 'DONE' },
+  {
+    code: 'OP-1',
+    incidentId: 'i1',
+    exercise: false,
+    state: 'ACTIVE',
+    phase: 'RESPOND',
+    action: 'completeTask',
+    subjectType: 'TASK',
+    subjectId: 't1',
+    fromState: 'IN_PROGRESS',
+    toState: 'DONE',
+  },
   { entityType: 'Operation', entityKey: 'o1' },
 );
 const identity = (agencyId: string | null, fieldUnitId: string | null) => ({ agencyId, fieldUnitId }) as Identity;
 
 describe('subscription event filters', () => {
   it('matches each subscription’s own family of events only', () => {
-    expect([incident, alert, assignment, operation].map((e) => [matchesAlert(e, null), matchesIncident(e, null), matchesAssignment(e, null), matchesOperation(e, null)])).toEqual([
+    expect(
+      [incident, alert, assignment, operation].map((e) => [
+        matchesAlert(e, null),
+        matchesIncident(e, null),
+        matchesAssignment(e, null),
+        matchesOperation(e, null),
+      ]),
+    ).toEqual([
       [false, true, false, false],
       [true, false, false, false],
       [false, false, true, false],
@@ -71,7 +120,12 @@ describe('subscription event filters', () => {
   it('gives an agency its incidents and a field unit the events addressed to it', () => {
     expect(isMyAssignment(incident, identity(AGENCY, null))).toBe(true);
     expect(isMyAssignment(incident, identity('another', null))).toBe(false);
-    expect(isMyAssignment(event('incident.noted', incident.payload, { audience: { public: false, agencyIds: [], fieldUnitIds: [UNIT] } }), identity(null, UNIT))).toBe(true);
+    expect(
+      isMyAssignment(
+        event('incident.noted', incident.payload, { audience: { public: false, agencyIds: [], fieldUnitIds: [UNIT] } }),
+        identity(null, UNIT),
+      ),
+    ).toBe(true);
   });
 
   it('reads the step, the unit status and the entity id from the payloads that carry them', () => {
@@ -80,7 +134,11 @@ describe('subscription event filters', () => {
     expect(stepOf(alert)).toBeNull();
     expect(unitStatusOf(assignment)).toBe('ON_SCENE');
     expect(unitStatusOf(incident)).toBeNull();
-    const published = event('incident.published', { ...incident.payload, publicationId: 'p1' }, { audience: { public: true, agencyIds: [], fieldUnitIds: [] } });
+    const published = event(
+      'incident.published',
+      { ...incident.payload, publicationId: 'p1' },
+      { audience: { public: true, agencyIds: [], fieldUnitIds: [] } },
+    );
     expect(isPublication(published)).toBe(true);
     expect(isPublication(incident)).toBe(false);
     expect(entityId(published, 'publicationId')).toBe('p1');

@@ -1,4 +1,12 @@
-import { ALERT_EVENT_TYPES, ASSIGNMENT_EVENT_TYPES, INCIDENT_EVENT_TYPES, isEventOf, OPERATION_EVENT_TYPES, type BusEvent, type Identity } from '@ioc-graph/platform';
+import {
+  ALERT_EVENT_TYPES,
+  ASSIGNMENT_EVENT_TYPES,
+  INCIDENT_EVENT_TYPES,
+  isEventOf,
+  OPERATION_EVENT_TYPES,
+  type BusEvent,
+  type Identity,
+} from '@ioc-graph/platform';
 
 /**
  * What the subscriptions read of an event's payload, through its contract (platform/src/events/
@@ -15,7 +23,13 @@ const same = (id: unknown, value: string | null) => !id || String(id).toLowerCas
 export function matchesAlert(event: BusEvent, filter: Filter): boolean {
   if (!isEventOf(event, ALERT_EVENT_TYPES)) return false;
   const p = event.payload;
-  return has(filter?.types, event.type) && has(filter?.sectors, p.sector) && has(filter?.severities, p.severity) && has(filter?.categoryIds, p.categoryId) && within(filter?.withinUnitId, p.unitLineage);
+  return (
+    has(filter?.types, event.type) &&
+    has(filter?.sectors, p.sector) &&
+    has(filter?.severities, p.severity) &&
+    has(filter?.categoryIds, p.categoryId) &&
+    within(filter?.withinUnitId, p.unitLineage)
+  );
 }
 
 /** An incident event inside the `IncidentEventFilter`. */
@@ -36,14 +50,22 @@ export function matchesIncident(event: BusEvent, filter: Filter): boolean {
 /** An incident event about an incident assigned to the caller's agency, or addressed to its field unit. */
 export function isMyAssignment(event: BusEvent, identity: Identity): boolean {
   if (!isEventOf(event, INCIDENT_EVENT_TYPES)) return false;
-  return (identity.agencyId !== null && event.payload.agencyId === identity.agencyId) || (identity.fieldUnitId !== null && event.audience.fieldUnitIds.includes(identity.fieldUnitId));
+  return (
+    (identity.agencyId !== null && event.payload.agencyId === identity.agencyId) ||
+    (identity.fieldUnitId !== null && event.audience.fieldUnitIds.includes(identity.fieldUnitId))
+  );
 }
 
 /** An assignment event inside the `AssignmentEventFilter`. */
 export function matchesAssignment(event: BusEvent, filter: Filter): boolean {
   if (!isEventOf(event, ASSIGNMENT_EVENT_TYPES)) return false;
   const p = event.payload;
-  return same(filter?.fieldUnitId, p.fieldUnitId) && same(filter?.agencyId, p.agencyId) && same(filter?.incidentId, p.incidentId) && has(filter?.types, event.type);
+  return (
+    same(filter?.fieldUnitId, p.fieldUnitId) &&
+    same(filter?.agencyId, p.agencyId) &&
+    same(filter?.incidentId, p.incidentId) &&
+    has(filter?.types, event.type)
+  );
 }
 
 /** An operation's step inside the `OperationEventFilter`. */
@@ -67,4 +89,5 @@ export function stepOf(event: BusEvent): { action: string; fromState: string | n
 }
 
 /** The unit's status after an assignment's step. */
-export const unitStatusOf = (event: BusEvent): string | null => (isEventOf(event, ASSIGNMENT_EVENT_TYPES) ? event.payload.unitStatus : null);
+export const unitStatusOf = (event: BusEvent): string | null =>
+  isEventOf(event, ASSIGNMENT_EVENT_TYPES) ? event.payload.unitStatus : null;

@@ -5,7 +5,12 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export function createSubscriptionMetrics(registry: Registry) {
   const subscribers = new Gauge({ name: 'graphql_subscribers', help: 'Active subscriptions', registers: [registry] });
   const eventsIn = new Counter({ name: 'events_in_total', help: 'Events read from the bus', registers: [registry] });
-  const eventsOut = new Counter({ name: 'events_out_total', help: 'Events delivered to subscribers', labelNames: ['type'], registers: [registry] });
+  const eventsOut = new Counter({
+    name: 'events_out_total',
+    help: 'Events delivered to subscribers',
+    labelNames: ['type'],
+    registers: [registry],
+  });
   const lag = new Histogram({
     name: 'event_delivery_lag_seconds',
     help: 'From an event’s storage on the bus to its delivery to a subscriber',

@@ -1,11 +1,30 @@
 import type { ApolloServer } from '@apollo/server';
 import { isCenter, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
-import { extendSchema, GraphQLError, parse, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import {
+  extendSchema,
+  GraphQLError,
+  parse,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../context';
 import { buildEntityQuery, type EntityQuery } from './entityQuery';
 import type { EventLog } from './eventLog';
-import { entityId, isMyAssignment, isPublication, matchesAlert, matchesAssignment, matchesIncident, matchesOperation, stepOf, unitStatusOf, type Filter } from './eventFilters';
+import {
+  entityId,
+  isMyAssignment,
+  isPublication,
+  matchesAlert,
+  matchesAssignment,
+  matchesIncident,
+  matchesOperation,
+  stepOf,
+  unitStatusOf,
+  type Filter,
+} from './eventFilters';
 import { EVENT_ENTITIES, subscriptionTypeDefs } from './typeDefs';
 
 /** What the subscription machinery needs: the log, the federated executor, limits and metrics hooks. */
@@ -46,14 +65,22 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
   const reads = new Map<string, Promise<Record<string, unknown> | null>>();
 
   /** Reads an event's entity for one subscriber: null when it may not read it. */
-  const readEntity = (event: BusEvent, entity: EntityQuery, id: string, context: GatewayContext): Promise<Record<string, unknown> | null> => {
+  const readEntity = (
+    event: BusEvent,
+    entity: EntityQuery,
+    id: string,
+    context: GatewayContext,
+  ): Promise<Record<string, unknown> | null> => {
     const { client: _client, ...who } = context.identity;
     const key = `${event.seq}\n${entity.query}\n${JSON.stringify(entity.variables)}\n${JSON.stringify(who)}`;
     let read = reads.get(key);
     if (!read) {
       const requestId = randomUUID();
       read = options.apollo
-        .executeOperation({ query: entity.query, variables: { ...entity.variables, __id: id } }, { contextValue: { ...context, requestId, logger: options.logger.child({ requestId }) } })
+        .executeOperation(
+          { query: entity.query, variables: { ...entity.variables, __id: id } },
+          { contextValue: { ...context, requestId, logger: options.logger.child({ requestId }) } },
+        )
         .then((response) => {
           if (response.body.kind !== 'single') return null;
           const { data, errors } = response.body.singleResult;
@@ -80,7 +107,8 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     const eventType = (info.returnType as { ofType?: GraphQLObjectType }).ofType?.name ?? String(info.returnType);
     const entity = EVENT_ENTITIES[eventType as keyof typeof EVENT_ENTITIES];
     const query = buildEntityQuery(info, entity.field, entity.query);
-    if (after !== undefined && after !== null && !/^\d{1,15}$/.test(after)) throw refuse('BAD_USER_INPUT', 'after is not a cursor of this stream');
+    if (after !== undefined && after !== null && !/^\d{1,15}$/.test(after))
+      throw refuse('BAD_USER_INPUT', 'after is not a cursor of this stream');
     let position = after ? Number(after) : options.log.head;
     let live = position >= options.log.head;
     let delivered = position;
@@ -123,33 +151,39 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     fields[name].resolve = (delivery: Delivery) => delivery;
   };
   field('alertReceived', (_root, args, context, info) => {
-    if (!isCenter(context.identity)) throw refuse(context.identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center follows alerts');
+    if (!isCenter(context.identity))
+      throw refuse(context.identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center follows alerts');
     return deliveries(context, info, args.after, (event) => matchesAlert(event, args.filter));
   });
   field('incidentChanged', (_root, args, context, info) => {
     const { identity } = context;
-    if (!isCenter(identity) && !identity.agencyId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center and agencies follow incidents');
+    if (!isCenter(identity) && !identity.agencyId)
+      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center and agencies follow incidents');
     return deliveries(context, info, args.after, (event) => matchesIncident(event, args.filter));
   });
   field('myAssignments', (_root, args, context, info) => {
     const { identity } = context;
-    if (!identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only agencies and field units have assignments');
+    if (!identity.agencyId && !identity.fieldUnitId)
+      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only agencies and field units have assignments');
     return deliveries(context, info, args.after, (event) => isMyAssignment(event, identity));
   });
   field('assignmentChanged', (_root, args, context, info) => {
     const { identity } = context;
-    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow dispatches');
+    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId)
+      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow dispatches');
     return deliveries(context, info, args.after, (event) => matchesAssignment(event, args.filter));
   });
   field('operationChanged', (_root, args, context, info) => {
     const { identity } = context;
-    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId) throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow operations');
+    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId)
+      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow operations');
     return deliveries(context, info, args.after, (event) => matchesOperation(event, args.filter));
   });
   field('publicIncidentPublished', (_root, args, context, info) => deliveries(context, info, args.after, isPublication));
 
   // The events' own fields; their entity comes from the read made for this subscriber, under its alias.
-  const entityResolver: GraphQLFieldResolver<Delivery, GatewayContext> = (delivery, _args, _context, info) => delivery.entities[String(info.path.key)] ?? null;
+  const entityResolver: GraphQLFieldResolver<Delivery, GatewayContext> = (delivery, _args, _context, info) =>
+    delivery.entities[String(info.path.key)] ?? null;
   for (const [typeName, { field: entityField }] of Object.entries(EVENT_ENTITIES)) {
     const eventFields = (schema.getType(typeName) as GraphQLObjectType).getFields();
     eventFields.cursor.resolve = (d: Delivery) => String(d.event.seq);

@@ -16,17 +16,43 @@ export const subscriptionTypeDefs = /* GraphQL */ `
   """
   type Subscription {
     "Alerts as the center receives them and acts on them (leaders and operators)"
-    alertReceived("Which alerts; all when omitted" filter: AlertEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): AlertEvent!
+    alertReceived(
+      "Which alerts; all when omitted"
+      filter: AlertEventFilter
+      "Cursor of the last event received: replay what followed it, then go live; omit to start live"
+      after: String
+    ): AlertEvent!
     "Changes of incidents the caller may read: the center all, an agency its own"
-    incidentChanged("Which incidents; all the caller may read when omitted" filter: IncidentEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): IncidentEvent!
+    incidentChanged(
+      "Which incidents; all the caller may read when omitted"
+      filter: IncidentEventFilter
+      "Cursor of the last event received: replay what followed it, then go live; omit to start live"
+      after: String
+    ): IncidentEvent!
     "Changes of the incidents assigned to the caller's agency"
-    myAssignments("Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): IncidentEvent!
+    myAssignments(
+      "Cursor of the last event received: replay what followed it, then go live; omit to start live"
+      after: String
+    ): IncidentEvent!
     "Results as they are published (everyone)"
-    publicIncidentPublished("Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): PublicIncidentEvent!
+    publicIncidentPublished(
+      "Cursor of the last event received: replay what followed it, then go live; omit to start live"
+      after: String
+    ): PublicIncidentEvent!
     "Dispatches and the steps of field units on them: the center, the unit's agency, the unit's crew"
-    assignmentChanged("Which assignments; all the caller may read when omitted" filter: AssignmentEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): AssignmentEvent!
+    assignmentChanged(
+      "Which assignments; all the caller may read when omitted"
+      filter: AssignmentEventFilter
+      "Cursor of the last event received: replay what followed it, then go live; omit to start live"
+      after: String
+    ): AssignmentEvent!
     "Every step of emergency operations: the center, and the agencies taking part"
-    operationChanged("Which operations; all the caller takes part in when omitted" filter: OperationEventFilter, "Cursor of the last event received: replay what followed it, then go live; omit to start live" after: String): OperationEvent!
+    operationChanged(
+      "Which operations; all the caller takes part in when omitted"
+      filter: OperationEventFilter
+      "Cursor of the last event received: replay what followed it, then go live; omit to start live"
+      after: String
+    ): OperationEvent!
   }
 
   "Which operation events to receive; all given conditions must hold"

@@ -9,7 +9,8 @@ async function main() {
   const config = readSimulatorConfig();
   const logger = createLogger('simulator', readCommonConfig().logLevel);
   const { auth } = readGatewayConfig();
-  if (auth.kind !== 'secret') throw new Error('The simulator signs its own SYSTEM token: it needs JWT_SECRET (the embedded default), not a JWKS provider');
+  if (auth.kind !== 'secret')
+    throw new Error('The simulator signs its own SYSTEM token: it needs JWT_SECRET (the embedded default), not a JWKS provider');
   const lifecycle = stopOnSignals(logger);
   const simulator = new Simulator({ ...config, auth, logger });
   await simulator.start();

@@ -37,7 +37,13 @@ export function airReadings(at: Date, tick: number): Reading[] {
       ['CO', 1900 * k],
       ['O3', 45 + 30 * Math.sin(((localHour(at) - 9) / 24) * 2 * Math.PI)],
     ];
-    return values.map(([metric, value]) => ({ stationCode: station, metric, value: round(Math.max(0, value)), measuredAt: at.toISOString(), sourceId: `sim-${station}-${metric}-${at.getTime()}` }));
+    return values.map(([metric, value]) => ({
+      stationCode: station,
+      metric,
+      value: round(Math.max(0, value)),
+      measuredAt: at.toISOString(),
+      sourceId: `sim-${station}-${metric}-${at.getTime()}`,
+    }));
   });
 }
 
@@ -46,7 +52,13 @@ export function airReadings(at: Date, tick: number): Reading[] {
  * rain up to ~45 mm per reading over the basin, and the reservoir rising about 3.4 m above normal.
  */
 export function hydroReadings(at: Date, storm: number): Reading[] {
-  const rain = RAIN.map((station, i) => ({ stationCode: station, metric: 'RAINFALL', value: round(storm * (38 + 7 * i)), measuredAt: at.toISOString(), sourceId: `sim-${station}-RAINFALL-${at.getTime()}` }));
+  const rain = RAIN.map((station, i) => ({
+    stationCode: station,
+    metric: 'RAINFALL',
+    value: round(storm * (38 + 7 * i)),
+    measuredAt: at.toISOString(),
+    sourceId: `sim-${station}-RAINFALL-${at.getTime()}`,
+  }));
   const water = Object.entries(WATER).map(([station, normal]) => ({
     stationCode: station,
     metric: 'WATER_LEVEL',

@@ -41,7 +41,10 @@ export class Simulator {
   constructor(private readonly options: SimulatorOptions) {}
 
   async start(): Promise<void> {
-    this.token = await issueToken({ subject: 'simulator', roles: [Role.SYSTEM], agencyId: null, fieldUnitId: null, scopeUnitId: null }, { ...this.options.auth, expiresIn: '30d' });
+    this.token = await issueToken(
+      { subject: 'simulator', roles: [Role.SYSTEM], agencyId: null, fieldUnitId: null, scopeUnitId: null },
+      { ...this.options.auth, expiresIn: '30d' },
+    );
     if (this.options.mqttUrl) this.mqtt = await connectAsync(this.options.mqttUrl, { clientId: `ioc-simulator-${process.pid}` });
     // The stations upload the last 12 hours they buffered, so the AQI (a 12-hour NowCast) is there at once.
     const now = Date.now();
@@ -64,12 +67,22 @@ export class Simulator {
     const at = new Date();
     const stormRound = round - this.options.rainAfterRounds;
     const storm = stormRound >= 0 && stormRound < STORM.length ? STORM[stormRound] : 0;
-    if (storm === 1 && STORM.indexOf(1) === stormRound) this.options.logger.info('the rain event peaks: hồ Thác Mơ rises past alarm level II');
+    if (storm === 1 && STORM.indexOf(1) === stormRound)
+      this.options.logger.info('the rain event peaks: hồ Thác Mơ rises past alarm level II');
     await this.send('quan-trac-khong-khi', airReadings(at, round));
-    await this.post(TRAFFIC, { heartbeats: heartbeats(at), detections: { source: 'camera-ai-bp', detections: detections(at, round) }, congestion: { source: 'camera-ai-bp', readings: congestion(at) } });
+    await this.post(TRAFFIC, {
+      heartbeats: heartbeats(at),
+      detections: { source: 'camera-ai-bp', detections: detections(at, round) },
+      congestion: { source: 'camera-ai-bp', readings: congestion(at) },
+    });
     const hydro = hydroReadings(at, storm);
     if (this.mqtt) {
-      for (const reading of hydro) await this.mqtt.publishAsync(`${this.options.mqttTopic}/${reading.stationCode}`, JSON.stringify({ source: 'tram-thuy-van', readings: [reading] }), { qos: 1 });
+      for (const reading of hydro)
+        await this.mqtt.publishAsync(
+          `${this.options.mqttTopic}/${reading.stationCode}`,
+          JSON.stringify({ source: 'tram-thuy-van', readings: [reading] }),
+          { qos: 1 },
+        );
     } else {
       await this.send('tram-thuy-van', hydro);
     }

@@ -13,7 +13,13 @@ describe('token verification', () => {
       { subject: 'u1', roles: [Role.AGENCY_STAFF], agencyId: 'a1', fieldUnitId: null, scopeUnitId: 's1' },
       options,
     );
-    await expect(verify(token)).resolves.toEqual({ subject: 'u1', roles: [Role.AGENCY_STAFF], agencyId: 'a1', fieldUnitId: null, scopeUnitId: 's1' });
+    await expect(verify(token)).resolves.toEqual({
+      subject: 'u1',
+      roles: [Role.AGENCY_STAFF],
+      agencyId: 'a1',
+      fieldUnitId: null,
+      scopeUnitId: 's1',
+    });
   });
 
   it('drops unknown roles and accepts Keycloak realm roles', async () => {
@@ -30,7 +36,10 @@ describe('token verification', () => {
   it('rejects expired, foreign and tampered tokens as UNAUTHENTICATED', async () => {
     const expired = await issueToken({ ...PUBLIC, subject: 'u', roles: [] }, { ...options, expiresIn: -10 });
     await expect(verify(expired)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: 'The token has expired' });
-    const foreign = await issueToken({ ...PUBLIC, subject: 'u', roles: [] }, { ...options, secret: 'another-secret-another-secret-another!' });
+    const foreign = await issueToken(
+      { ...PUBLIC, subject: 'u', roles: [] },
+      { ...options, secret: 'another-secret-another-secret-another!' },
+    );
     await expect(verify(foreign)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const other = await issueToken({ ...PUBLIC, subject: 'u', roles: [] }, { ...options, audience: 'someone-else' });
     await expect(verify(other)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
@@ -38,7 +47,15 @@ describe('token verification', () => {
 });
 
 describe('gateway signature', () => {
-  const identity = { subject: 'op', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null, client: 'k3y-of-client', service: null };
+  const identity = {
+    subject: 'op',
+    roles: [Role.OPERATOR],
+    agencyId: null,
+    fieldUnitId: null,
+    scopeUnitId: null,
+    client: 'k3y-of-client',
+    service: null,
+  };
 
   it('carries the identity, with the client key, from gateway to subgraph', () => {
     const headers = signGatewayHeaders(SECRET, identity, 'req-1');

@@ -12,12 +12,22 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'Role (vai trò) of a person or system that uses the graph, from the token\'s `roles` claim; a caller without a token is the public and has none',
+  description:
+    "Role (vai trò) of a person or system that uses the graph, from the token's `roles` claim; a caller without a token is the public and has none",
   valuesConfig: {
-    LEADER: { description: 'A leader of the center (lãnh đạo): directs operations, issues directives, stands operations down; part of the center' },
-    OPERATOR: { description: 'An operator of the center (điều hành viên): verifies alerts, routes, follows up and moderates incidents; part of the center' },
-    AGENCY_STAFF: { description: 'Staff of an agency (cán bộ sở/ngành): works on what is assigned to their agency (token claim `agency_id`)' },
-    FIELD_OFFICER: { description: 'A member of a field unit\'s crew (lực lượng hiện trường): takes dispatches (token claims `agency_id`, `field_unit_id`)' },
+    LEADER: {
+      description: 'A leader of the center (lãnh đạo): directs operations, issues directives, stands operations down; part of the center',
+    },
+    OPERATOR: {
+      description:
+        'An operator of the center (điều hành viên): verifies alerts, routes, follows up and moderates incidents; part of the center',
+    },
+    AGENCY_STAFF: {
+      description: 'Staff of an agency (cán bộ sở/ngành): works on what is assigned to their agency (token claim `agency_id`)',
+    },
+    FIELD_OFFICER: {
+      description: "A member of a field unit's crew (lực lượng hiện trường): takes dispatches (token claims `agency_id`, `field_unit_id`)",
+    },
     PARTNER: { description: 'An outside partner (đối tác), e.g. an open-data consumer: reads what the public reads' },
     SYSTEM: { description: 'A sector system or device platform (hệ thống chuyên ngành): reports alerts, ingests readings and detections' },
   },
@@ -48,7 +58,13 @@ export interface Identity {
   service?: string | null;
 }
 
-export const PUBLIC: Identity = Object.freeze({ subject: null, roles: [], agencyId: null, fieldUnitId: null, scopeUnitId: null }) as Identity;
+export const PUBLIC: Identity = Object.freeze({
+  subject: null,
+  roles: [],
+  agencyId: null,
+  fieldUnitId: null,
+  scopeUnitId: null,
+}) as Identity;
 
 export const isPublic = (identity: Identity) => identity.subject === null;
 /** A subgraph calling another (validation, lookups at write time): it reads what it asks for. */

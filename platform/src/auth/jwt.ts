@@ -16,7 +16,10 @@ export type TokenVerifier = (token: string) => Promise<Identity>;
 function identityFromClaims(claims: JWTPayload): Identity {
   const realmRoles = (claims.realm_access as { roles?: unknown } | undefined)?.roles;
   const rawRoles = Array.isArray(claims.roles) ? claims.roles : Array.isArray(realmRoles) ? realmRoles : [];
-  const roles = rawRoles.map(String).map((r) => r.toUpperCase()).filter((r): r is Role => ALL_ROLES.includes(r as Role));
+  const roles = rawRoles
+    .map(String)
+    .map((r) => r.toUpperCase())
+    .filter((r): r is Role => ALL_ROLES.includes(r as Role));
   const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
   if (!claims.sub) throw unauthenticated('The token has no subject');
   return {

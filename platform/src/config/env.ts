@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 
 /** Raised at start-up when an environment variable is missing or malformed; names the variable. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }

@@ -74,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await server.start().catch((error: unknown) => {
     const reasons = log.split('\n').filter((line) => /\b(FATAL|ERROR|HINT):/.test(line));
-    const why = error instanceof Error ? error.message : (reasons.join('\n') || log.trim().split('\n').pop());
+    const why = error instanceof Error ? error.message : reasons.join('\n') || log.trim().split('\n').pop();
     throw new Error(`The embedded PostgreSQL in ${dataDir} did not start on port ${options.port} (EMBEDDED_PG_PORT):\n${why}`);
   });
   const admin = server.getPgClient('postgres', '127.0.0.1');

@@ -18,6 +18,8 @@ export async function inTransaction<T>(em: EntityManager, work: (em: EntityManag
 /** Compares the version a client read with the current one; a mismatch is CONFLICT. */
 export function checkVersion(entity: { version: number }, expected: number | null | undefined): void {
   if (expected !== undefined && expected !== null && expected !== entity.version) {
-    throw conflict(`The record is at version ${entity.version}, not ${expected}; reload it and try again`, { currentVersion: entity.version });
+    throw conflict(`The record is at version ${entity.version}, not ${expected}; reload it and try again`, {
+      currentVersion: entity.version,
+    });
   }
 }

@@ -26,5 +26,4 @@ export const forbidden = (message = 'You are not allowed to do this') => new App
 export const notFound = (what: string, key: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${key} does not exist`, { what, key });
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, extensions);
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError(ErrorCode.RATE_LIMITED, 'Too many requests', { retryAfterSeconds });
+export const rateLimited = (retryAfterSeconds: number) => new AppError(ErrorCode.RATE_LIMITED, 'Too many requests', { retryAfterSeconds });

@@ -7,19 +7,35 @@ import { createFormatError } from './formatError';
 /** What Apollo hands formatError: the formatted error and the original (here not wrapped by a resolver). */
 const format = (error: unknown, exposeInternals = false, onInternal?: (error: unknown) => void) => {
   const formatted: GraphQLFormattedError =
-    error instanceof GraphQLError ? error.toJSON() : { message: (error as Error).message, path: ['field'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } };
+    error instanceof GraphQLError
+      ? error.toJSON()
+      : {
+          message: (error as Error).message,
+          path: ['field'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] },
+        };
   return createFormatError({ exposeInternals, onInternal })(formatted, error);
 };
 
 describe('createFormatError', () => {
   it('passes the project’s own errors on with their code and extensions', () => {
-    expect(format(notFound('Incident', 'abc'))).toMatchObject({ message: 'Incident abc does not exist', extensions: { code: ErrorCode.NOT_FOUND, what: 'Incident', key: 'abc' } });
-    expect(format(badInput('Bad', [{ field: 'title', message: 'empty' }])).extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, problems: [{ field: 'title', message: 'empty' }] });
+    expect(format(notFound('Incident', 'abc'))).toMatchObject({
+      message: 'Incident abc does not exist',
+      extensions: { code: ErrorCode.NOT_FOUND, what: 'Incident', key: 'abc' },
+    });
+    expect(format(badInput('Bad', [{ field: 'title', message: 'empty' }])).extensions).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      problems: [{ field: 'title', message: 'empty' }],
+    });
   });
 
   it('turns class-validator failures into BAD_USER_INPUT with one problem per nested field', () => {
     const error = new ArgumentValidationError([
-      { property: 'input', constraints: {}, children: [{ property: 'title', constraints: { isNotEmpty: 'title should not be empty' }, children: [] }] },
+      {
+        property: 'input',
+        constraints: {},
+        children: [{ property: 'title', constraints: { isNotEmpty: 'title should not be empty' }, children: [] }],
+      },
       { property: 'first', constraints: { max: 'first must not be greater than 100' }, children: [] },
     ] as never);
     expect(format(error)).toMatchObject({
@@ -47,7 +63,12 @@ describe('createFormatError', () => {
   it('hides anything unexpected as INTERNAL, and reports it, unless internals are exposed', () => {
     const reported: unknown[] = [];
     const boom = new Error('connection string postgres://secret@db');
-    expect(format(boom, false, (error) => reported.push(error))).toEqual({ message: 'Internal server error', path: ['field'], locations: undefined, extensions: { code: ErrorCode.INTERNAL } });
+    expect(format(boom, false, (error) => reported.push(error))).toEqual({
+      message: 'Internal server error',
+      path: ['field'],
+      locations: undefined,
+      extensions: { code: ErrorCode.INTERNAL },
+    });
     expect(reported).toEqual([boom]);
     const exposed = format(boom, true);
     expect(exposed.message).toBe(boom.message);

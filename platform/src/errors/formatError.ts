@@ -60,6 +60,11 @@ export function createFormatError(options: FormatErrorOptions) {
     if (options.exposeInternals) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL } };
     }
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL },
+    };
   };
 }

@@ -22,7 +22,9 @@ const busEvent = (seq: number, type: string): BusEvent => ({
 async function consumer(handler: EventHandler<IncidentEventType>) {
   const cursor: string[] = [];
   const em = { findOne: async () => null, upsert: async (_entity: unknown, row: { position: string }) => void cursor.push(row.position) };
-  const orm = { em: { fork: () => ({ ...em, transactional: async (work: (tx: typeof em) => Promise<void>) => work(em) }) } } as unknown as MikroORM;
+  const orm = {
+    em: { fork: () => ({ ...em, transactional: async (work: (tx: typeof em) => Promise<void>) => work(em) }) },
+  } as unknown as MikroORM;
   let deliver: (events: BusEvent[]) => void | Promise<void> = () => undefined;
   const bus = {
     head: async () => 0,

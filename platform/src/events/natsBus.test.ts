@@ -33,7 +33,10 @@ async function settle(bus: EventBus, seen: BusEvent[]): Promise<void> {
   const marker = record(-1);
   await bus.publish([marker]);
   await until(() => seen.some((e) => e.id === marker.id), 'the marker');
-  seen.splice(seen.findIndex((e) => e.id === marker.id), 1);
+  seen.splice(
+    seen.findIndex((e) => e.id === marker.id),
+    1,
+  );
 }
 
 describe('the NATS event bus', () => {

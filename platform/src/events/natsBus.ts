@@ -78,7 +78,8 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
     return {
       async publish(records) {
         for (const record of records) {
-          if (!TOKEN.test(record.source) || !TOKEN.test(record.entityType)) throw new Error(`event ${record.id}: source and entityType must be subject tokens`);
+          if (!TOKEN.test(record.source) || !TOKEN.test(record.entityType))
+            throw new Error(`event ${record.id}: source and entityType must be subject tokens`);
         }
         // One at a time: pipelined publishes can be stored out of order when one is lost on a
         // reconnect and a later one is not, and the bus promises outbox order.
@@ -117,10 +118,11 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
         let closed = false;
         let messages: ConsumerMessages | null = null;
         let wake = () => {};
-        const pause = () => new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, RETRY_MS).unref();
-        });
+        const pause = () =>
+          new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, RETRY_MS).unref();
+          });
         const deliver = async (batch: BusEvent[]) => {
           // Retry the same batch rather than skip it: the feed promises no gaps (as the PostgreSQL one).
           while (!closed) {

@@ -64,7 +64,12 @@ export interface EmittedEvent<T extends EventType> {
  * (delivered at commit). `at` is the time of the change, from the caller's clock. The type parameter
  * ties the payload to its type's contract: an unknown type or a payload that does not fit it does not compile.
  */
-export async function emitEvent<T extends EventType>(em: EntityManager, actor: Actor, at: Date, event: EmittedEvent<T>): Promise<OutboxEvent> {
+export async function emitEvent<T extends EventType>(
+  em: EntityManager,
+  actor: Actor,
+  at: Date,
+  event: EmittedEvent<T>,
+): Promise<OutboxEvent> {
   const record = Object.assign(new OutboxEvent(), {
     ...event,
     actor: actorOf(actor),

@@ -22,7 +22,10 @@ async function settle(bus: EventBus, seen: BusEvent[]): Promise<void> {
   const marker = record(-1);
   await bus.publish([marker]);
   await eventually(() => seen.some((e) => e.id === marker.id), { what: 'the marker' });
-  seen.splice(seen.findIndex((e) => e.id === marker.id), 1);
+  seen.splice(
+    seen.findIndex((e) => e.id === marker.id),
+    1,
+  );
 }
 
 /** The event log of the embedded default, alone on a fresh database. Polls only every minute: live events must come by the doorbell. */

@@ -23,7 +23,15 @@ describe('OutboxRelay', () => {
   const write = async (count: number) => {
     const em = orm.em.fork();
     const events = Array.from({ length: count }, () =>
-      Object.assign(new OutboxEvent(), { type: 'test.happened', entityType: 'Thing', entityKey: `thing-${++seq}`, payload: { seq }, actor: 'tester', occurredAt: new Date(), audience: { public: false, agencyIds: [], fieldUnitIds: [] } }),
+      Object.assign(new OutboxEvent(), {
+        type: 'test.happened',
+        entityType: 'Thing',
+        entityKey: `thing-${++seq}`,
+        payload: { seq },
+        actor: 'tester',
+        occurredAt: new Date(),
+        audience: { public: false, agencyIds: [], fieldUnitIds: [] },
+      }),
     );
     await em.persist(events).flush();
     await em.getConnection().execute(`select pg_notify('${outboxChannel(SCHEMA)}', '')`);
@@ -94,7 +102,10 @@ describe('OutboxRelay', () => {
 
   it('leaves events in the outbox when the bus fails, and publishes them on the next try', async () => {
     let failing = true;
-    const flaky: EventBus = { ...bus, publish: async (records) => (failing ? Promise.reject(new Error('bus down')) : bus.publish(records)) };
+    const flaky: EventBus = {
+      ...bus,
+      publish: async (records) => (failing ? Promise.reject(new Error('bus down')) : bus.publish(records)),
+    };
     const flakyRelay = relay(flaky);
     await flakyRelay.start();
     const ids = await write(2);

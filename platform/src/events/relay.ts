@@ -61,7 +61,9 @@ export class OutboxRelay {
   private async drain(): Promise<void> {
     if (this.stopped || !this.listener) return;
     if (!this.active) {
-      const { rows } = await this.listener.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [`outbox-relay:${this.schema}`]);
+      const { rows } = await this.listener.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [
+        `outbox-relay:${this.schema}`,
+      ]);
       this.active = rows[0].ok;
       if (!this.active) return;
       this.logger.info({ schema: this.schema }, 'outbox relay active');

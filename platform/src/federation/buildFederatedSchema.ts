@@ -20,7 +20,10 @@ const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@pr
  * prefixed with the federation `@link`, and handed to Apollo's buildSubgraphSchema together with
  * type-graphql's resolvers (which keep `@Authorized` and validation) and the reference resolvers.
  */
-export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, references: ReferenceResolvers = {}): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  references: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
   // type-graphql cannot describe the root types; the API schema shows these texts to frontend teams.
   for (const [root, description] of [

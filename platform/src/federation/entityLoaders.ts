@@ -8,8 +8,7 @@ interface LoaderContext {
 
 type KeyOf<T> = keyof T & string;
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value;
+const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value);
 
 /**
  * A per-request DataLoader of `entity` by a unique column: every `load(key)` of one tick becomes a

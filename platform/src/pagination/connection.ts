@@ -14,7 +14,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page; null when the page is empty' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page, to pass as `after`; null when the page is empty' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of this page, to pass as `after`; null when the page is empty',
+  })
   endCursor!: string | null;
 }
 
@@ -57,7 +60,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, nodeName = 
   // Not emitted itself: only its named subclasses are reachable from resolvers.
   @ObjectType()
   abstract class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType], { description: 'The items of this page, in the list\'s order; empty when nothing matches' })
+    @Field(() => [EdgeType], { description: "The items of this page, in the list's order; empty when nothing matches" })
     edges!: EdgeType[];
 
     @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to reach them' })

@@ -75,7 +75,9 @@ describe('paginate', () => {
 
   it('refuses a cursor it did not make with BAD_USER_INPUT on `after`', async () => {
     for (const bad of ['not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1, 2]').toString('base64url')]) {
-      await expect(page(2, bad)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'after' }] } } satisfies Partial<AppError>);
+      await expect(page(2, bad)).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'after' }] },
+      } satisfies Partial<AppError>);
     }
   });
 });

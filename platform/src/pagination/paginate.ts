@@ -12,7 +12,8 @@ export interface PaginateOptions<T> {
 
 type Cursor = [value: unknown, id: string];
 
-export const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
+export const encodeCursor = (value: unknown, id: string) =>
+  Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
 
 function decodeCursor(cursor: string): Cursor {
   try {

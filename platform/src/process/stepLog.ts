@@ -37,7 +37,10 @@ export class StepRecord {
 
   /** The request the act came with (`x-request-id`): joins the entry to the service logs. */
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The id of the request that took the step, as in the service logs; null for timed steps' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id of the request that took the step, as in the service logs; null for timed steps',
+  })
   requestId: string | null = null;
 }
 
@@ -96,6 +99,10 @@ export function stepFacts(actor: Actor, at: Date, step: StepDescription, request
  * A new row of a subgraph's step log: the common facts plus the subclass's own columns (subject,
  * photo, agency…). Persist it in the step's transaction.
  */
-export function newLogEntry<L extends StepLogEntry>(entity: new () => L, facts: StepFacts, own: Partial<Omit<L, keyof StepFacts | 'id'>>): L {
+export function newLogEntry<L extends StepLogEntry>(
+  entity: new () => L,
+  facts: StepFacts,
+  own: Partial<Omit<L, keyof StepFacts | 'id'>>,
+): L {
   return Object.assign(new entity(), facts, own);
 }

@@ -84,7 +84,14 @@ describe('takeStep', () => {
         },
         log: (gate, step) => newLogEntry(GateLogEntry, step, { gateId: gate.id }),
         emit: async (em, gate, step) => {
-          const event = { type: 'gate.opened', entityType: 'Gate', entityKey: gate.id, payload: { state: gate.state }, actor: step.actor, occurredAt: step.at };
+          const event = {
+            type: 'gate.opened',
+            entityType: 'Gate',
+            entityKey: gate.id,
+            payload: { state: gate.state },
+            actor: step.actor,
+            occurredAt: step.at,
+          };
           em.persist(Object.assign(new OutboxEvent(), event, { audience: { public: false, agencyIds: [], fieldUnitIds: [] } }));
         },
       });
@@ -111,14 +118,24 @@ describe('takeStep', () => {
     const gate = await em.findOneOrFail(Gate, gateId);
     expect(gate).toMatchObject({ state: 'OPEN', openedBy: 'keeper-1', version: 2 });
     const [entry] = await em.find(GateLogEntry, { gateId });
-    expect(entry).toMatchObject({ actor: 'keeper-1', actorRoles: ['OPERATOR'], action: 'openGate', fromState: 'CLOSED', toState: 'OPEN', note: 'morning', requestId: 'req-1' });
+    expect(entry).toMatchObject({
+      actor: 'keeper-1',
+      actorRoles: ['OPERATOR'],
+      action: 'openGate',
+      fromState: 'CLOSED',
+      toState: 'OPEN',
+      note: 'morning',
+      requestId: 'req-1',
+    });
     expect(await counts()).toEqual({ log: 1, outbox: 1 });
     // The log row and the event were written by the same transaction as the change.
-    const [row] = await em.getConnection().execute<{ same: boolean }[]>(
-      'select (select xmin from gates.gate_log where gate_id = ?) = (select xmin from gates.outbox_event where entity_key = ?) ' +
-        'and (select xmin from gates.gate where id = ?) = (select xmin from gates.gate_log where gate_id = ?) as same',
-      [gateId, gateId, gateId, gateId],
-    );
+    const [row] = await em
+      .getConnection()
+      .execute<{ same: boolean }[]>(
+        'select (select xmin from gates.gate_log where gate_id = ?) = (select xmin from gates.outbox_event where entity_key = ?) ' +
+          'and (select xmin from gates.gate where id = ?) = (select xmin from gates.gate_log where gate_id = ?) as same',
+        [gateId, gateId, gateId, gateId],
+      );
     expect(row.same).toBe(true);
   });
 

@@ -62,7 +62,10 @@ export interface StepSpec<T extends object, A extends string = string, S extends
  * a refused step writes nothing. A row changed meanwhile by someone else (optimistic lock) or a
  * unique key taken meanwhile is CONFLICT too. Resolves to the subject.
  */
-export function takeStep<T extends object, A extends string, S extends string, K extends string>(em: EntityManager, spec: StepSpec<T, A, S, K>): Promise<T> {
+export function takeStep<T extends object, A extends string, S extends string, K extends string>(
+  em: EntityManager,
+  spec: StepSpec<T, A, S, K>,
+): Promise<T> {
   return inTransaction(em, async (tx) => {
     const subject = await spec.load(tx);
     const stateful = subject as T & { state: S };
@@ -76,7 +79,12 @@ export function takeStep<T extends object, A extends string, S extends string, K
     checkVersion(subject as { version: number }, spec.expectedVersion);
     if (to !== null) stateful.state = to;
     const overrides = (await spec.apply?.(subject, tx, spec.at)) ?? {};
-    const step = stepFacts(spec.actor, spec.at, { action: spec.action, fromState: from, toState: to, note: spec.note ?? null, ...overrides }, spec.requestId ?? null);
+    const step = stepFacts(
+      spec.actor,
+      spec.at,
+      { action: spec.action, fromState: from, toState: to, note: spec.note ?? null, ...overrides },
+      spec.requestId ?? null,
+    );
     const entry = spec.log(subject, step);
     if (entry) tx.persist(entry);
     const taken = { ...step, from, to };
@@ -85,4 +93,3 @@ export function takeStep<T extends object, A extends string, S extends string, K
     return subject;
   });
 }
-

@@ -32,6 +32,7 @@ export function checkTransition<A extends string, S extends string, K extends st
 ): S {
   const transition = table[action];
   if (!mayAct(transition.actor)) throw forbidden(`Only ${who[transition.actor]} may ${action}`);
-  if (!transition.from.includes(state)) throw conflict(`${action} is not possible in state ${state}`, { state, allowedFrom: transition.from });
+  if (!transition.from.includes(state))
+    throw conflict(`${action} is not possible in state ${state}`, { state, allowedFrom: transition.from });
   return transition.to;
 }

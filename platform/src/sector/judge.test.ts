@@ -16,7 +16,8 @@ import { hourlyRollupCtes } from './rollup';
 import { RuleAggregate } from './sectorRule';
 
 const hour = (h: number) => Date.parse('2026-11-23T00:00:00Z') + h * HOUR_MS;
-const series = (values: Record<number, number>) => new Map<number, HourValue>(Object.entries(values).map(([h, v]) => [hour(Number(h)), { average: v, sum: v }]));
+const series = (values: Record<number, number>) =>
+  new Map<number, HourValue>(Object.entries(values).map(([h, v]) => [hour(Number(h)), { average: v, sum: v }]));
 const met = (over: Partial<Extract<Verdict, { state: 'met' }>> = {}): Extract<Verdict, { state: 'met' }> => ({
   state: 'met',
   value: 10,
@@ -33,7 +34,11 @@ describe('sector kit: rule evaluation', () => {
 
   it('meets an AVERAGE rule only when every hour of the window breaks the threshold', () => {
     const rule = { hours: 3, threshold: 100, aggregate: RuleAggregate.AVERAGE };
-    expect(judgeHourlyWindow(series({ 0: 120, 1: 130, 2: 140 }), hour(2), rule)).toEqual({ met: true, value: 140, windowStart: new Date(hour(0)) });
+    expect(judgeHourlyWindow(series({ 0: 120, 1: 130, 2: 140 }), hour(2), rule)).toEqual({
+      met: true,
+      value: 140,
+      windowStart: new Date(hour(0)),
+    });
     expect(judgeHourlyWindow(series({ 0: 90, 1: 130, 2: 140 }), hour(2), rule).met).toBe(false);
     expect(judgeHourlyWindow(series({ 1: 130, 2: 140 }), hour(2), rule).met).toBe(false);
     // At the threshold is not above it.
@@ -81,10 +86,22 @@ describe('sector kit: breach transitions', () => {
 
   it('keeps the earliest start, latest sighting, highest peak and worst severity while a breach lasts', () => {
     const breach = openedBreach(met({ value: 120, startedAt: new Date(hour(1)), seenAt: new Date(hour(1)) }));
-    expect(breach).toEqual({ startedAt: new Date(hour(1)), lastSeenAt: new Date(hour(1)), endedAt: null, peakValue: 120, severity: Severity.MODERATE });
+    expect(breach).toEqual({
+      startedAt: new Date(hour(1)),
+      lastSeenAt: new Date(hour(1)),
+      endedAt: null,
+      peakValue: 120,
+      severity: Severity.MODERATE,
+    });
     extendBreach(breach, met({ value: 110, startedAt: new Date(hour(0)), seenAt: new Date(hour(3)), severity: Severity.SEVERE }));
     extendBreach(breach, met({ value: 90, startedAt: new Date(hour(2)), seenAt: new Date(hour(2)), severity: Severity.MINOR }));
-    expect(breach).toEqual({ startedAt: new Date(hour(0)), lastSeenAt: new Date(hour(3)), endedAt: null, peakValue: 120, severity: Severity.SEVERE });
+    expect(breach).toEqual({
+      startedAt: new Date(hour(0)),
+      lastSeenAt: new Date(hour(3)),
+      endedAt: null,
+      peakValue: 120,
+      severity: Severity.SEVERE,
+    });
     closeBreach(breach, new Date(hour(5)), { state: 'clear', value: 150, seenAt: new Date(hour(4)) });
     expect(breach).toMatchObject({ endedAt: new Date(hour(5)), lastSeenAt: new Date(hour(4)), peakValue: 150 });
   });
@@ -92,10 +109,16 @@ describe('sector kit: breach transitions', () => {
 
 describe('sector kit: hourly rollups', () => {
   it('upserts a batch’s groups per key and UTC hour in one statement, merging each measure', () => {
-    const sql = hourlyRollupCtes({ table: 's.hourly', keys: ['device_id', 'metric'], time: 'measured_at', measures: ['sum', 'count', 'min', 'max'] }, 'ins', 'up');
+    const sql = hourlyRollupCtes(
+      { table: 's.hourly', keys: ['device_id', 'metric'], time: 'measured_at', measures: ['sum', 'count', 'min', 'max'] },
+      'ins',
+      'up',
+    );
     expect(sql).toContain(`date_trunc('hour', measured_at at time zone 'UTC') at time zone 'UTC' as hour`);
     expect(sql).toContain('from ins group by 1, 2, 3');
-    expect(sql).toContain('on conflict (device_id, metric, hour) do update set sum = t.sum + excluded.sum, count = t.count + excluded.count, min = least(t.min, excluded.min), max = greatest(t.max, excluded.max)');
+    expect(sql).toContain(
+      'on conflict (device_id, metric, hour) do update set sum = t.sum + excluded.sum, count = t.count + excluded.count, min = least(t.min, excluded.min), max = greatest(t.max, excluded.max)',
+    );
     expect(sql.match(/insert into/g)).toHaveLength(1);
   });
 });

@@ -58,7 +58,8 @@ export function judgeHourlyWindow(
 }
 
 /** Whether a condition that began at `start` and still held at `latest` has lasted `durationMinutes`. */
-export const lastedFor = (start: Date, latest: Date, durationMinutes: number) => latest.getTime() - start.getTime() >= durationMinutes * MINUTE_MS;
+export const lastedFor = (start: Date, latest: Date, durationMinutes: number) =>
+  latest.getTime() - start.getTime() >= durationMinutes * MINUTE_MS;
 
 /**
  * What a rule says about a subject now:

@@ -42,7 +42,10 @@ export function hourlyRollupCtes(spec: HourlyRollupSpec, source: string, name = 
   const measures = spec.measures.map((m) => `${MEASURES[m].of(value)} as ${m}`).join(', ');
   const names = spec.measures.join(', ');
   const merges = spec.measures.map((m) => `${m} = ${MEASURES[m].merge('t')}`).join(', ');
-  const groups = spec.keys.map((_, i) => i + 1).concat(spec.keys.length + 1).join(', ');
+  const groups = spec.keys
+    .map((_, i) => i + 1)
+    .concat(spec.keys.length + 1)
+    .join(', ');
   return `${name}_agg as (
          select ${keys}, date_trunc('hour', ${spec.time} at time zone 'UTC') at time zone 'UTC' as hour, ${measures}
          from ${source} group by ${groups}

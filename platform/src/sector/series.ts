@@ -13,7 +13,8 @@ export const MAX_SERIES_DAYS = 731;
 export function checkSeriesSpan(from: Date, to: Date, what = 'A series spans', maxDays = MAX_SERIES_DAYS): void {
   const span = to.getTime() - from.getTime();
   if (!(span > 0)) throw badInput('to must be after from', [{ field: 'to', message: 'must be after from' }]);
-  if (span > maxDays * 86_400_000) throw badInput(`${what} at most ${maxDays} days`, [{ field: 'to', message: `at most ${maxDays} days after from` }]);
+  if (span > maxDays * 86_400_000)
+    throw badInput(`${what} at most ${maxDays} days`, [{ field: 'to', message: `at most ${maxDays} days after from` }]);
 }
 
 /** SQL true when the row aliased `alias` lies in the subtree of the unit bound to the next `?`. */

@@ -81,7 +81,10 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     (req, res, next) => {
       const check = verifyGatewayHeaders(config.gatewaySecret, req.headers, config.gatewaySignatureMaxAgeSeconds);
       if (!check.ok) {
-        logger.warn({ reason: check.reason, requestId: res.locals.requestId, ip: req.ip }, 'refused a request that did not come through the gateway');
+        logger.warn(
+          { reason: check.reason, requestId: res.locals.requestId, ip: req.ip },
+          'refused a request that did not come through the gateway',
+        );
         return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'This service only answers the gateway');
       }
       res.locals.identity = check.identity;

@@ -7,7 +7,9 @@ const entry = (name: string, port: number, dependencies: string[] = []) => ({ na
 
 describe('the subgraph registry', () => {
   it('orders subgraphs after their dependencies, otherwise as written', () => {
-    const ordered = parseRegistry({ subgraphs: [entry('dispatch', 3, ['incidents']), entry('directory', 1), entry('incidents', 2, ['directory'])] });
+    const ordered = parseRegistry({
+      subgraphs: [entry('dispatch', 3, ['incidents']), entry('directory', 1), entry('incidents', 2, ['directory'])],
+    });
     expect(ordered.map((e) => e.name)).toEqual(['directory', 'incidents', 'dispatch']);
   });
 
@@ -22,7 +24,8 @@ describe('the subgraph registry', () => {
   it('lists every subgraph folder, each with the same top files and its package', () => {
     for (const { name, package: pkg } of subgraphRegistry()) {
       const folder = join(ROOT, 'subgraphs', name);
-      for (const file of ['config.ts', 'context.ts', 'schema.ts', 'server.ts', 'index.ts']) expect(existsSync(join(folder, 'src', file)) ? file : `${name}/src/${file} missing`).toBe(file);
+      for (const file of ['config.ts', 'context.ts', 'schema.ts', 'server.ts', 'index.ts'])
+        expect(existsSync(join(folder, 'src', file)) ? file : `${name}/src/${file} missing`).toBe(file);
       expect(JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).name).toBe(pkg);
     }
   });

@@ -49,9 +49,11 @@ export function parseRegistry(json: unknown): SubgraphEntry[] {
   const entries = list.map((raw, i): SubgraphEntry => {
     const entry = raw as Partial<SubgraphEntry>;
     const where = `${REGISTRY_FILE}, entry ${i}`;
-    if (typeof entry.name !== 'string' || !/^[a-z][a-z0-9]*$/.test(entry.name)) throw new Error(`${where}: name must be lower-case letters and digits`);
+    if (typeof entry.name !== 'string' || !/^[a-z][a-z0-9]*$/.test(entry.name))
+      throw new Error(`${where}: name must be lower-case letters and digits`);
     if (typeof entry.package !== 'string' || !entry.package) throw new Error(`${where} (${entry.name}): package is required`);
-    if (!Number.isInteger(entry.port) || entry.port! < 1 || entry.port! > 65535) throw new Error(`${where} (${entry.name}): port must be 1–65535`);
+    if (!Number.isInteger(entry.port) || entry.port! < 1 || entry.port! > 65535)
+      throw new Error(`${where} (${entry.name}): port must be 1–65535`);
     if (!Array.isArray(entry.dependencies) || entry.dependencies.some((d) => typeof d !== 'string')) {
       throw new Error(`${where} (${entry.name}): dependencies must be a list of subgraph names`);
     }

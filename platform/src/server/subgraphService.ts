@@ -36,12 +36,25 @@ export interface SubgraphService extends SubgraphServer {
  */
 export async function createSubgraphService(options: SubgraphServiceOptions): Promise<SubgraphService> {
   const { name, logger } = options;
-  const orm = await createOrm({ url: options.databaseUrl, schema: name, entities: options.entities, migrations: options.migrations, onQuery: options.onQuery });
+  const orm = await createOrm({
+    url: options.databaseUrl,
+    schema: name,
+    entities: options.entities,
+    migrations: options.migrations,
+    onQuery: options.onQuery,
+  });
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await options.seed?.(orm.em.fork() as EntityManager);
-    const server = await createSubgraphServer({ name, schema: await options.buildSchema(), orm, config: options.config, logger, extendContext: options.extendContext });
+    const server = await createSubgraphServer({
+      name,
+      schema: await options.buildSchema(),
+      orm,
+      config: options.config,
+      logger,
+      extendContext: options.extendContext,
+    });
     const bus = options.bus ?? (await createEventBus(options.config.eventBus, options.databaseUrl, logger));
     const relay = new OutboxRelay(orm, options.databaseUrl, bus, name, logger);
     await relay.start();

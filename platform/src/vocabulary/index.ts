@@ -30,7 +30,6 @@ registerEnumType(Severity, {
 export const SEVERITY_ORDER: readonly Severity[] = [Severity.UNKNOWN, Severity.MINOR, Severity.MODERATE, Severity.SEVERE, Severity.EXTREME];
 export const severityRank = (severity: Severity) => SEVERITY_ORDER.indexOf(severity);
 
-
 /** The bucket of a time series, aligned to Asia/Ho_Chi_Minh. */
 export enum SeriesBucket {
   HOUR = 'HOUR',

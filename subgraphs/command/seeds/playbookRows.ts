@@ -55,7 +55,15 @@ export function tasks(rows: TaskRow[]): TaskTemplate[] {
     const byCode = AGENCY_KINDS[who];
     const kind = byCode ?? (AgencyKind as Record<string, AgencyKind>)[who];
     if (!kind) throw new Error(`playbook task ${phaseCode}-${n} names ${who}: neither a known agency code nor an agency kind`);
-    return { code: `${phaseCode}-${n}`, phase: phaseCode, titleVi, titleEn, agencyKind: kind, agencyCode: byCode ? who : null, dueWithinMinutes };
+    return {
+      code: `${phaseCode}-${n}`,
+      phase: phaseCode,
+      titleVi,
+      titleEn,
+      agencyKind: kind,
+      agencyCode: byCode ? who : null,
+      dueWithinMinutes,
+    };
   });
 }
 
@@ -64,6 +72,7 @@ export const resources = (rows: [kind: ResourceKind, quantity: number, noteVi?: 
   rows.map(([kind, quantity, noteVi]) => ({ kind, quantity, noteVi: noteVi ?? null }));
 
 /** Checklist items from rows: Vietnamese and English text. */
-export const checklist = (rows: [textVi: string, textEn: string][]): ChecklistItem[] => rows.map(([textVi, textEn]) => ({ textVi, textEn }));
+export const checklist = (rows: [textVi: string, textEn: string][]): ChecklistItem[] =>
+  rows.map(([textVi, textEn]) => ({ textVi, textEn }));
 
 export { ResourceKind };

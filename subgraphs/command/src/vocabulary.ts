@@ -77,7 +77,8 @@ export enum ResourceKind {
 }
 registerEnumType(ResourceKind, {
   name: 'ResourceKind',
-  description: 'What an operation mobilises (lực lượng, phương tiện, vật tư); a quantity counts teams, people, vehicles or items as each value says',
+  description:
+    'What an operation mobilises (lực lượng, phương tiện, vật tư); a quantity counts teams, people, vehicles or items as each value says',
   valuesConfig: {
     RESCUE_TEAM: { description: 'Rescue team (đội cứu hộ), counted in teams' },
     MEDICAL_TEAM: { description: 'Mobile medical team (đội y tế cơ động), counted in teams' },

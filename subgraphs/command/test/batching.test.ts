@@ -29,12 +29,41 @@ describe('batched relations and references of operations', () => {
     const { OPERATOR, LEADER } = hub.tokens;
     for (let i = 0; i < OPERATIONS; i++) {
       const incident = await openLandslide(hub, `Sạt lở điểm ${i + 1} ven hồ Thác Mơ`);
-      const operation = ok(await execute(gql, CommandActivateOperationDocument, { input: { incidentId: incident.id, playbookId: playbookId('FLOOD_SONG_BE') } }, { token: OPERATOR })).activateOperation;
+      const operation = ok(
+        await execute(
+          gql,
+          CommandActivateOperationDocument,
+          { input: { incidentId: incident.id, playbookId: playbookId('FLOOD_SONG_BE') } },
+          { token: OPERATOR },
+        ),
+      ).activateOperation;
       const operationId = operation.id;
-      await execute(gql, CommandIssueDirectiveDocument, { operationId, input: { text: `Sơ tán dân khu vực sạt lở số ${i + 1}`, agencyIds: [agency('SXD-BP'), agency('BCHQS-BP')] } }, { token: LEADER });
-      await execute(gql, CommandAllocateResourceDocument, { operationId, input: { kind: 'BOAT', quantity: 2, description: 'Xuồng máy BCHQS' } }, { token: OPERATOR });
-      await execute(gql, CommandFileSituationReportDocument, { operationId, input: { summary: 'Đã sơ tán các hộ dân trong vùng nguy hiểm', evacuated: 10 + i } }, { token: OPERATOR });
-      ok(await execute(gql, CommandAdvancePhaseDocument, { operationId, input: { expectedVersion: operation.version } }, { token: OPERATOR }));
+      await execute(
+        gql,
+        CommandIssueDirectiveDocument,
+        { operationId, input: { text: `Sơ tán dân khu vực sạt lở số ${i + 1}`, agencyIds: [agency('SXD-BP'), agency('BCHQS-BP')] } },
+        { token: LEADER },
+      );
+      await execute(
+        gql,
+        CommandAllocateResourceDocument,
+        { operationId, input: { kind: 'BOAT', quantity: 2, description: 'Xuồng máy BCHQS' } },
+        { token: OPERATOR },
+      );
+      await execute(
+        gql,
+        CommandFileSituationReportDocument,
+        { operationId, input: { summary: 'Đã sơ tán các hộ dân trong vùng nguy hiểm', evacuated: 10 + i } },
+        { token: OPERATOR },
+      );
+      ok(
+        await execute(
+          gql,
+          CommandAdvancePhaseDocument,
+          { operationId, input: { expectedVersion: operation.version } },
+          { token: OPERATOR },
+        ),
+      );
     }
   });
   afterAll(() => hub.stop());
@@ -87,11 +116,18 @@ describe('batched relations and references of operations', () => {
   });
 
   it('resolves operation references in one statement for the center, scoped and batched for an agency', async () => {
-    const ids = (await hub.command.orm.em.fork().getConnection().execute('select id from command.operation order by activated_at')).map((row: { id: string }) => row.id);
+    const ids = (await hub.command.orm.em.fork().getConnection().execute('select id from command.operation order by activated_at')).map(
+      (row: { id: string }) => row.id,
+    );
     const representations = [...ids, ...ids].map((id: string) => ({ __typename: 'Operation', id }));
     const resolve = async (identity: Identity) => {
       hub.resetStatements();
-      const result = await execute<{ _entities: ({ code: string } | null)[] }, unknown>(hub.commandUrl, REFERENCES, { representations }, { headers: signedHeaders(identity) });
+      const result = await execute<{ _entities: ({ code: string } | null)[] }, unknown>(
+        hub.commandUrl,
+        REFERENCES,
+        { representations },
+        { headers: signedHeaders(identity) },
+      );
       expect(result.errors).toBeUndefined();
       return { found: result.data!._entities.filter(Boolean).length, statements: hub.commandStatements.length };
     };

@@ -23,7 +23,9 @@ describe('the README’s command support example', () => {
 
   it('runs from activation to stand-down with the documented ids and versions', async () => {
     const run = async (name: string, role: 'LEADER' | 'OPERATOR' | 'AGENCY_STAFF', variables: Record<string, string> = {}) => {
-      const response = await execute<Record<string, any>, Record<string, string>>(hub.gatewayUrl, operations.get(name)!, variables, { token: hub.tokens[role] });
+      const response = await execute<Record<string, any>, Record<string, string>>(hub.gatewayUrl, operations.get(name)!, variables, {
+        token: hub.tokens[role],
+      });
       expect(response.errors).toBeUndefined();
       return Object.values(response.data!)[0];
     };
@@ -31,7 +33,12 @@ describe('the README’s command support example', () => {
     const incident = await run('OpenLandslideIncident', 'OPERATOR');
     expect(incident.process).toBe('COMMAND');
     // The command room follows the operation live, from its activation on.
-    const room$ = new Subscriber(hub.gatewayUrl, WatchOperationsDocument, { after: String(hub.gateway.subscriptions.log.head) }, hub.tokens.LEADER);
+    const room$ = new Subscriber(
+      hub.gatewayUrl,
+      WatchOperationsDocument,
+      { after: String(hub.gateway.subscriptions.log.head) },
+      hub.tokens.LEADER,
+    );
     const operation = await run('ActivateFloodOperation', 'OPERATOR', { incidentId: incident.id });
     const operationId = operation.id;
     expect(operation.tasks.map((t: { agency: { code: string } }) => t.agency.code)).toEqual(['SNNMT-BP', 'STTTT-BP', 'UBND-PL', 'SXD-BP']);
@@ -41,7 +48,9 @@ describe('the README’s command support example', () => {
     await run('StartOperationTask', 'AGENCY_STAFF', { taskId });
     expect((await run('CompleteOperationTask', 'AGENCY_STAFF', { taskId })).state).toBe('DONE');
     const directive = await run('DirectEvacuation', 'LEADER', { operationId });
-    expect((await run('AcknowledgeEvacuationDirective', 'AGENCY_STAFF', { directiveId: directive.id })).addressees[0].state).toBe('ACKNOWLEDGED');
+    expect((await run('AcknowledgeEvacuationDirective', 'AGENCY_STAFF', { directiveId: directive.id })).addressees[0].state).toBe(
+      'ACKNOWLEDGED',
+    );
     expect((await run('StartFloodResponse', 'OPERATOR', { operationId })).phase.code).toBe('RESPONSE');
     const boats = await run('AllocateBoats', 'OPERATOR', { operationId });
     await run('ReportEvacuation', 'AGENCY_STAFF', { operationId });
@@ -56,7 +65,16 @@ describe('the README’s command support example', () => {
       await room$.until((s) => s.data.some((d) => d.operationChanged.type === 'operation.stoodDown'));
       const types = room$.data.map((d) => d.operationChanged.type);
       expect(types[0]).toBe('operation.activated');
-      expect(types).toEqual(expect.arrayContaining(['directive.issued', 'directive.acknowledged', 'operation.phaseChanged', 'resource.allocated', 'sitrep.filed', 'resource.released']));
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'directive.issued',
+          'directive.acknowledged',
+          'operation.phaseChanged',
+          'resource.allocated',
+          'sitrep.filed',
+          'resource.released',
+        ]),
+      );
       expect(room$.data.at(-1)!.operationChanged.operation).toMatchObject({ code: operation.code, state: 'STOOD_DOWN' });
     } finally {
       await room$.stop();

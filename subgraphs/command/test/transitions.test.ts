@@ -3,14 +3,26 @@ import { actsAs, COMMAND_ACTORS, OPERATION_TRANSITIONS, OperationState, type Com
 import { RESOURCE_TRANSITIONS, ResourceState } from '../src/resource/resource.rules';
 import { TASK_TRANSITIONS, TaskState } from '../src/task/task.rules';
 
-const person = (roles: Role[], agencyId: string | null = null): Identity => ({ subject: 'someone', roles, agencyId, fieldUnitId: null, scopeUnitId: null });
+const person = (roles: Role[], agencyId: string | null = null): Identity => ({
+  subject: 'someone',
+  roles,
+  agencyId,
+  fieldUnitId: null,
+  scopeUnitId: null,
+});
 const SXD = '6f0f5b8e-0000-5000-8000-000000000001';
 const PCCC = '6f0f5b8e-0000-5000-8000-000000000002';
 
 /** The state machines as tables: who may take each step, from which states, to which. */
 describe('the transition tables', () => {
   /** The state a step leads to, or the error code it is refused with. */
-  function step<A extends string, S extends string>(table: TransitionTable<A, S, CommandActor>, action: A, state: S, identity: Identity, agencyId: string | null = null): string {
+  function step<A extends string, S extends string>(
+    table: TransitionTable<A, S, CommandActor>,
+    action: A,
+    state: S,
+    identity: Identity,
+    agencyId: string | null = null,
+  ): string {
     try {
       return checkTransition(table, action, state, (actor) => actsAs(identity, actor, agencyId), COMMAND_ACTORS);
     } catch (error) {

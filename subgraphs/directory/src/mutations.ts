@@ -3,7 +3,13 @@ import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import { snapshot, type DirectoryContext } from './context';
 
 /** An audit entry of a step on a directory record, when something changed. */
-function audited(ctx: DirectoryContext, entityType: string, entityId: string, step: StepFacts, changes: Record<string, [unknown, unknown]>): AuditEntry | null {
+function audited(
+  ctx: DirectoryContext,
+  entityType: string,
+  entityId: string,
+  step: StepFacts,
+  changes: Record<string, [unknown, unknown]>,
+): AuditEntry | null {
   if (!Object.keys(changes).length) return null;
   return auditEntry(ctx.identity, ctx.requestId, { entityType, entityId, action: step.action, changes }, step.at);
 }

@@ -1,4 +1,11 @@
-import { createLogger, createOrm, createSubgraphServer, migrate, type SubgraphDependencies, type SubgraphServer } from '@ioc-graph/platform';
+import {
+  createLogger,
+  createOrm,
+  createSubgraphServer,
+  migrate,
+  type SubgraphDependencies,
+  type SubgraphServer,
+} from '@ioc-graph/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrations } from '../migrations';
 import { seedDirectory } from '../seeds/seed';
@@ -16,7 +23,11 @@ export interface DirectoryServer extends SubgraphServer {
  * Builds the directory subgraph on a database: connects, applies its migrations, loads the demo data
  * if asked and the directory is empty, and returns a server that is not yet listening.
  */
-export async function createServer(config: DirectoryConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<DirectoryServer> {
+export async function createServer(
+  config: DirectoryConfig,
+  databaseUrl: string,
+  deps: SubgraphDependencies = {},
+): Promise<DirectoryServer> {
   const logger = deps.logger ?? createLogger('directory', config.logLevel);
   const orm = await createOrm({ url: databaseUrl, schema: 'directory', entities, migrations, onQuery: deps.onQuery });
   try {

@@ -21,9 +21,17 @@ describe('batched references and list relations', () => {
 
   it('resolves 100 entity references in at most 2 SQL statements', async () => {
     expect(unitIds.length).toBeGreaterThanOrEqual(40);
-    const representations = Array.from({ length: 100 }, (_, i) => ({ __typename: 'AdministrativeUnit', id: unitIds[i % unitIds.length].id }));
+    const representations = Array.from({ length: 100 }, (_, i) => ({
+      __typename: 'AdministrativeUnit',
+      id: unitIds[i % unitIds.length].id,
+    }));
     hub.resetStatements();
-    const result = await execute<{ _entities: { id: string; code: string }[] }, unknown>(hub.directoryUrl, ENTITIES, { representations }, { headers: signed(null) });
+    const result = await execute<{ _entities: { id: string; code: string }[] }, unknown>(
+      hub.directoryUrl,
+      ENTITIES,
+      { representations },
+      { headers: signed(null) },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toHaveLength(100);
     expect(result.data!._entities.map((e) => e.id)).toEqual(representations.map((r) => r.id));
@@ -38,15 +46,27 @@ describe('batched references and list relations', () => {
       ...['CA-BP', 'PCCC-BP', 'SXD-BP'].map((code) => ({ __typename: 'Agency', code })),
     ];
     hub.resetStatements();
-    const result = await execute<{ _entities: ({ code: string } | null)[] }, unknown>(hub.directoryUrl, ENTITIES, { representations }, { headers: signed(null) });
-    expect(result.data!._entities.map((e) => e?.code)).toEqual(representations.map((r) => ('code' in r ? r.code : unitIds.find((u) => u.id === r.id)!.code)));
+    const result = await execute<{ _entities: ({ code: string } | null)[] }, unknown>(
+      hub.directoryUrl,
+      ENTITIES,
+      { representations },
+      { headers: signed(null) },
+    );
+    expect(result.data!._entities.map((e) => e?.code)).toEqual(
+      representations.map((r) => ('code' in r ? r.code : unitIds.find((u) => u.id === r.id)!.code)),
+    );
     expect(hub.statements.length).toBe(3);
   });
 
   it('keeps the statements of a nested list query constant as the page grows', async () => {
     const run = async (first: number) => {
       hub.resetStatements();
-      const result = await execute(hub.gatewayUrl, AgenciesWithJurisdictionAndUnitsDocument, { first }, { token: hub.tokens[Role.OPERATOR] });
+      const result = await execute(
+        hub.gatewayUrl,
+        AgenciesWithJurisdictionAndUnitsDocument,
+        { first },
+        { token: hub.tokens[Role.OPERATOR] },
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.agencies.edges).toHaveLength(first);
       return hub.statements.length;

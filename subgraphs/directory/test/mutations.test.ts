@@ -33,8 +33,10 @@ describe('directory mutations', () => {
   afterAll(() => hub.stop());
 
   const asOperator = { token: () => hub.tokens[Role.OPERATOR] };
-  const agencyCount = async () => Number((await hub.directory.orm.em.fork().getConnection().execute('SELECT count(*) AS n FROM directory.agency'))[0].n);
-  const auditCount = async () => Number((await hub.directory.orm.em.fork().getConnection().execute('SELECT count(*) AS n FROM directory.audit_entry'))[0].n);
+  const agencyCount = async () =>
+    Number((await hub.directory.orm.em.fork().getConnection().execute('SELECT count(*) AS n FROM directory.agency'))[0].n);
+  const auditCount = async () =>
+    Number((await hub.directory.orm.em.fork().getConnection().execute('SELECT count(*) AS n FROM directory.audit_entry'))[0].n);
 
   it('lets an operator create and update an agency, recording who changed what', async () => {
     const created = await execute(hub.gatewayUrl, CreateAgencyDocument, { input: validAgency() }, { token: asOperator.token() });
@@ -42,7 +44,12 @@ describe('directory mutations', () => {
     const agency = created.data!.createAgency;
     expect(agency).toMatchObject({ code: 'UBND-TANBINH', version: 1, jurisdiction: { code: '689' } });
 
-    const updated = await execute(hub.gatewayUrl, UpdateAgencyDocument, { id: agency.id, input: { expectedVersion: 1, phone: '0271 3881 999', address: null } }, { token: asOperator.token() });
+    const updated = await execute(
+      hub.gatewayUrl,
+      UpdateAgencyDocument,
+      { id: agency.id, input: { expectedVersion: 1, phone: '0271 3881 999', address: null } },
+      { token: asOperator.token() },
+    );
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateAgency).toMatchObject({ phone: '0271 3881 999', version: 2 });
 
@@ -76,13 +83,25 @@ describe('directory mutations', () => {
       { jurisdictionId: '00000000-0000-4000-8000-000000000000' },
     ];
     for (const change of cases) {
-      const result = await execute(hub.gatewayUrl, CreateAgencyDocument, { input: { ...validAgency(), code: 'UBND-BAD', ...change } }, { token: asOperator.token() });
+      const result = await execute(
+        hub.gatewayUrl,
+        CreateAgencyDocument,
+        { input: { ...validAgency(), code: 'UBND-BAD', ...change } },
+        { token: asOperator.token() },
+      );
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(result.errors![0].extensions!.problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]));
+      expect(result.errors![0].extensions!.problems).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]),
+      );
       expect(JSON.stringify(result.errors)).not.toMatch(/at \w+ \(|node_modules|\.ts:/);
     }
     const existing = await execute(hub.gatewayUrl, AgencyByCodeDocument, { code: 'UBND-TANBINH' });
-    const nulled = await execute(hub.gatewayUrl, UpdateAgencyDocument, { id: existing.data!.agencyByCode!.id, input: { nameVi: null } }, { token: asOperator.token() });
+    const nulled = await execute(
+      hub.gatewayUrl,
+      UpdateAgencyDocument,
+      { id: existing.data!.agencyByCode!.id, input: { nameVi: null } },
+      { token: asOperator.token() },
+    );
     expect(codes(nulled)).toEqual(['BAD_USER_INPUT']);
     expect([await agencyCount(), await auditCount()]).toEqual(before);
   });
@@ -91,10 +110,20 @@ describe('directory mutations', () => {
     const duplicate = await execute(hub.gatewayUrl, CreateAgencyDocument, { input: validAgency() }, { token: asOperator.token() });
     expect(codes(duplicate)).toEqual(['CONFLICT']);
     const existing = await execute(hub.gatewayUrl, AgencyByCodeDocument, { code: 'UBND-TANBINH' });
-    const stale = await execute(hub.gatewayUrl, UpdateAgencyDocument, { id: existing.data!.agencyByCode!.id, input: { expectedVersion: 1, nameEn: 'Stale' } }, { token: asOperator.token() });
+    const stale = await execute(
+      hub.gatewayUrl,
+      UpdateAgencyDocument,
+      { id: existing.data!.agencyByCode!.id, input: { expectedVersion: 1, nameEn: 'Stale' } },
+      { token: asOperator.token() },
+    );
     expect(codes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0].extensions!.currentVersion).toBe(existing.data!.agencyByCode!.version);
-    const missing = await execute(hub.gatewayUrl, UpdateAgencyDocument, { id: '00000000-0000-4000-8000-000000000000', input: { nameEn: 'Nobody' } }, { token: asOperator.token() });
+    const missing = await execute(
+      hub.gatewayUrl,
+      UpdateAgencyDocument,
+      { id: '00000000-0000-4000-8000-000000000000', input: { nameEn: 'Nobody' } },
+      { token: asOperator.token() },
+    );
     expect(codes(missing)).toEqual(['NOT_FOUND']);
   });
 
@@ -119,12 +148,27 @@ describe('directory mutations', () => {
       { token: asOperator.token() },
     );
     expect(unit.errors).toBeUndefined();
-    expect(unit.data!.createFieldUnit).toMatchObject({ code: 'FU-PCCC-99', agency: { code: 'PCCC-BP' }, homeBase: { unit: { code: '689' } } });
+    expect(unit.data!.createFieldUnit).toMatchObject({
+      code: 'FU-PCCC-99',
+      agency: { code: 'PCCC-BP' },
+      homeBase: { unit: { code: '689' } },
+    });
 
     const badLocation = await execute(
       hub.gatewayUrl,
       CreateFieldUnitDocument,
-      { input: { code: 'FU-X', callSign: 'X-1', kind: 'AMBULANCE', nameVi: 'Xe', nameEn: 'Car', agencyId: pcccId, capacity: 0, homeBase: { unitId: jurisdictionId, address: 'Đồng Xoài', location: { latitude: 95, longitude: 106 } } } },
+      {
+        input: {
+          code: 'FU-X',
+          callSign: 'X-1',
+          kind: 'AMBULANCE',
+          nameVi: 'Xe',
+          nameEn: 'Car',
+          agencyId: pcccId,
+          capacity: 0,
+          homeBase: { unitId: jurisdictionId, address: 'Đồng Xoài', location: { latitude: 95, longitude: 106 } },
+        },
+      },
       { token: asOperator.token() },
     );
     expect(codes(badLocation)).toEqual(['BAD_USER_INPUT']);
@@ -135,19 +179,43 @@ describe('directory mutations', () => {
     const mismatch = await execute(
       hub.gatewayUrl,
       CreatePersonDocument,
-      { input: { fullName: 'Lê Văn Tâm', roles: ['FIELD_OFFICER'], agencyId: otherAgency.data!.agencyByCode!.id, fieldUnitId: unit.data!.createFieldUnit.id } },
+      {
+        input: {
+          fullName: 'Lê Văn Tâm',
+          roles: ['FIELD_OFFICER'],
+          agencyId: otherAgency.data!.agencyByCode!.id,
+          fieldUnitId: unit.data!.createFieldUnit.id,
+        },
+      },
       { token: asOperator.token() },
     );
     expect(codes(mismatch)).toEqual(['BAD_USER_INPUT']);
     const officer = await execute(
       hub.gatewayUrl,
       CreatePersonDocument,
-      { input: { fullName: 'Lê Văn Tâm', roles: ['FIELD_OFFICER'], agencyId: pcccId, fieldUnitId: unit.data!.createFieldUnit.id, phone: '0913 222 333' } },
+      {
+        input: {
+          fullName: 'Lê Văn Tâm',
+          roles: ['FIELD_OFFICER'],
+          agencyId: pcccId,
+          fieldUnitId: unit.data!.createFieldUnit.id,
+          phone: '0913 222 333',
+        },
+      },
       { token: asOperator.token() },
     );
     expect(officer.errors).toBeUndefined();
-    expect(officer.data!.createPerson).toMatchObject({ fullName: 'Lê Văn Tâm', agency: { code: 'PCCC-BP' }, fieldUnit: { code: 'FU-PCCC-99' } });
-    const renamed = await execute(hub.gatewayUrl, UpdatePersonDocument, { id: officer.data!.createPerson.id, input: { fullName: 'Lê Văn Tâm (Đội 2)', expectedVersion: 1 } }, { token: asOperator.token() });
+    expect(officer.data!.createPerson).toMatchObject({
+      fullName: 'Lê Văn Tâm',
+      agency: { code: 'PCCC-BP' },
+      fieldUnit: { code: 'FU-PCCC-99' },
+    });
+    const renamed = await execute(
+      hub.gatewayUrl,
+      UpdatePersonDocument,
+      { id: officer.data!.createPerson.id, input: { fullName: 'Lê Văn Tâm (Đội 2)', expectedVersion: 1 } },
+      { token: asOperator.token() },
+    );
     expect(renamed.data!.updatePerson).toMatchObject({ fullName: 'Lê Văn Tâm (Đội 2)', version: 2 });
   });
 });

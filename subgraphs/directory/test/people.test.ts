@@ -44,7 +44,12 @@ describe('people and their contacts, by role', () => {
     const operatorPersonId = all.data!.people.edges.find((e) => e.node.roles.includes('OPERATOR'))!.node.id;
     const hidden = await execute(hub.gatewayUrl, PersonDocument, { id: operatorPersonId }, { token: hub.tokens[Role.AGENCY_STAFF] });
     expect(hidden.data!.person).toBeNull();
-    const operatorsAgency = await execute(hub.gatewayUrl, AgencyPeopleDocument, { code: all.data!.people.edges.find((e) => e.node.roles.includes('OPERATOR'))!.node.agency!.code }, { token: hub.tokens[Role.AGENCY_STAFF] });
+    const operatorsAgency = await execute(
+      hub.gatewayUrl,
+      AgencyPeopleDocument,
+      { code: all.data!.people.edges.find((e) => e.node.roles.includes('OPERATOR'))!.node.agency!.code },
+      { token: hub.tokens[Role.AGENCY_STAFF] },
+    );
     expect(codes(operatorsAgency)).toEqual(['FORBIDDEN']);
   });
 

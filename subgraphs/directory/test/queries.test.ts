@@ -43,7 +43,11 @@ describe('directory queries through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const result: Awaited<ReturnType<typeof execute<any, any>>> = await execute(hub.gatewayUrl, UnitsDocument, { filter: { withinId: cityId }, first: 2, after });
+      const result: Awaited<ReturnType<typeof execute<any, any>>> = await execute(hub.gatewayUrl, UnitsDocument, {
+        filter: { withinId: cityId },
+        first: 2,
+        after,
+      });
       const connection = result.data!.administrativeUnits;
       expect(connection.totalCount).toBe(total);
       seen.push(...connection.edges.map((e: { node: { code: string } }) => e.node.code));
@@ -64,7 +68,12 @@ describe('directory queries through the gateway', () => {
     expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
     const partner = await execute(hub.gatewayUrl, FieldUnitsDocument, {}, { token: hub.tokens[Role.PARTNER] });
     expect(codes(partner)).toEqual(['FORBIDDEN']);
-    const operator = await execute(hub.gatewayUrl, FieldUnitsDocument, { filter: { kind: 'FIRE_TRUCK' }, first: 50 }, { token: hub.tokens[Role.OPERATOR] });
+    const operator = await execute(
+      hub.gatewayUrl,
+      FieldUnitsDocument,
+      { filter: { kind: 'FIRE_TRUCK' }, first: 50 },
+      { token: hub.tokens[Role.OPERATOR] },
+    );
     expect(operator.errors).toBeUndefined();
     expect(operator.data!.fieldUnits.totalCount).toBeGreaterThanOrEqual(3);
     expect(operator.data!.fieldUnits.edges.every((e) => e.node.kind === 'FIRE_TRUCK')).toBe(true);

@@ -5,6 +5,12 @@ import { categoryNeeds } from './needs';
 
 /** Adds the unit kinds of each dispatched category when missing; the center's own changes stay. */
 export async function seedDispatch(em: EntityManager, logger: Logger): Promise<void> {
-  const added = await em.createQueryBuilder(CategoryNeed).insert(categoryNeeds).onConflict('categoryCode').ignore().returning('categoryCode').execute('all');
+  const added = await em
+    .createQueryBuilder(CategoryNeed)
+    .insert(categoryNeeds)
+    .onConflict('categoryCode')
+    .ignore()
+    .returning('categoryCode')
+    .execute('all');
   if ((added as unknown[]).length) logger.info({ categoryNeeds: (added as unknown[]).length }, 'reference data added');
 }

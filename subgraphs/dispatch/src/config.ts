@@ -1,4 +1,12 @@
-import { defaultSubgraphUrl, envReader, readCommonConfig, readDatabaseConfig, readEventBusConfig, subgraphEntry, type EnvReader } from '@ioc-graph/platform';
+import {
+  defaultSubgraphUrl,
+  envReader,
+  readCommonConfig,
+  readDatabaseConfig,
+  readEventBusConfig,
+  subgraphEntry,
+  type EnvReader,
+} from '@ioc-graph/platform';
 
 /** The dispatch subgraph's settings, validated once at start. */
 export function readDispatchConfig(env: EnvReader = envReader()) {

@@ -26,7 +26,14 @@ void sameNames;
  * `.clearAssignment`, `.declineAssignment`, `.cancelAssignment`): seen by the center, the unit's agency
  * and the unit's crew.
  */
-export function emitAssignmentEvent(em: EntityManager, actor: Identity, at: Date, type: AssignmentEventType, assignment: Assignment, unitStatus: UnitStatusName) {
+export function emitAssignmentEvent(
+  em: EntityManager,
+  actor: Identity,
+  at: Date,
+  type: AssignmentEventType,
+  assignment: Assignment,
+  unitStatus: UnitStatusName,
+) {
   const payload: AssignmentEventPayload = {
     incidentId: assignment.incidentId,
     incidentCode: assignment.incidentCode,

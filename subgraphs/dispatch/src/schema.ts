@@ -19,7 +19,14 @@ export const entities = [UnitState, PositionReport, Assignment, AssignmentLogEnt
 export function buildDispatchSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [AssignmentResolver, AssignmentMutations, FieldUnitLiveResolver, IncidentDispatchResolver, RecommendResolver, ResponseTimeResolver],
+      resolvers: [
+        AssignmentResolver,
+        AssignmentMutations,
+        FieldUnitLiveResolver,
+        IncidentDispatchResolver,
+        RecommendResolver,
+        ResponseTimeResolver,
+      ],
       authChecker: roleAuthChecker,
       validate: { forbidUnknownValues: false, skipMissingProperties: false },
     },

@@ -47,4 +47,9 @@ registerEnumType(AssignmentState, {
 });
 
 /** States in which the unit is held by the assignment. */
-export const ACTIVE_ASSIGNMENT_STATES = [AssignmentState.DISPATCHED, AssignmentState.ACCEPTED, AssignmentState.EN_ROUTE, AssignmentState.ON_SCENE];
+export const ACTIVE_ASSIGNMENT_STATES = [
+  AssignmentState.DISPATCHED,
+  AssignmentState.ACCEPTED,
+  AssignmentState.EN_ROUTE,
+  AssignmentState.ON_SCENE,
+];

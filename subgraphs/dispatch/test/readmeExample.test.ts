@@ -30,17 +30,31 @@ describe('the README’s dispatch example', () => {
     expect(incident.process).toBe('IMMEDIATE');
     const incidentId = incident.id;
     ok(await execute(url, AssignFirePoliceDocument, { incidentId }, { token: tokens.OPERATOR }));
-    expect(ok(await execute(url, RecommendForFireDocument, { incidentId }, { token: tokens.OPERATOR })).recommendUnits[0]).toMatchObject({ kind: 'FIRE_TRUCK', fieldUnit: { status: 'AVAILABLE' } });
+    expect(ok(await execute(url, RecommendForFireDocument, { incidentId }, { token: tokens.OPERATOR })).recommendUnits[0]).toMatchObject({
+      kind: 'FIRE_TRUCK',
+      fieldUnit: { status: 'AVAILABLE' },
+    });
     hub.clock.advance(1);
     ok(await execute(url, DispatchTruckDocument, { incidentId }, { token: tokens.OPERATOR }));
     const crew = tokens.FIELD_OFFICER;
     const { id: assignmentId } = ok(await execute(url, CrewAssignmentDocument, {}, { token: crew })).myAssignment!;
-    for (const [document, minutes] of [[CrewAcceptDocument, 0.5], [CrewEnRouteDocument, 1], [CrewOnSceneDocument, 6], [CrewClearDocument, 25]] as const) {
+    for (const [document, minutes] of [
+      [CrewAcceptDocument, 0.5],
+      [CrewEnRouteDocument, 1],
+      [CrewOnSceneDocument, 6],
+      [CrewClearDocument, 25],
+    ] as const) {
       hub.clock.advance(minutes);
       ok(await execute(url, document, { assignmentId }, { token: crew }));
     }
     const view = ok(await execute(url, FireResponseDocument, { incidentId }, { token: tokens.OPERATOR })).incident!;
     expect(view.agency?.nameVi).toBe('Phòng Cảnh sát PCCC và CNCH – Công an tỉnh Bình Phước');
-    expect(view.assignments).toMatchObject([{ state: 'CLEARED', fieldUnit: { status: 'AVAILABLE' }, responseTimes: { callProcessingSeconds: 60, turnoutSeconds: 90, travelSeconds: 360, onSceneSeconds: 1500 } }]);
+    expect(view.assignments).toMatchObject([
+      {
+        state: 'CLEARED',
+        fieldUnit: { status: 'AVAILABLE' },
+        responseTimes: { callProcessingSeconds: 60, turnoutSeconds: 90, travelSeconds: 360, onSceneSeconds: 1500 },
+      },
+    ]);
   });
 });

@@ -28,5 +28,6 @@ export async function seedEnvironment(em: EntityManager, logger: Logger): Promis
   const added = await em.createQueryBuilder(Station).insert(rows).onConflict('code').ignore().returning('code').execute('all');
   const rules = defaultRules.map((r) => ({ ...r, id: demoId('rule', r.code) }));
   const addedRules = await em.createQueryBuilder(Rule).insert(rules).onConflict('code').ignore().returning('code').execute('all');
-  if ((added as unknown[]).length || (addedRules as unknown[]).length) logger.info({ stations: (added as unknown[]).length, rules: (addedRules as unknown[]).length }, 'reference data added');
+  if ((added as unknown[]).length || (addedRules as unknown[]).length)
+    logger.info({ stations: (added as unknown[]).length, rules: (addedRules as unknown[]).length }, 'reference data added');
 }

@@ -16,7 +16,11 @@ export interface EnvironmentServer extends SubgraphService {
 }
 
 /** Builds the environment subgraph on a database (migrated, seeded, relaying its outbox); not yet listening. */
-export async function createServer(config: EnvironmentConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<EnvironmentServer> {
+export async function createServer(
+  config: EnvironmentConfig,
+  databaseUrl: string,
+  deps: SubgraphDependencies = {},
+): Promise<EnvironmentServer> {
   const logger = deps.logger ?? createLogger('environment', config.logLevel);
   const clock = deps.clock ?? systemClock;
   const service = await createSubgraphService({
@@ -32,10 +36,12 @@ export async function createServer(config: EnvironmentConfig, databaseUrl: strin
     seed: (em) => seedEnvironment(em, logger),
     extendContext: (context): EnvironmentContext => ({ ...context, clock }),
   });
-  const mqtt = config.mqttUrl ? await MqttIngest.start(config.mqttUrl, config.mqttTopic, service.orm, clock, logger).catch(async (error) => {
-    await service.stop();
-    throw error;
-  }) : null;
+  const mqtt = config.mqttUrl
+    ? await MqttIngest.start(config.mqttUrl, config.mqttTopic, service.orm, clock, logger).catch(async (error) => {
+        await service.stop();
+        throw error;
+      })
+    : null;
   return {
     ...service,
     mqtt,

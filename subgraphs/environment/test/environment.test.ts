@@ -23,16 +23,24 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     });
     return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
   };
-  const count = async (table: string) => Number((await server.orm.em.fork().getConnection().execute(`select count(*) as n from environment.${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await server.orm.em.fork().getConnection().execute(`select count(*) as n from environment.${table}`))[0].n);
 
   const INGEST = `mutation ($input: IngestReadingsInput!) { ingestReadings(input: $input) { received stored duplicates } }`;
-  const ingest = (source: string, readings: unknown[], role: Role | null = Role.SYSTEM) => gql(INGEST, { input: { source, readings } }, role);
+  const ingest = (source: string, readings: unknown[], role: Role | null = Role.SYSTEM) =>
+    gql(INGEST, { input: { source, readings } }, role);
   const hour = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000);
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = readEnvironmentConfig(envReader({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', EXPOSE_INTERNAL_ERRORS: 'false', PORT: '0' }));
-    server = await createServer(config, database.url, { logger: createLogger('environment', 'silent'), clock, onQuery: (sql) => void (/outbox_event|pg_try_advisory_lock/.test(sql) || statements.push(sql)) });
+    const config = readEnvironmentConfig(
+      envReader({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', EXPOSE_INTERNAL_ERRORS: 'false', PORT: '0' }),
+    );
+    server = await createServer(config, database.url, {
+      logger: createLogger('environment', 'silent'),
+      clock,
+      onQuery: (sql) => void (/outbox_event|pg_try_advisory_lock/.test(sql) || statements.push(sql)),
+    });
     url = await server.listen(0);
   });
   afterAll(async () => {
@@ -44,7 +52,9 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     const all = await gql(`{ stations { code kind } }`);
     expect(all.errors).toBeUndefined();
     expect(all.data.stations.length).toBeGreaterThanOrEqual(10);
-    const dongXoaiAir = await gql(`query ($unit: ID) { stations(kind: AIR, withinUnitId: $unit) { code administrativeUnit { id } } }`, { unit: demoId('unit', '689') });
+    const dongXoaiAir = await gql(`query ($unit: ID) { stations(kind: AIR, withinUnitId: $unit) { code administrativeUnit { id } } }`, {
+      unit: demoId('unit', '689'),
+    });
     expect(dongXoaiAir.data.stations.map((s: { code: string }) => s.code)).toEqual(['BP-KK-DX01', 'BP-KK-DX02']);
     const thacMo = await gql(`{ station(code: "BP-TV-THACMO") { kind alarmLevels { level1 level2 level3 } } }`);
     expect(thacMo.data.station).toEqual({ kind: 'WATER_LEVEL', alarmLevels: { level1: 216.5, level2: 217.5, level3: 218 } });
@@ -103,28 +113,52 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
   it('stores the hourly VN_AQI of an air station from its hourly PM2.5 averages', async () => {
     // Two readings per hour whose mean is the hourly value, sent newest first in two batches.
     const readings = HOURLY.flatMap((v, h) => [
-      { stationCode: 'BP-KK-PL01', metric: 'PM2_5', value: v - 3, measuredAt: new Date(hour(FIRST_HOUR, h).getTime() + 10 * 60_000).toISOString(), sourceId: `pl-${h}-a` },
-      { stationCode: 'BP-KK-PL01', metric: 'PM2_5', value: v + 3, measuredAt: new Date(hour(FIRST_HOUR, h).getTime() + 40 * 60_000).toISOString(), sourceId: `pl-${h}-b` },
+      {
+        stationCode: 'BP-KK-PL01',
+        metric: 'PM2_5',
+        value: v - 3,
+        measuredAt: new Date(hour(FIRST_HOUR, h).getTime() + 10 * 60_000).toISOString(),
+        sourceId: `pl-${h}-a`,
+      },
+      {
+        stationCode: 'BP-KK-PL01',
+        metric: 'PM2_5',
+        value: v + 3,
+        measuredAt: new Date(hour(FIRST_HOUR, h).getTime() + 40 * 60_000).toISOString(),
+        sourceId: `pl-${h}-b`,
+      },
     ]).reverse();
     expect((await ingest('quan-trac-tu-dong', readings.slice(0, 11))).data.ingestReadings.stored).toBe(11);
     expect((await ingest('quan-trac-tu-dong', readings.slice(11))).data.ingestReadings.stored).toBe(13);
 
-    const stored = (await server.orm.em.fork().getConnection().execute(
-      `select a.hour, a.aqi, a.dominant from environment.station_aqi a join environment.station s on s.id = a.station_id where s.code = 'BP-KK-PL01' order by a.hour`,
-    )) as { hour: Date; aqi: number; dominant: string }[];
+    const stored = (await server.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select a.hour, a.aqi, a.dominant from environment.station_aqi a join environment.station s on s.id = a.station_id where s.code = 'BP-KK-PL01' order by a.hour`,
+      )) as { hour: Date; aqi: number; dominant: string }[];
     // The first hour has no NowCast (2 of the 3 latest hours are needed), so no AQI.
     expect(hourlyAqi({ PM2_5: [HOURLY[0]!] })).toBeNull();
     expect(stored).toHaveLength(11);
     stored.forEach((row, i) => {
       const h = i + 1;
       const newestFirst = HOURLY.slice(0, h + 1).reverse();
-      expect({ hour: new Date(row.hour).toISOString(), aqi: row.aqi, dominant: row.dominant }).toEqual({ hour: hour(FIRST_HOUR, h).toISOString(), aqi: hourlyAqi({ PM2_5: newestFirst })!.aqi, dominant: 'PM2_5' });
+      expect({ hour: new Date(row.hour).toISOString(), aqi: row.aqi, dominant: row.dominant }).toEqual({
+        hour: hour(FIRST_HOUR, h).toISOString(),
+        aqi: hourlyAqi({ PM2_5: newestFirst })!.aqi,
+        dominant: 'PM2_5',
+      });
     });
     expect(stored[10]!.aqi).toBe(128);
 
     const station = await gql(`{ station(code: "BP-KK-PL01") { airQuality { aqi category { level nameVi color } dominant hour } } }`);
     expect(station.errors).toBeUndefined();
-    expect(station.data.station.airQuality).toEqual({ aqi: 128, category: { level: 3, nameVi: 'Kém', color: '#FF7E00' }, dominant: 'PM2_5', hour: '2026-11-23T11:00:00.000Z' });
+    expect(station.data.station.airQuality).toEqual({
+      aqi: 128,
+      category: { level: 3, nameVi: 'Kém', color: '#FF7E00' },
+      dominant: 'PM2_5',
+      hour: '2026-11-23T11:00:00.000Z',
+    });
   });
 
   it('buckets a series by Asia/Ho_Chi_Minh days: 16:30Z and 17:30Z fall on two local days', async () => {
@@ -147,7 +181,11 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     const province = await gql(SERIES, { unit: demoId('unit', '70'), bucket: 'DAY' });
     expect(province.data.metricSeries[0]).toEqual({ bucketStart: '2026-11-19T17:00:00.000Z', average: 20, min: 10, max: 30, count: 2 });
     const hours = await gql(SERIES, { unit: demoId('unit', '689'), bucket: 'HOUR' });
-    expect(hours.data.metricSeries.map((p: { bucketStart: string }) => p.bucketStart)).toEqual(['2026-11-20T16:00:00.000Z', '2026-11-20T17:00:00.000Z', '2026-11-20T18:00:00.000Z']);
+    expect(hours.data.metricSeries.map((p: { bucketStart: string }) => p.bucketStart)).toEqual([
+      '2026-11-20T16:00:00.000Z',
+      '2026-11-20T17:00:00.000Z',
+      '2026-11-20T18:00:00.000Z',
+    ]);
     const month = await gql(SERIES, { unit: null, bucket: 'MONTH' });
     expect(month.data.metricSeries).toEqual([{ bucketStart: '2026-10-31T17:00:00.000Z', average: 12.5, min: 4, max: 30, count: 4 }]);
   });
@@ -161,13 +199,22 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
       { representations: units.map((id) => ({ __typename: 'AdministrativeUnit', id })) },
     );
     expect(result.errors).toBeUndefined();
-    const current = { aqi: 128, dominant: 'PM2_5', hour: '2026-11-23T11:00:00.000Z', category: { level: 3 }, station: { code: 'BP-KK-PL01' } };
+    const current = {
+      aqi: 128,
+      dominant: 'PM2_5',
+      hour: '2026-11-23T11:00:00.000Z',
+      category: { level: 3 },
+      station: { code: 'BP-KK-PL01' },
+    };
     expect(result.data._entities.map((e: { airQuality: unknown }) => e.airQuality)).toEqual([current, current, null, null]);
     expect(statements.filter((s) => /station_aqi/.test(s))).toHaveLength(1);
     expect(statements.length).toBeLessThanOrEqual(2);
 
     clock.set('2026-11-23T15:30:00Z'); // more than 3 hours later: nothing current
-    const later = await gql(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { airQuality { aqi } } } }`, { r: [{ __typename: 'AdministrativeUnit', id: units[1] }] });
+    const later = await gql(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { airQuality { aqi } } } }`,
+      { r: [{ __typename: 'AdministrativeUnit', id: units[1] }] },
+    );
     expect(later.data._entities).toEqual([{ airQuality: null }]);
     clock.set(NOW);
   });

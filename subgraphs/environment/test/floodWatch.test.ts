@@ -36,7 +36,12 @@ describe('environment: daily VN_AQI and flood watch', () => {
       pm('2026-11-22T16:20:00Z', 60), // 23:20 on 22/11 local: the last hour of the day
       pm('2026-11-22T17:05:00Z', 300), // 00:05 on 23/11 local: the next day
       // Ozone: 8 consecutive hours (08:00–15:59 local) at 150 µg/m³.
-      ...Array.from({ length: 8 }, (_, k) => ({ stationCode: 'BP-KK-DX01', metric: 'O3', value: 150, measuredAt: new Date(Date.parse('2026-11-22T01:15:00Z') + k * 3_600_000).toISOString() })),
+      ...Array.from({ length: 8 }, (_, k) => ({
+        stationCode: 'BP-KK-DX01',
+        metric: 'O3',
+        value: 150,
+        measuredAt: new Date(Date.parse('2026-11-22T01:15:00Z') + k * 3_600_000).toISOString(),
+      })),
     ]);
 
     // 22/11: PM2.5 24-hour average = mean of the hourly averages (40, 40, 60) = 46.67 → sub-index 93.3 (not the
@@ -75,9 +80,27 @@ describe('environment: daily VN_AQI and flood watch', () => {
     const all = await publicQuery(WATCH);
     expect(all.errors).toBeUndefined();
     expect(all.data.floodWatch).toEqual([
-      { station: { code: 'BP-TV-THACMO' }, waterLevel: 217.6, measuredAt: '2026-11-23T02:00:00.000Z', alarmLevels: { level1: 216.5, level2: 217.5, level3: 218 }, alarm: 'LEVEL_II' },
-      { station: { code: 'BP-TV-DP' }, waterLevel: 35.2, measuredAt: '2026-11-23T02:30:00.000Z', alarmLevels: { level1: 35, level2: 36.5, level3: 38 }, alarm: 'LEVEL_I' },
-      { station: { code: 'BP-TV-PL' }, waterLevel: 119.8, measuredAt: '2026-11-23T02:45:00.000Z', alarmLevels: { level1: 120.5, level2: 122, level3: 123.5 }, alarm: 'NONE' },
+      {
+        station: { code: 'BP-TV-THACMO' },
+        waterLevel: 217.6,
+        measuredAt: '2026-11-23T02:00:00.000Z',
+        alarmLevels: { level1: 216.5, level2: 217.5, level3: 218 },
+        alarm: 'LEVEL_II',
+      },
+      {
+        station: { code: 'BP-TV-DP' },
+        waterLevel: 35.2,
+        measuredAt: '2026-11-23T02:30:00.000Z',
+        alarmLevels: { level1: 35, level2: 36.5, level3: 38 },
+        alarm: 'LEVEL_I',
+      },
+      {
+        station: { code: 'BP-TV-PL' },
+        waterLevel: 119.8,
+        measuredAt: '2026-11-23T02:45:00.000Z',
+        alarmLevels: { level1: 120.5, level2: 122, level3: 123.5 },
+        alarm: 'NONE',
+      },
     ]);
     const phuocLong = await publicQuery(WATCH, { unit: demoId('unit', '688') });
     expect(phuocLong.data.floodWatch.map((e: { station: { code: string }; alarm: string }) => [e.station.code, e.alarm])).toEqual([

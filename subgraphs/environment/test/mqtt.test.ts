@@ -11,7 +11,10 @@ describe('MQTT ingest', () => {
   let hub: Hub;
   let device: MqttClient;
   const stored = async (prefix: string) => {
-    const [row] = await hub.environment.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from environment.reading where source_id like ?`, [`${prefix}%`]);
+    const [row] = await hub.environment.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from environment.reading where source_id like ?`, [`${prefix}%`]);
     return Number(row.n);
   };
 
@@ -27,15 +30,27 @@ describe('MQTT ingest', () => {
   it('stores readings published by a station, once however often they are published, and drops a bad message', async () => {
     const message = {
       source: 'tram-dx01',
-      readings: [0, 1, 2].map((i) => ({ stationCode: 'BP-KK-DX01', metric: 'PM10', value: 40 + i, measuredAt: `2026-11-23T0${i}:15:00Z`, sourceId: `mqtt-dx01-${i}` })),
+      readings: [0, 1, 2].map((i) => ({
+        stationCode: 'BP-KK-DX01',
+        metric: 'PM10',
+        value: 40 + i,
+        measuredAt: `2026-11-23T0${i}:15:00Z`,
+        sourceId: `mqtt-dx01-${i}`,
+      })),
     };
     await device.publishAsync(`${topic}/BP-KK-DX01`, JSON.stringify(message), { qos: 1 });
     await eventually(async () => (await stored('mqtt-dx01-')) === 3);
     expect(await stored('mqtt-dx01-')).toBe(3);
     // The same message again, a malformed one, then a single reading without the wrapper.
     await device.publishAsync(`${topic}/BP-KK-DX01`, JSON.stringify(message), { qos: 1 });
-    await device.publishAsync(`${topic}/BP-KK-DX01`, '{"readings": [{"stationCode": "BP-KK-DX01", "metric": "PM10", "value": -5', { qos: 1 });
-    await device.publishAsync(`${topic}/BP-KK-DX01`, JSON.stringify({ stationCode: 'BP-KK-DX01', metric: 'PM10', value: 44, measuredAt: '2026-11-23T03:05:00Z', sourceId: 'mqtt-dx01-3' }), { qos: 1 });
+    await device.publishAsync(`${topic}/BP-KK-DX01`, '{"readings": [{"stationCode": "BP-KK-DX01", "metric": "PM10", "value": -5', {
+      qos: 1,
+    });
+    await device.publishAsync(
+      `${topic}/BP-KK-DX01`,
+      JSON.stringify({ stationCode: 'BP-KK-DX01', metric: 'PM10', value: 44, measuredAt: '2026-11-23T03:05:00Z', sourceId: 'mqtt-dx01-3' }),
+      { qos: 1 },
+    );
     await eventually(async () => (await stored('mqtt-dx01-')) === 4);
     await hub.environment.mqtt!.drained();
     expect(await stored('mqtt-dx01-')).toBe(4);

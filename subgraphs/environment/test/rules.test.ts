@@ -26,8 +26,14 @@ describe('environment: rules, breaches and their alerts', () => {
     return result.data!.ingestReadings;
   };
   const pm25 = (value: number, hours: number, count = 4) =>
-    Array.from({ length: count }, (_, i) => ({ stationCode: 'BP-KK-DX01', metric: 'PM2_5' as const, value, measuredAt: at(hours, i * 10) }));
-  const alerts = async () => (await execute(hub.gatewayUrl, EnvironmentRulesAlertsDocument, {}, { token: hub.tokens.OPERATOR })).data!.alerts;
+    Array.from({ length: count }, (_, i) => ({
+      stationCode: 'BP-KK-DX01',
+      metric: 'PM2_5' as const,
+      value,
+      measuredAt: at(hours, i * 10),
+    }));
+  const alerts = async () =>
+    (await execute(hub.gatewayUrl, EnvironmentRulesAlertsDocument, {}, { token: hub.tokens.OPERATOR })).data!.alerts;
   const breaches = async (vars: { open?: boolean; stationCode?: string } = {}) =>
     (await execute(hub.gatewayUrl, EnvironmentRulesBreachesDocument, vars, { token: hub.tokens.OPERATOR })).data!.breaches;
 
@@ -47,17 +53,41 @@ describe('environment: rules, breaches and their alerts', () => {
       ['HEAVY_RAIN_100MM_3H', 'URB_FLOODING', 'MODERATE'],
       ['WATER_LEVEL_ALARM_II', 'EMG_WATER_LEVEL_ALARM', 'SEVERE'],
     ]);
-    expect(list.data!.rules.find((r) => r.code === 'WATER_LEVEL_ALARM_II')).toMatchObject({ threshold: null, thresholdFromStation: 'ALARM_II', durationMinutes: 0 });
+    expect(list.data!.rules.find((r) => r.code === 'WATER_LEVEL_ALARM_II')).toMatchObject({
+      threshold: null,
+      thresholdFromStation: 'ALARM_II',
+      durationMinutes: 0,
+    });
     expect(codes(await execute(hub.gatewayUrl, EnvironmentRulesListDocument, {}))).toContain('UNAUTHENTICATED');
-    expect(codes(await execute(hub.gatewayUrl, EnvironmentRulesSetActiveDocument, { code: 'HEAVY_RAIN_100MM_3H', active: false }, { token: hub.tokens.SYSTEM }))).toEqual(['FORBIDDEN']);
-    const off = await execute(hub.gatewayUrl, EnvironmentRulesSetActiveDocument, { code: 'HEAVY_RAIN_100MM_3H', active: false }, { token: hub.tokens.OPERATOR });
+    expect(
+      codes(
+        await execute(
+          hub.gatewayUrl,
+          EnvironmentRulesSetActiveDocument,
+          { code: 'HEAVY_RAIN_100MM_3H', active: false },
+          { token: hub.tokens.SYSTEM },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const off = await execute(
+      hub.gatewayUrl,
+      EnvironmentRulesSetActiveDocument,
+      { code: 'HEAVY_RAIN_100MM_3H', active: false },
+      { token: hub.tokens.OPERATOR },
+    );
     expect(off.data!.setRuleActive).toEqual({ code: 'HEAVY_RAIN_100MM_3H', active: false });
-    const on = await execute(hub.gatewayUrl, EnvironmentRulesSetActiveDocument, { code: 'HEAVY_RAIN_100MM_3H', active: true }, { token: hub.tokens.OPERATOR });
+    const on = await execute(
+      hub.gatewayUrl,
+      EnvironmentRulesSetActiveDocument,
+      { code: 'HEAVY_RAIN_100MM_3H', active: true },
+      { token: hub.tokens.OPERATOR },
+    );
     expect(on.data!.setRuleActive.active).toBe(true);
     // Both switches are on the audit trail, with who made them.
-    const audit: { action: string; actor: string }[] = await hub.environment.orm.em.fork().getConnection().execute(
-      `select action, actor from environment.audit_entry where entity_type = 'Rule' order by at, id`,
-    );
+    const audit: { action: string; actor: string }[] = await hub.environment.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select action, actor from environment.audit_entry where entity_type = 'Rule' order by at, id`);
     expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual(['deactivated:demo-operator', 'activated:demo-operator']);
   });
 
@@ -70,9 +100,20 @@ describe('environment: rules, breaches and their alerts', () => {
     let list = await alerts();
     expect(list.totalCount).toBe(1);
     const [open] = await breaches({ open: true, stationCode: 'BP-KK-DX01' });
-    expect(open).toMatchObject({ rule: { code: 'AQI_ABOVE_150' }, station: { code: 'BP-KK-DX01' }, severity: 'SEVERE', endedAt: null, startedAt: new Date(at(1)).toISOString() });
+    expect(open).toMatchObject({
+      rule: { code: 'AQI_ABOVE_150' },
+      station: { code: 'BP-KK-DX01' },
+      severity: 'SEVERE',
+      endedAt: null,
+      startedAt: new Date(at(1)).toISOString(),
+    });
     expect(open!.peakValue).toBeGreaterThan(150);
-    expect(list.edges[0]!.node).toMatchObject({ sourceRef: open!.id, severity: 'SEVERE', category: { code: 'ENV_AQI_EXCEEDANCE' }, unit: { code: 'BP-689-TANPHU' } });
+    expect(list.edges[0]!.node).toMatchObject({
+      sourceRef: open!.id,
+      severity: 'SEVERE',
+      category: { code: 'ENV_AQI_EXCEEDANCE' },
+      unit: { code: 'BP-689-TANPHU' },
+    });
     expect(list.edges[0]!.node.headline).toMatch(/^AQI \d+ \(Xấu\) tại Trạm quan trắc không khí tự động Đồng Xoài$/);
 
     // More breaching readings in the same hour: the same breach, its peak grows, still one alert.
@@ -105,13 +146,20 @@ describe('environment: rules, breaches and their alerts', () => {
   });
 
   it('raises heavy rain (over 100 mm in 3 hours) once, and worsens it above 200 mm', async () => {
-    const rain = (value: number, hours: number) => ({ stationCode: 'BP-MUA-DX', metric: 'RAINFALL' as const, value, measuredAt: at(hours, 30) });
+    const rain = (value: number, hours: number) => ({
+      stationCode: 'BP-MUA-DX',
+      metric: 'RAINFALL' as const,
+      value,
+      measuredAt: at(hours, 30),
+    });
     await ingest([rain(60, 3)]);
     expect(await breaches({ stationCode: 'BP-MUA-DX' })).toEqual([]);
     await ingest([rain(60, 4)]);
     await eventually(async () => (await alerts()).edges.some((e) => e.node.category.code === 'URB_FLOODING'));
     const flood = () => alerts().then((list) => list.edges.map((e) => e.node).filter((a) => a.category.code === 'URB_FLOODING'));
-    expect(await flood()).toMatchObject([{ severity: 'MODERATE', headline: 'Mưa lớn 120 mm trong 3 giờ tại Trạm đo mưa tự động Đồng Xoài' }]);
+    expect(await flood()).toMatchObject([
+      { severity: 'MODERATE', headline: 'Mưa lớn 120 mm trong 3 giờ tại Trạm đo mưa tự động Đồng Xoài' },
+    ]);
     await ingest([rain(100, 5)]);
     await eventually(async () => (await flood())[0]?.timeline.some((t) => t.action === 'breach worsened') ?? false);
     const [alert] = await flood();

@@ -67,9 +67,17 @@ describe('VN_AQI', () => {
     expect(r).toEqual({ aqi: 175, dominant: 'O3', category: AQI_CATEGORIES[3] });
     expect(r?.category.color).toBe('#FF0000');
     // Gases use the newest hour only: O3 [null, 900] is absent → PM10 125 leads, Kém.
-    expect(hourlyAqi({ PM2_5: twelve(35), PM10: twelve(200), O3: [null, 900] })).toEqual({ aqi: 125, dominant: 'PM10', category: AQI_CATEGORIES[2] });
+    expect(hourlyAqi({ PM2_5: twelve(35), PM10: twelve(200), O3: [null, 900] })).toEqual({
+      aqi: 125,
+      dominant: 'PM10',
+      category: AQI_CATEGORIES[2],
+    });
     // PM2.5 [60, null, 20 × 10]: NowCast 143340/3071; 50 + 2·(143340/3071 − 25) = 50 + 133130/3071 = 93.35 → 93.
-    expect(hourlyAqi({ PM2_5: [60, null, ...Array<number>(10).fill(20)] })).toEqual({ aqi: 93, dominant: 'PM2_5', category: AQI_CATEGORIES[1] });
+    expect(hourlyAqi({ PM2_5: [60, null, ...Array<number>(10).fill(20)] })).toEqual({
+      aqi: 93,
+      dominant: 'PM2_5',
+      category: AQI_CATEGORIES[1],
+    });
   });
 
   it('needs PM2.5 or PM10 for an hourly AQI', () => {
@@ -97,8 +105,11 @@ describe('VN_AQI', () => {
   it('computes the daily AQI from 24-hour averages and daily maxima', () => {
     // PM2.5 60: 100 + (50/30)·10 = 116.67; PM10 100: 50 + (50/100)·50 = 75; O3 1h 180: 50 + (50/40)·20 = 75;
     // O3 8h 130: 100 + (50/50)·10 = 110; CO 20000: 50 + (50/20000)·10000 = 75. Max 116.67 → 117, PM2_5, Kém.
-    expect(dailyAqi({ PM2_5: 60, PM10: 100, O3_1hMax: 180, O3_8hMax: 130, CO_1hMax: 20000 }))
-      .toEqual({ aqi: 117, dominant: 'PM2_5', category: AQI_CATEGORIES[2] });
+    expect(dailyAqi({ PM2_5: 60, PM10: 100, O3_1hMax: 180, O3_8hMax: 130, CO_1hMax: 20000 })).toEqual({
+      aqi: 117,
+      dominant: 'PM2_5',
+      category: AQI_CATEGORIES[2],
+    });
     // PM2.5 25 → 50; O3 1h 180 → 75; O3 8h 180: 150 + (50/40)·10 = 162.5 → 163 (half up), O3_8hMax, Xấu.
     expect(dailyAqi({ PM2_5: 25, O3_1hMax: 180, O3_8hMax: 180 })).toEqual({ aqi: 163, dominant: 'O3_8hMax', category: AQI_CATEGORIES[3] });
     // O3 8h 450 > 400 → no 8h sub-index; O3 1h 900: 300 + (100/200)·100 = 350; PM10 50 → 50. 350, Nguy hại.

@@ -50,11 +50,21 @@ function inLieu(date: string, [nameVi, nameEn]: readonly [string, string]): Cale
 
 /** A working day given off to bridge a holiday, worked back on `workedOn` (DD/MM/YYYY). */
 function swapped(date: string, [nameVi, nameEn]: readonly [string, string], workedOn: string): CalendarDaySeed {
-  return { date, kind: 'DAY_OFF', nameVi: `Nghỉ ${nameVi} (hoán đổi, làm bù ngày ${workedOn})`, nameEn: `${nameEn} bridge day (worked back on ${workedOn})` };
+  return {
+    date,
+    kind: 'DAY_OFF',
+    nameVi: `Nghỉ ${nameVi} (hoán đổi, làm bù ngày ${workedOn})`,
+    nameEn: `${nameEn} bridge day (worked back on ${workedOn})`,
+  };
 }
 
 function workday(date: string, [nameVi, nameEn]: readonly [string, string], replaces: string): CalendarDaySeed {
-  return { date, kind: 'WORKDAY', nameVi: `Làm bù ngày nghỉ ${replaces} (${nameVi})`, nameEn: `Make-up workday for ${replaces} (${nameEn})` };
+  return {
+    date,
+    kind: 'WORKDAY',
+    nameVi: `Làm bù ngày nghỉ ${replaces} (${nameVi})`,
+    nameEn: `Make-up workday for ${replaces} (${nameEn})`,
+  };
 }
 
 function tet(animalVi: string, animalEn: string): readonly [string, string] {

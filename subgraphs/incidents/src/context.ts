@@ -9,4 +9,3 @@ export interface IncidentsContext extends SubgraphContext {
   directory: DirectoryLookup;
   config: Pick<IncidentsConfig, 'citizenReportsPerHour' | 'duplicateRadiusMeters' | 'duplicateWindowHours'>;
 }
-

@@ -69,7 +69,14 @@ export interface IncidentStep {
  * Incident events (`incident.opened`, `.assigned`, `.stateChanged`, `.noted`, `.reminded`, `.overdue`,
  * `.escalated`, `.published`): seen by the center and the handling agency; a publication by everyone.
  */
-export function emitIncidentEvent(em: EntityManager, actor: Actor, at: Date, type: IncidentEventName, incident: Incident, step: IncidentStep = {}) {
+export function emitIncidentEvent(
+  em: EntityManager,
+  actor: Actor,
+  at: Date,
+  type: IncidentEventName,
+  incident: Incident,
+  step: IncidentStep = {},
+) {
   const payload: IncidentEventPayload = {
     code: incident.code,
     sector: incident.sector,

@@ -19,7 +19,19 @@ import { AgencyWorkloadResolver, StatsResolver, UnitWorkloadResolver } from './s
 import { TimelineEntry } from './timeline/timelineEntry';
 
 /** The incidents subgraph's tables, all in its own PostgreSQL schema. */
-export const entities = [Category, CalendarDay, Alert, Incident, TimelineEntry, FollowUpTimer, Publication, Rating, AuditEntry, OutboxEvent, BusCursor];
+export const entities = [
+  Category,
+  CalendarDay,
+  Alert,
+  Incident,
+  TimelineEntry,
+  FollowUpTimer,
+  Publication,
+  Rating,
+  AuditEntry,
+  OutboxEvent,
+  BusCursor,
+];
 
 /** The incidents subgraph's federated schema. */
 export function buildIncidentsSchema(): Promise<GraphQLSchema> {

@@ -1,4 +1,12 @@
-import { BusConsumer, createEventBus, createLogger, createSubgraphService, type SubgraphDependencies, type SubgraphService, systemClock } from '@ioc-graph/platform';
+import {
+  BusConsumer,
+  createEventBus,
+  createLogger,
+  createSubgraphService,
+  type SubgraphDependencies,
+  type SubgraphService,
+  systemClock,
+} from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { seedReferenceData } from '../seeds/referenceData';
 import type { IncidentsContext } from './context';
@@ -22,7 +30,11 @@ export interface IncidentsServer extends SubgraphService {
  * reference data (categories, working calendar), relays its outbox, starts the follow-up scheduler,
  * and returns a server that is not yet listening.
  */
-export async function createServer(config: IncidentsConfig, databaseUrl: string, deps: SubgraphDependencies = {}): Promise<IncidentsServer> {
+export async function createServer(
+  config: IncidentsConfig,
+  databaseUrl: string,
+  deps: SubgraphDependencies = {},
+): Promise<IncidentsServer> {
   const logger = deps.logger ?? createLogger('incidents', config.logLevel);
   const clock = deps.clock ?? systemClock;
   const directoryClient = DirectoryLookup.client(config.directoryUrl, config.gatewaySecret);

@@ -37,7 +37,10 @@ registerEnumType(Process, {
   name: 'Process',
   description: 'How an incident is handled (quy trình xử lý)',
   valuesConfig: {
-    TIMED: { description: 'Time-bound handling (quy trình xử lý có thời hạn): assigned to an agency with a deadline from the category’s SLA, moderated, published' },
+    TIMED: {
+      description:
+        'Time-bound handling (quy trình xử lý có thời hạn): assigned to an agency with a deadline from the category’s SLA, moderated, published',
+    },
     IMMEDIATE: { description: 'Immediate handling (xử lý tức thời): field units dispatched to the scene' },
     COMMAND: { description: 'Command support (hỗ trợ chỉ huy): an emergency operation directed from the center' },
   },

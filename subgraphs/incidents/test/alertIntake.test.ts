@@ -67,10 +67,16 @@ describe('alert intake', () => {
     // The second delivery returns the alert stored first, not its own (changed) content.
     const again = await report(alertInput({ sourceRef: 'cam-07/2026-11-23T00:40', headline: 'Một tiêu đề khác' }));
     expect(again.errors).toBeUndefined();
-    expect(again.data!.reportAlert).toMatchObject({ id: first.data!.reportAlert.id, version: 1, headline: first.data!.reportAlert.headline });
+    expect(again.data!.reportAlert).toMatchObject({
+      id: first.data!.reportAlert.id,
+      version: 1,
+      headline: first.data!.reportAlert.headline,
+    });
     expect(await count({ sourceSystem: 'traffic-camera-ai' })).toBe(1);
 
-    const burst = await Promise.all(Array.from({ length: 20 }, () => report(alertInput({ sourceSystem: 'hotline-1022', sourceRef: 'call-5521' }))));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => report(alertInput({ sourceSystem: 'hotline-1022', sourceRef: 'call-5521' }))),
+    );
     expect(burst.flatMap(codes)).toEqual([]);
     expect(new Set(burst.map((r) => r.data!.reportAlert.id)).size).toBe(1);
     expect(burst.every((r) => r.data!.reportAlert.version === 1)).toBe(true);
@@ -103,7 +109,9 @@ describe('alert intake', () => {
     const before = await count();
     expect(codes(await report(alertInput({ sourceSystem: 'partner-app' }), tokens.PARTNER))).toEqual(['FORBIDDEN']);
     expect(codes(await report(alertInput({ sourceSystem: 'partner-app' }), tokens.AGENCY_STAFF))).toEqual(['FORBIDDEN']);
-    expect(codes(await execute(gql, ReportAlertDocument, { input: alertInput({ sourceSystem: 'partner-app' }) }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await execute(gql, ReportAlertDocument, { input: alertInput({ sourceSystem: 'partner-app' }) }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     expect(await count()).toBe(before);
     const byOperator = await report(alertInput({ sourceSystem: 'hotline-1022', sourceRef: 'call-5600' }), tokens.OPERATOR);
     expect(byOperator.errors).toBeUndefined();
@@ -112,12 +120,18 @@ describe('alert intake', () => {
     const list = (token?: string) => execute(gql, IntakeAlertsDocument, { first: 5 }, { token });
     expect((await list(tokens.LEADER)).data!.alerts.totalCount).toBe(before + 1);
     expect((await list(tokens.OPERATOR)).data!.alerts.totalCount).toBe(before + 1);
-    for (const role of ['SYSTEM', 'PARTNER', 'AGENCY_STAFF'] as const) expect({ role, codes: codes(await list(tokens[role])) }).toEqual({ role, codes: ['FORBIDDEN'] });
+    for (const role of ['SYSTEM', 'PARTNER', 'AGENCY_STAFF'] as const)
+      expect({ role, codes: codes(await list(tokens[role])) }).toEqual({ role, codes: ['FORBIDDEN'] });
     expect(codes(await list())).toEqual(['UNAUTHENTICATED']);
   });
 
   it('copies the unit’s lineage, so that subtree filters find the alert, and keeps a drill a drill', async () => {
-    const flood = { sourceSystem: 'flood-sensor', categoryId: categoryId('URB_FLOODING'), headline: 'Mực nước cống vượt ngưỡng', unitId: tanPhu };
+    const flood = {
+      sourceSystem: 'flood-sensor',
+      categoryId: categoryId('URB_FLOODING'),
+      headline: 'Mực nước cống vượt ngưỡng',
+      unitId: tanPhu,
+    };
     const actual = await report(alertInput(flood));
     expect(actual.errors).toBeUndefined();
     expect(actual.data!.reportAlert).toMatchObject({ status: 'ACTUAL', unit: { code: 'BP-689-TANPHU' } });
@@ -138,7 +152,15 @@ describe('alert intake', () => {
   it('suggests duplicates near in space and time, and merges one into the incident of the other', async () => {
     const { tokens } = hub;
     const road = (location: { latitude: number; longitude: number }, occurredAt: string, code = 'TRF_ROAD_DAMAGE') =>
-      report(alertInput({ sourceSystem: 'road-ai', categoryId: categoryId(code), headline: 'Ổ gà lớn trên đường Phú Riềng Đỏ', location, occurredAt })).then((r) => {
+      report(
+        alertInput({
+          sourceSystem: 'road-ai',
+          categoryId: categoryId(code),
+          headline: 'Ổ gà lớn trên đường Phú Riềng Đỏ',
+          location,
+          occurredAt,
+        }),
+      ).then((r) => {
         expect(r.errors).toBeUndefined();
         return r.data!.reportAlert;
       });
@@ -157,16 +179,27 @@ describe('alert intake', () => {
     // A third report 50 m east; once b is dismissed, only c is suggested.
     const c = await road(near(0, 50), '2026-11-21T15:50:00Z');
     expect((await duplicatesOf(a.id)).sort()).toEqual([b.id, c.id].sort());
-    const dismissed = await execute(gql, DismissAlertDocument, { id: b.id, input: { expectedVersion: b.version, reason: 'Trùng với phản ánh đã có' } }, { token: tokens.OPERATOR });
+    const dismissed = await execute(
+      gql,
+      DismissAlertDocument,
+      { id: b.id, input: { expectedVersion: b.version, reason: 'Trùng với phản ánh đã có' } },
+      { token: tokens.OPERATOR },
+    );
     expect(dismissed.data!.dismissAlert.state).toBe('DISMISSED');
     expect(await duplicatesOf(a.id)).toEqual([c.id]);
     expect(await duplicatesOf(c.id)).toEqual([a.id]);
 
     // a becomes an incident; c is merged into it.
-    const verified = await execute(gql, VerifyAlertDocument, { id: a.id, input: { expectedVersion: a.version } }, { token: tokens.OPERATOR });
+    const verified = await execute(
+      gql,
+      VerifyAlertDocument,
+      { id: a.id, input: { expectedVersion: a.version } },
+      { token: tokens.OPERATOR },
+    );
     expect(verified.errors).toBeUndefined();
     const incident = verified.data!.verifyAlert;
-    const merge = (id: string, expectedVersion: number) => execute(gql, IntakeMergeAlertDocument, { id, input: { expectedVersion, incidentId: incident.id } }, { token: tokens.OPERATOR });
+    const merge = (id: string, expectedVersion: number) =>
+      execute(gql, IntakeMergeAlertDocument, { id, input: { expectedVersion, incidentId: incident.id } }, { token: tokens.OPERATOR });
     const merged = await merge(c.id, c.version);
     expect(merged.errors).toBeUndefined();
     expect(merged.data!.mergeAlert).toMatchObject({ state: 'MERGED', incident: { id: incident.id, code: incident.code } });
@@ -189,7 +222,9 @@ describe('alert intake', () => {
     expect(submitted.data!.submitCitizenReport.status).toBe('RECEIVED');
     const before = await citizens();
 
-    const notOpen = await execute(gql, SubmitCitizenReportDocument, { input: citizenInput({ categoryId: categoryId('ENV_AQI_EXCEEDANCE') }) });
+    const notOpen = await execute(gql, SubmitCitizenReportDocument, {
+      input: citizenInput({ categoryId: categoryId('ENV_AQI_EXCEEDANCE') }),
+    });
     expect(codes(notOpen)).toEqual(['BAD_USER_INPUT']);
     expect(problemFields(notOpen)).toEqual(['categoryId']);
     const nowhere = await execute(gql, SubmitCitizenReportDocument, { input: citizenInput({ place: null }) });
@@ -198,13 +233,29 @@ describe('alert intake', () => {
     expect(await citizens()).toBe(before);
 
     // The operator dismisses it; the public reads why, without the phone number in the reason.
-    const listed = await execute(gql, IntakeAlertsDocument, { filter: { sourceSystem: 'citizen-report' }, first: 50 }, { token: hub.tokens.OPERATOR });
+    const listed = await execute(
+      gql,
+      IntakeAlertsDocument,
+      { filter: { sourceSystem: 'citizen-report' }, first: 50 },
+      { token: hub.tokens.OPERATOR },
+    );
     const node = listed.data!.alerts.edges.find((e) => e.node.sourceRef === trackingCode)!.node;
     const reason = 'Đèn đã được thay ngày 22/11/2026; đã gọi lại cho người phản ánh qua số 0912 345 678.';
-    const dismissed = await execute(gql, DismissAlertDocument, { id: node.id, input: { expectedVersion: node.version, reason } }, { token: hub.tokens.OPERATOR });
+    const dismissed = await execute(
+      gql,
+      DismissAlertDocument,
+      { id: node.id, input: { expectedVersion: node.version, reason } },
+      { token: hub.tokens.OPERATOR },
+    );
     expect(dismissed.data!.dismissAlert).toMatchObject({ state: 'DISMISSED', dismissReason: reason });
-    const status = (await execute(gql, CitizenReportStatusDocument, { trackingCode: ` ${trackingCode.toLowerCase()} ` })).data!.citizenReport!;
-    expect(status).toMatchObject({ trackingCode, status: 'DISMISSED', category: { code: 'URB_STREET_LIGHT_BROKEN' }, publicIncident: null });
+    const status = (await execute(gql, CitizenReportStatusDocument, { trackingCode: ` ${trackingCode.toLowerCase()} ` })).data!
+      .citizenReport!;
+    expect(status).toMatchObject({
+      trackingCode,
+      status: 'DISMISSED',
+      category: { code: 'URB_STREET_LIGHT_BROKEN' },
+      publicIncident: null,
+    });
     expect(status.statusReason).toBe('Đèn đã được thay ngày 22/11/2026; đã gọi lại cho người phản ánh qua số [số điện thoại].');
 
     const unknown = await execute(gql, CitizenReportStatusDocument, { trackingCode: 'PA-ZZZZ2222' });

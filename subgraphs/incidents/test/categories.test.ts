@@ -27,7 +27,10 @@ describe('incident categories', () => {
 
   it('counts IMMEDIATE and COMMAND deadlines in calendar time and TIMED ones in working time', () => {
     for (const c of categories) {
-      expect({ code: c.code, slaInWorkingTime: c.slaInWorkingTime }).toEqual({ code: c.code, slaInWorkingTime: c.defaultProcess === Process.TIMED });
+      expect({ code: c.code, slaInWorkingTime: c.slaInWorkingTime }).toEqual({
+        code: c.code,
+        slaInWorkingTime: c.defaultProcess === Process.TIMED,
+      });
     }
   });
 
@@ -43,7 +46,13 @@ describe('incident categories', () => {
   });
 
   it('keeps sensor and camera categories out of citizen reports, and offers citizens most of the rest', () => {
-    const bySensors = ['ENV_AQI_EXCEEDANCE', 'EMG_WATER_LEVEL_ALARM', 'TRF_CAMERA_VIOLATION', 'TRF_CONGESTION', 'EGOV_ONLINE_SERVICE_OUTAGE'];
+    const bySensors = [
+      'ENV_AQI_EXCEEDANCE',
+      'EMG_WATER_LEVEL_ALARM',
+      'TRF_CAMERA_VIOLATION',
+      'TRF_CONGESTION',
+      'EGOV_ONLINE_SERVICE_OUTAGE',
+    ];
     for (const code of bySensors) expect(categories.find((c) => c.code === code)?.citizenReportable).toBe(false);
     expect(categories.filter((c) => c.citizenReportable).length).toBeGreaterThanOrEqual(20);
   });

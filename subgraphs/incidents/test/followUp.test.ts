@@ -42,10 +42,27 @@ describe('follow-up of deadlines', () => {
   /** Opens an incident and assigns it to SXD-BP at `at`. */
   async function assignAt(at: string, category = LIGHT) {
     hub.clock.set(at);
-    const opened = await execute(gql(), OpenIncidentDocument, { input: { categoryId: category, title: 'Sự cố cần theo dõi hạn', description: 'Đèn đường không sáng trên đường Phú Riềng Đỏ', unitId: demoId('unit', 'BP-689-TANPHU') } }, { token: hub.tokens.OPERATOR });
+    const opened = await execute(
+      gql(),
+      OpenIncidentDocument,
+      {
+        input: {
+          categoryId: category,
+          title: 'Sự cố cần theo dõi hạn',
+          description: 'Đèn đường không sáng trên đường Phú Riềng Đỏ',
+          unitId: demoId('unit', 'BP-689-TANPHU'),
+        },
+      },
+      { token: hub.tokens.OPERATOR },
+    );
     expect(opened.errors).toBeUndefined();
     const { id, version } = opened.data!.openIncident;
-    const assigned = await execute(gql(), AssignAgencyDocument, { id, input: { expectedVersion: version, agencyId: sxd } }, { token: hub.tokens.OPERATOR });
+    const assigned = await execute(
+      gql(),
+      AssignAgencyDocument,
+      { id, input: { expectedVersion: version, agencyId: sxd } },
+      { token: hub.tokens.OPERATOR },
+    );
     expect(assigned.errors).toBeUndefined();
     return assigned.data!.assignAgency;
   }
@@ -63,13 +80,19 @@ describe('follow-up of deadlines', () => {
   }
 
   const followUpSteps = async (id: string) =>
-    (await read(id)).timeline.filter((t) => ['reminded', 'overdue', 'escalated'].includes(t.action)).map((t) => `${t.action}@${t.at} by ${t.actor}`);
+    (await read(id)).timeline
+      .filter((t) => ['reminded', 'overdue', 'escalated'].includes(t.action))
+      .map((t) => `${t.action}@${t.at} by ${t.actor}`);
 
   /** Waits until `count` sessions wait for a row lock in the hub's database. */
   async function lockWaiters(count: number) {
     await eventually(
       async () => {
-        const [row] = await hub.incidents.orm.em.getConnection().execute<{ n: string }[]>("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        const [row] = await hub.incidents.orm.em
+          .getConnection()
+          .execute<{ n: string }[]>(
+            "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+          );
         return Number(row.n) >= count;
       },
       { interval: 10, what: `${count} sessions waiting for a row lock` },
@@ -111,7 +134,12 @@ describe('follow-up of deadlines', () => {
 
     // Closing them cancels their timers: nothing is left for the other tests, even far in the future.
     for (const incident of [friday, national, tet, makeUp]) {
-      const closed = await execute(gql(), CloseIncidentDocument, { id: incident.id, input: { expectedVersion: incident.version, reason: 'Đã kiểm tra hạn xử lý' } }, { token: hub.tokens.OPERATOR });
+      const closed = await execute(
+        gql(),
+        CloseIncidentDocument,
+        { id: incident.id, input: { expectedVersion: incident.version, reason: 'Đã kiểm tra hạn xử lý' } },
+        { token: hub.tokens.OPERATOR },
+      );
       expect(closed.errors).toBeUndefined();
     }
     expect(await fireAt('2027-06-01T00:00:00Z')).toBe(0);
@@ -128,7 +156,13 @@ describe('follow-up of deadlines', () => {
 
     expect(await fireAt('2026-12-02T01:30:00.000Z')).toBe(1);
     let incident = await read(id);
-    expect(incident).toMatchObject({ remindedAt: '2026-12-02T01:30:00.000Z', overdueAt: null, escalatedAt: null, overdue: false, deadline: '2026-12-02T09:00:00.000Z' });
+    expect(incident).toMatchObject({
+      remindedAt: '2026-12-02T01:30:00.000Z',
+      overdueAt: null,
+      escalatedAt: null,
+      overdue: false,
+      deadline: '2026-12-02T09:00:00.000Z',
+    });
     expect(await followUpSteps(id)).toEqual(['reminded@2026-12-02T01:30:00.000Z by scheduler']);
     expect(await hub.incidents.scheduler.runDue()).toBe(0);
 
@@ -190,7 +224,8 @@ describe('follow-up of deadlines', () => {
 
     for (const id of [...ids, late]) {
       const incident = await read(id);
-      const steps = id === late ? ['assignAgency', 'opened', 'overdue', 'reminded'] : ['assignAgency', 'escalated', 'opened', 'overdue', 'reminded'];
+      const steps =
+        id === late ? ['assignAgency', 'opened', 'overdue', 'reminded'] : ['assignAgency', 'escalated', 'opened', 'overdue', 'reminded'];
       expect(incident.timeline.map((t) => t.action).sort()).toEqual(steps);
       expect(incident).toMatchObject({ remindedAt: '2026-12-03T02:00:00.000Z', overdueAt: '2026-12-03T02:00:00.000Z', overdue: true });
     }
@@ -203,20 +238,36 @@ describe('follow-up of deadlines', () => {
     // Assigned Monday 30/11 08:00 local: reminder after 1080 working minutes = 450 Monday + 480 Tuesday
     // + 150 on Wednesday → Wednesday 2/12 10:00 local; deadline Thursday 3/12 08:00.
     const assigned = await assignAt('2026-11-30T01:00:00Z');
-    const accepted = await execute(gql(), AcceptIncidentDocument, { id: assigned.id, input: { expectedVersion: assigned.version } }, { token: hub.tokens.AGENCY_STAFF });
+    const accepted = await execute(
+      gql(),
+      AcceptIncidentDocument,
+      { id: assigned.id, input: { expectedVersion: assigned.version } },
+      { token: hub.tokens.AGENCY_STAFF },
+    );
     expect(accepted.errors).toBeUndefined();
     expect(await fireAt('2026-12-02T03:00:00.000Z')).toBe(1);
 
     // The result comes on Wednesday afternoon (the reminder changed the version: read it again).
     hub.clock.set('2026-12-02T07:00:00Z');
     const { version } = await read(assigned.id);
-    const submitted = await execute(gql(), SubmitResultDocument, { id: assigned.id, input: { expectedVersion: version, result: 'Đã thay bóng đèn và kiểm tra tủ điện.' } }, { token: hub.tokens.AGENCY_STAFF });
+    const submitted = await execute(
+      gql(),
+      SubmitResultDocument,
+      { id: assigned.id, input: { expectedVersion: version, result: 'Đã thay bóng đèn và kiểm tra tủ điện.' } },
+      { token: hub.tokens.AGENCY_STAFF },
+    );
     expect(submitted.errors).toBeUndefined();
 
     // Past the deadline and the escalation time, nothing fires and nothing is overdue.
     expect(await fireAt('2026-12-10T01:00:00Z')).toBe(0);
     const incident = await read(assigned.id);
-    expect(incident).toMatchObject({ state: 'RESULT_SUBMITTED', overdue: false, remindedAt: '2026-12-02T03:00:00.000Z', overdueAt: null, escalatedAt: null });
+    expect(incident).toMatchObject({
+      state: 'RESULT_SUBMITTED',
+      overdue: false,
+      remindedAt: '2026-12-02T03:00:00.000Z',
+      overdueAt: null,
+      escalatedAt: null,
+    });
     expect(await followUpSteps(assigned.id)).toEqual(['reminded@2026-12-02T03:00:00.000Z by scheduler']);
     expect(await overdueIds()).not.toContain(assigned.id);
   });

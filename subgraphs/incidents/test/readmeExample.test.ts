@@ -26,9 +26,15 @@ describe('the README’s time-bound process example', () => {
     expect(alert.reporter?.name).toBe('Nguyễn Thị Lan');
     const incident = ok(await execute(url, VerifyReportDocument, { alertId: alert.id }, { token: tokens.OPERATOR })).verifyAlert;
     const incidentId = incident.id;
-    expect(ok(await execute(url, AssignToAgencyDocument, { incidentId }, { token: tokens.OPERATOR })).assignAgency.agency?.nameVi).toBe('Sở Xây dựng tỉnh Bình Phước');
-    expect(ok(await execute(url, AcceptAssignmentDocument, { incidentId }, { token: tokens.AGENCY_STAFF })).acceptIncident.state).toBe('ACCEPTED');
-    expect(ok(await execute(url, SubmitAgencyResultDocument, { incidentId }, { token: tokens.AGENCY_STAFF })).submitResult.state).toBe('RESULT_SUBMITTED');
+    expect(ok(await execute(url, AssignToAgencyDocument, { incidentId }, { token: tokens.OPERATOR })).assignAgency.agency?.nameVi).toBe(
+      'Sở Xây dựng tỉnh Bình Phước',
+    );
+    expect(ok(await execute(url, AcceptAssignmentDocument, { incidentId }, { token: tokens.AGENCY_STAFF })).acceptIncident.state).toBe(
+      'ACCEPTED',
+    );
+    expect(ok(await execute(url, SubmitAgencyResultDocument, { incidentId }, { token: tokens.AGENCY_STAFF })).submitResult.state).toBe(
+      'RESULT_SUBMITTED',
+    );
     const approved = ok(await execute(url, ApproveAndPublishDocument, { incidentId }, { token: tokens.OPERATOR })).approveResult;
     expect(approved.state).toBe('PUBLISHED');
     const followed = ok(await execute(url, FollowReportDocument, { trackingCode })).citizenReport!;

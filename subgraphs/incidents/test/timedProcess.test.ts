@@ -62,14 +62,24 @@ describe('the time-bound process', () => {
     expect(alerts.errors).toBeUndefined();
     const alert = alerts.data!.alerts.edges.find((e) => e.node.sourceRef === trackingCode)!.node;
     expect(alert.reporter).toEqual({ name: 'Nguyễn Thị Lan', phone: '0912 345 678', email: 'lan.nguyen@gmail.com' });
-    const verified = await execute(gql, VerifyAlertDocument, { id: alert.id, input: { expectedVersion: alert.version, note: 'Đã xác minh qua camera' } }, { token: tokens.OPERATOR });
+    const verified = await execute(
+      gql,
+      VerifyAlertDocument,
+      { id: alert.id, input: { expectedVersion: alert.version, note: 'Đã xác minh qua camera' } },
+      { token: tokens.OPERATOR },
+    );
     expect(verified.errors).toBeUndefined();
     const incident = verified.data!.verifyAlert;
     expect(incident).toMatchObject({ state: 'VERIFIED', process: 'TIMED' });
     expect(incident.code).toMatch(/^VV-2026-\d{6}$/);
 
     // Assigned to the construction department on Monday 08:00 (local): 10 working days end Monday 08:00 two weeks on.
-    const assigned = await execute(gql, AssignAgencyDocument, { id: incident.id, input: { expectedVersion: incident.version, agencyId: sxd } }, { token: tokens.OPERATOR });
+    const assigned = await execute(
+      gql,
+      AssignAgencyDocument,
+      { id: incident.id, input: { expectedVersion: incident.version, agencyId: sxd } },
+      { token: tokens.OPERATOR },
+    );
     expect(assigned.errors).toBeUndefined();
     expect(assigned.data!.assignAgency).toMatchObject({ state: 'ASSIGNED', agency: { code: 'SXD-BP' }, overdue: false });
     expect(assigned.data!.assignAgency.deadline).toBe('2026-12-07T01:00:00.000Z');
@@ -83,33 +93,70 @@ describe('the time-bound process', () => {
       return response.data!.acceptIncident;
     };
     expect((await step(AcceptIncidentDocument, { expectedVersion: version })).state).toBe('ACCEPTED');
-    const started = await execute(gql, StartWorkDocument, { id: incident.id, input: { expectedVersion: version } }, { token: tokens.AGENCY_STAFF });
+    const started = await execute(
+      gql,
+      StartWorkDocument,
+      { id: incident.id, input: { expectedVersion: version } },
+      { token: tokens.AGENCY_STAFF },
+    );
     expect(started.data!.startWork.state).toBe('IN_PROGRESS');
     version = started.data!.startWork.version;
-    const noted = await execute(gql, AddIncidentNoteDocument, { id: incident.id, input: { note: 'Đã lập biên bản, yêu cầu tạm dừng thi công' } }, { token: tokens.AGENCY_STAFF });
+    const noted = await execute(
+      gql,
+      AddIncidentNoteDocument,
+      { id: incident.id, input: { note: 'Đã lập biên bản, yêu cầu tạm dừng thi công' } },
+      { token: tokens.AGENCY_STAFF },
+    );
     expect(noted.errors).toBeUndefined();
     const submitted = await execute(
       gql,
       SubmitResultDocument,
-      { id: incident.id, input: { expectedVersion: version, result: 'Đã đình chỉ thi công, chủ nhà cam kết tháo dỡ phần sai phép trong 15 ngày.', evidence: ['https://media.binhphuoc.gov.vn/ket-qua/bien-ban.pdf'] } },
+      {
+        id: incident.id,
+        input: {
+          expectedVersion: version,
+          result: 'Đã đình chỉ thi công, chủ nhà cam kết tháo dỡ phần sai phép trong 15 ngày.',
+          evidence: ['https://media.binhphuoc.gov.vn/ket-qua/bien-ban.pdf'],
+        },
+      },
       { token: tokens.AGENCY_STAFF },
     );
     expect(submitted.data!.submitResult.state).toBe('RESULT_SUBMITTED');
 
     // The operator returns it once, the agency resubmits, the operator approves and publishes.
-    const returned = await execute(gql, ReturnResultDocument, { id: incident.id, input: { expectedVersion: submitted.data!.submitResult.version, reason: 'Bổ sung ảnh hiện trường sau khi tháo dỡ' } }, { token: tokens.OPERATOR });
+    const returned = await execute(
+      gql,
+      ReturnResultDocument,
+      {
+        id: incident.id,
+        input: { expectedVersion: submitted.data!.submitResult.version, reason: 'Bổ sung ảnh hiện trường sau khi tháo dỡ' },
+      },
+      { token: tokens.OPERATOR },
+    );
     expect(returned.data!.returnResult.state).toBe('RETURNED');
     const resubmitted = await execute(
       gql,
       SubmitResultDocument,
-      { id: incident.id, input: { expectedVersion: returned.data!.returnResult.version, result: 'Đã tháo dỡ phần tầng 4 xây sai phép; vỉa hè đã được dọn sạch. Chủ hộ liên hệ 0912 345 678.' } },
+      {
+        id: incident.id,
+        input: {
+          expectedVersion: returned.data!.returnResult.version,
+          result: 'Đã tháo dỡ phần tầng 4 xây sai phép; vỉa hè đã được dọn sạch. Chủ hộ liên hệ 0912 345 678.',
+        },
+      },
       { token: tokens.AGENCY_STAFF },
     );
     expect(resubmitted.errors).toBeUndefined();
     const approved = await execute(
       gql,
       ApproveResultDocument,
-      { id: incident.id, input: { expectedVersion: resubmitted.data!.submitResult.version, publicSummary: 'Xây dựng sai phép tại đường Lê Duẩn, phường Tân Phú' } },
+      {
+        id: incident.id,
+        input: {
+          expectedVersion: resubmitted.data!.submitResult.version,
+          publicSummary: 'Xây dựng sai phép tại đường Lê Duẩn, phường Tân Phú',
+        },
+      },
       { token: tokens.OPERATOR },
     );
     expect(approved.errors).toBeUndefined();
@@ -141,7 +188,11 @@ describe('the time-bound process', () => {
     expect(status.data!.citizenReport).toMatchObject({ status: 'RESOLVED', publicIncident: { title: published.publication!.title } });
     const list = await execute(gql, PublicIncidentsDocument, { filter: { withinUnitId: demoId('unit', '689'), search: 'le duan' } });
     const record = list.data!.publicIncidents.edges[0].node;
-    expect(record).toMatchObject({ code: incident.code, agency: { nameVi: 'Sở Xây dựng tỉnh Bình Phước' }, unit: { nameVi: 'Phường Tân Phú' } });
+    expect(record).toMatchObject({
+      code: incident.code,
+      agency: { nameVi: 'Sở Xây dựng tỉnh Bình Phước' },
+      unit: { nameVi: 'Phường Tân Phú' },
+    });
     expect(JSON.stringify(list.data)).not.toMatch(/Nguyễn Thị Lan|lan\.nguyen/);
     const rated = await execute(gql, RatePublicIncidentDocument, { id: record.id, input: { score: 4 } });
     expect(rated.data!.ratePublicIncident.satisfaction).toEqual({ count: 1, average: 4 });
@@ -149,7 +200,12 @@ describe('the time-bound process', () => {
     expect(rerated.data!.ratePublicIncident.satisfaction).toEqual({ count: 1, average: 5 });
 
     // A change to the published result goes back to moderation; the public record keeps the approved text.
-    const changed = await execute(gql, SubmitResultDocument, { id: incident.id, input: { expectedVersion: published.version, result: 'Bổ sung: đã xử phạt vi phạm hành chính 40.000.000 đồng.' } }, { token: tokens.AGENCY_STAFF });
+    const changed = await execute(
+      gql,
+      SubmitResultDocument,
+      { id: incident.id, input: { expectedVersion: published.version, result: 'Bổ sung: đã xử phạt vi phạm hành chính 40.000.000 đồng.' } },
+      { token: tokens.AGENCY_STAFF },
+    );
     expect(changed.data!.submitResult.state).toBe('RESULT_SUBMITTED');
     const still = await execute(gql, PublicIncidentsDocument, { filter: { search: 'le duan' } });
     expect(still.data!.publicIncidents.edges[0].node.result).toBe(record.result);
@@ -159,7 +215,12 @@ describe('the time-bound process', () => {
     const { tokens } = hub;
     const gql = hub.gatewayUrl;
     const report = await execute(gql, SubmitCitizenReportDocument, {
-      input: { categoryId: categoryId('URB_SIDEWALK_ENCROACHMENT'), description: 'Quán cà phê bày bàn ghế kín vỉa hè đường Phú Riềng Đỏ.', place: 'Đường Phú Riềng Đỏ', contact: { phone: '0987 654 321' } },
+      input: {
+        categoryId: categoryId('URB_SIDEWALK_ENCROACHMENT'),
+        description: 'Quán cà phê bày bàn ghế kín vỉa hè đường Phú Riềng Đỏ.',
+        place: 'Đường Phú Riềng Đỏ',
+        contact: { phone: '0987 654 321' },
+      },
     });
     const alerts = await execute(gql, AlertsDocument, { filter: { states: ['NEW'] } }, { token: tokens.OPERATOR });
     const alert = alerts.data!.alerts.edges.find((e) => e.node.sourceRef === report.data!.submitCitizenReport.trackingCode)!.node;
@@ -170,26 +231,104 @@ describe('the time-bound process', () => {
     expect(codes(await execute(gql, AlertReporterDocument, { id: alert.id }, { token: tokens.LEADER }))).toEqual(['FORBIDDEN']);
 
     // Verification is the operators' job.
-    expect(codes(await execute(gql, VerifyAlertDocument, { id: alert.id, input: { expectedVersion: alert.version } }, { token: tokens.AGENCY_STAFF }))).toEqual(['FORBIDDEN']);
-    const incident = (await execute(gql, VerifyAlertDocument, { id: alert.id, input: { expectedVersion: alert.version } }, { token: tokens.OPERATOR })).data!.verifyAlert;
+    expect(
+      codes(
+        await execute(
+          gql,
+          VerifyAlertDocument,
+          { id: alert.id, input: { expectedVersion: alert.version } },
+          { token: tokens.AGENCY_STAFF },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const incident = (
+      await execute(gql, VerifyAlertDocument, { id: alert.id, input: { expectedVersion: alert.version } }, { token: tokens.OPERATOR })
+    ).data!.verifyAlert;
 
     // An agency cannot accept what is not assigned to it; a stale version is CONFLICT; so is a wrong state.
-    expect(codes(await execute(gql, AcceptIncidentDocument, { id: incident.id, input: { expectedVersion: incident.version } }, { token: tokens.AGENCY_STAFF }))).toEqual(['NOT_FOUND']);
-    expect(codes(await execute(gql, AssignAgencyDocument, { id: incident.id, input: { expectedVersion: incident.version + 1, agencyId: sxd } }, { token: tokens.OPERATOR }))).toEqual(['CONFLICT']);
-    expect(codes(await execute(gql, AssignAgencyDocument, { id: incident.id, input: { expectedVersion: incident.version, agencyId: demoId('agency', 'NO-SUCH') } }, { token: tokens.OPERATOR }))).toEqual(['BAD_USER_INPUT']);
-    const assigned = (await execute(gql, AssignAgencyDocument, { id: incident.id, input: { expectedVersion: incident.version, agencyId: sxd } }, { token: tokens.OPERATOR })).data!.assignAgency;
-    expect(codes(await execute(gql, ApproveResultDocument, { id: incident.id, input: { expectedVersion: assigned.version } }, { token: tokens.OPERATOR }))).toEqual(['CONFLICT']);
-    expect(codes(await execute(gql, AcceptIncidentDocument, { id: incident.id, input: { expectedVersion: assigned.version } }, { token: tokens.OPERATOR }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await execute(
+          gql,
+          AcceptIncidentDocument,
+          { id: incident.id, input: { expectedVersion: incident.version } },
+          { token: tokens.AGENCY_STAFF },
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      codes(
+        await execute(
+          gql,
+          AssignAgencyDocument,
+          { id: incident.id, input: { expectedVersion: incident.version + 1, agencyId: sxd } },
+          { token: tokens.OPERATOR },
+        ),
+      ),
+    ).toEqual(['CONFLICT']);
+    expect(
+      codes(
+        await execute(
+          gql,
+          AssignAgencyDocument,
+          { id: incident.id, input: { expectedVersion: incident.version, agencyId: demoId('agency', 'NO-SUCH') } },
+          { token: tokens.OPERATOR },
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    const assigned = (
+      await execute(
+        gql,
+        AssignAgencyDocument,
+        { id: incident.id, input: { expectedVersion: incident.version, agencyId: sxd } },
+        { token: tokens.OPERATOR },
+      )
+    ).data!.assignAgency;
+    expect(
+      codes(
+        await execute(
+          gql,
+          ApproveResultDocument,
+          { id: incident.id, input: { expectedVersion: assigned.version } },
+          { token: tokens.OPERATOR },
+        ),
+      ),
+    ).toEqual(['CONFLICT']);
+    expect(
+      codes(
+        await execute(
+          gql,
+          AcceptIncidentDocument,
+          { id: incident.id, input: { expectedVersion: assigned.version } },
+          { token: tokens.OPERATOR },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
 
     // Another agency neither reads nor handles it; the handling agency reads it but not the reporter.
     expect(codes(await execute(gql, IncidentDocument, { id: incident.id }, { token: otherAgencyToken }))).toEqual(['FORBIDDEN']);
-    expect(codes(await execute(gql, AcceptIncidentDocument, { id: incident.id, input: { expectedVersion: assigned.version } }, { token: otherAgencyToken }))).toEqual(['NOT_FOUND']);
-    expect((await execute(gql, IncidentDocument, { id: incident.id }, { token: tokens.AGENCY_STAFF })).data!.incident!.state).toBe('ASSIGNED');
+    expect(
+      codes(
+        await execute(
+          gql,
+          AcceptIncidentDocument,
+          { id: incident.id, input: { expectedVersion: assigned.version } },
+          { token: otherAgencyToken },
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect((await execute(gql, IncidentDocument, { id: incident.id }, { token: tokens.AGENCY_STAFF })).data!.incident!.state).toBe(
+      'ASSIGNED',
+    );
     expect(codes(await execute(gql, IncidentReporterDocument, { id: incident.id }, { token: tokens.AGENCY_STAFF }))).toEqual(['FORBIDDEN']);
-    expect((await execute(gql, IncidentReporterDocument, { id: incident.id }, { token: tokens.OPERATOR })).data!.incident!.reporter).toEqual({ name: null, phone: '0987 654 321' });
+    expect(
+      (await execute(gql, IncidentReporterDocument, { id: incident.id }, { token: tokens.OPERATOR })).data!.incident!.reporter,
+    ).toEqual({ name: null, phone: '0987 654 321' });
 
     // Nothing of the refused steps was written.
-    const timeline = (await execute(gql, IncidentDocument, { id: incident.id }, { token: tokens.OPERATOR })).data!.incident!.timeline.map((t) => t.action);
+    const timeline = (await execute(gql, IncidentDocument, { id: incident.id }, { token: tokens.OPERATOR })).data!.incident!.timeline.map(
+      (t) => t.action,
+    );
     expect(timeline).toEqual(['opened', 'assignAgency']);
   });
 
@@ -200,19 +339,52 @@ describe('the time-bound process', () => {
       await execute(
         gql,
         OpenIncidentDocument,
-        { input: { categoryId: categoryId('ENV_ILLEGAL_DUMPING'), title: 'Đổ trộm xà bần ven suối Rạt', description: 'Xe tải đổ xà bần ban đêm ven suối Rạt, xã Tiến Hưng', unitId: demoId('unit', 'BP-689-TIENHUNG') } },
+        {
+          input: {
+            categoryId: categoryId('ENV_ILLEGAL_DUMPING'),
+            title: 'Đổ trộm xà bần ven suối Rạt',
+            description: 'Xe tải đổ xà bần ban đêm ven suối Rạt, xã Tiến Hưng',
+            unitId: demoId('unit', 'BP-689-TIENHUNG'),
+          },
+        },
         { token: tokens.OPERATOR },
       )
     ).data!.openIncident;
-    const toSxd = (await execute(gql, AssignAgencyDocument, { id: opened.id, input: { expectedVersion: opened.version, agencyId: sxd } }, { token: tokens.OPERATOR })).data!.assignAgency;
-    const declined = await execute(gql, RequestReassignmentDocument, { id: opened.id, input: { expectedVersion: toSxd.version, reason: 'Thuộc thẩm quyền Sở Nông nghiệp và Môi trường' } }, { token: tokens.AGENCY_STAFF });
+    const toSxd = (
+      await execute(
+        gql,
+        AssignAgencyDocument,
+        { id: opened.id, input: { expectedVersion: opened.version, agencyId: sxd } },
+        { token: tokens.OPERATOR },
+      )
+    ).data!.assignAgency;
+    const declined = await execute(
+      gql,
+      RequestReassignmentDocument,
+      { id: opened.id, input: { expectedVersion: toSxd.version, reason: 'Thuộc thẩm quyền Sở Nông nghiệp và Môi trường' } },
+      { token: tokens.AGENCY_STAFF },
+    );
     expect(declined.data!.requestReassignment.state).toBe('REASSIGNMENT_REQUESTED');
     // A reason is required.
-    expect(codes(await execute(gql, RequestReassignmentDocument, { id: opened.id, input: { expectedVersion: declined.data!.requestReassignment.version, reason: '' } }, { token: tokens.AGENCY_STAFF }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await execute(
+          gql,
+          RequestReassignmentDocument,
+          { id: opened.id, input: { expectedVersion: declined.data!.requestReassignment.version, reason: '' } },
+          { token: tokens.AGENCY_STAFF },
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
 
     hub.clock.advance(60);
     const environment = demoId('agency', 'SNNMT-BP');
-    const reassigned = await execute(gql, AssignAgencyDocument, { id: opened.id, input: { expectedVersion: declined.data!.requestReassignment.version, agencyId: environment } }, { token: tokens.OPERATOR });
+    const reassigned = await execute(
+      gql,
+      AssignAgencyDocument,
+      { id: opened.id, input: { expectedVersion: declined.data!.requestReassignment.version, agencyId: environment } },
+      { token: tokens.OPERATOR },
+    );
     expect(reassigned.data!.assignAgency).toMatchObject({ state: 'ASSIGNED', agency: { code: 'SNNMT-BP' } });
     // The deadline starts again from the new assignment.
     expect(Date.parse(reassigned.data!.assignAgency.deadline!)).toBeGreaterThan(Date.parse(toSxd.deadline!));
@@ -232,14 +404,43 @@ describe('the time-bound process', () => {
       await execute(
         gql,
         OpenIncidentDocument,
-        { input: { categoryId: categoryId('URB_FALLEN_TREE'), title: 'Diễn tập: cây đổ chắn đường Hùng Vương', description: 'Diễn tập ứng phó bão số 9', unitId: tanPhu, status: 'EXERCISE' } },
+        {
+          input: {
+            categoryId: categoryId('URB_FALLEN_TREE'),
+            title: 'Diễn tập: cây đổ chắn đường Hùng Vương',
+            description: 'Diễn tập ứng phó bão số 9',
+            unitId: tanPhu,
+            status: 'EXERCISE',
+          },
+        },
         { token: tokens.OPERATOR },
       )
     ).data!.openIncident;
-    let version = (await execute(gql, AssignAgencyDocument, { id: drill.id, input: { expectedVersion: drill.version, agencyId: sxd } }, { token: tokens.OPERATOR })).data!.assignAgency.version;
-    version = (await execute(gql, AcceptIncidentDocument, { id: drill.id, input: { expectedVersion: version } }, { token: tokens.AGENCY_STAFF })).data!.acceptIncident.version;
-    version = (await execute(gql, SubmitResultDocument, { id: drill.id, input: { expectedVersion: version, result: 'Đã cưa cây, thông đường trong 40 phút.' } }, { token: tokens.AGENCY_STAFF })).data!.submitResult.version;
-    const approved = await execute(gql, ApproveResultDocument, { id: drill.id, input: { expectedVersion: version } }, { token: tokens.OPERATOR });
+    let version = (
+      await execute(
+        gql,
+        AssignAgencyDocument,
+        { id: drill.id, input: { expectedVersion: drill.version, agencyId: sxd } },
+        { token: tokens.OPERATOR },
+      )
+    ).data!.assignAgency.version;
+    version = (
+      await execute(gql, AcceptIncidentDocument, { id: drill.id, input: { expectedVersion: version } }, { token: tokens.AGENCY_STAFF })
+    ).data!.acceptIncident.version;
+    version = (
+      await execute(
+        gql,
+        SubmitResultDocument,
+        { id: drill.id, input: { expectedVersion: version, result: 'Đã cưa cây, thông đường trong 40 phút.' } },
+        { token: tokens.AGENCY_STAFF },
+      )
+    ).data!.submitResult.version;
+    const approved = await execute(
+      gql,
+      ApproveResultDocument,
+      { id: drill.id, input: { expectedVersion: version } },
+      { token: tokens.OPERATOR },
+    );
     expect(approved.data!.approveResult).toMatchObject({ state: 'APPROVED', publication: null });
     const list = await execute(gql, PublicIncidentsDocument, { filter: { search: 'hung vuong' } });
     expect(list.data!.publicIncidents.totalCount).toBe(0);

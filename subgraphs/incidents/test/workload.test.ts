@@ -96,8 +96,15 @@ describe('incident workload across subgraphs', () => {
       ['689', 80],
       ['688', 30],
     ]);
-    const below = await execute(hub.gatewayUrl, IncidentCountsDocument, { by: 'UNIT', filter: { withinUnitId: unit('689') } }, { token: hub.tokens.LEADER });
-    expect(below.data!.incidentCounts).toEqual([{ key: unit('BP-689-TANPHU'), count: 80, unit: { code: 'BP-689-TANPHU', nameVi: 'Phường Tân Phú' }, agency: null }]);
+    const below = await execute(
+      hub.gatewayUrl,
+      IncidentCountsDocument,
+      { by: 'UNIT', filter: { withinUnitId: unit('689') } },
+      { token: hub.tokens.LEADER },
+    );
+    expect(below.data!.incidentCounts).toEqual([
+      { key: unit('BP-689-TANPHU'), count: 80, unit: { code: 'BP-689-TANPHU', nameVi: 'Phường Tân Phú' }, agency: null },
+    ]);
     // An agency counts its own only.
     const own = await execute(hub.gatewayUrl, IncidentCountsDocument, { by: 'AGENCY' }, { token: hub.tokens.AGENCY_STAFF });
     expect(own.data!.incidentCounts).toEqual([{ key: sxd, count: 80, unit: null, agency: { code: 'SXD-BP' } }]);

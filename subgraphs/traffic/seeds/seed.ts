@@ -38,9 +38,27 @@ export async function seedTraffic(em: EntityManager, logger: Logger): Promise<vo
     createdAt: now,
   }));
   const ruleRows = defaultRules.map((r) => ({ ...r, id: demoId('trafficRule', r.code) }));
-  const added = (await em.createQueryBuilder(Camera).insert(cameraRows).onConflict('code').ignore().returning('code').execute('all')) as unknown[];
-  const addedSegments = (await em.createQueryBuilder(RoadSegment).insert(segmentRows).onConflict('code').ignore().returning('code').execute('all')) as unknown[];
-  const addedRules = (await em.createQueryBuilder(TrafficRule).insert(ruleRows).onConflict('code').ignore().returning('code').execute('all')) as unknown[];
+  const added = (await em
+    .createQueryBuilder(Camera)
+    .insert(cameraRows)
+    .onConflict('code')
+    .ignore()
+    .returning('code')
+    .execute('all')) as unknown[];
+  const addedSegments = (await em
+    .createQueryBuilder(RoadSegment)
+    .insert(segmentRows)
+    .onConflict('code')
+    .ignore()
+    .returning('code')
+    .execute('all')) as unknown[];
+  const addedRules = (await em
+    .createQueryBuilder(TrafficRule)
+    .insert(ruleRows)
+    .onConflict('code')
+    .ignore()
+    .returning('code')
+    .execute('all')) as unknown[];
   if (added.length || addedSegments.length || addedRules.length) {
     logger.info({ cameras: added.length, segments: addedSegments.length, rules: addedRules.length }, 'reference data added');
   }

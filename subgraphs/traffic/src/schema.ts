@@ -11,7 +11,17 @@ import { TrafficBreach, TrafficRule } from './rule/rule';
 import { TrafficRuleResolver } from './rule/rule.resolver';
 
 /** The traffic subgraph's tables, all in its own PostgreSQL schema. */
-export const entities = [Camera, RoadSegment, Detection, HourlyDetection, CongestionReading, TrafficRule, TrafficBreach, OutboxEvent, AuditEntry];
+export const entities = [
+  Camera,
+  RoadSegment,
+  Detection,
+  HourlyDetection,
+  CongestionReading,
+  TrafficRule,
+  TrafficBreach,
+  OutboxEvent,
+  AuditEntry,
+];
 
 /** The traffic subgraph's federated schema. */
 export function buildTrafficSchema(): Promise<GraphQLSchema> {

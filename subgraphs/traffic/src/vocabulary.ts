@@ -11,7 +11,8 @@ export enum DetectionKind {
 }
 registerEnumType(DetectionKind, {
   name: 'DetectionKind',
-  description: 'What a camera’s analytics detected (loại phát hiện qua camera); the first four are violations, accidents and congestion are events',
+  description:
+    'What a camera’s analytics detected (loại phát hiện qua camera); the first four are violations, accidents and congestion are events',
   valuesConfig: {
     RED_LIGHT: { description: 'Running a red light (vượt đèn đỏ): a violation' },
     WRONG_LANE: { description: 'Driving in the wrong lane (đi sai làn): a violation' },
@@ -23,7 +24,12 @@ registerEnumType(DetectionKind, {
 });
 
 /** The kinds that are traffic violations (counted in `violationsToday`); accidents and congestion are events, not violations. */
-export const VIOLATION_KINDS: readonly DetectionKind[] = [DetectionKind.RED_LIGHT, DetectionKind.WRONG_LANE, DetectionKind.SPEEDING, DetectionKind.ILLEGAL_PARKING];
+export const VIOLATION_KINDS: readonly DetectionKind[] = [
+  DetectionKind.RED_LIGHT,
+  DetectionKind.WRONG_LANE,
+  DetectionKind.SPEEDING,
+  DetectionKind.ILLEGAL_PARKING,
+];
 
 /** Whether a camera has been heard from recently (see `CAMERA_OFFLINE` in seeds/rules.ts). */
 export enum CameraStatus {

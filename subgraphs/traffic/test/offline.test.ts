@@ -22,7 +22,8 @@ describe('traffic subgraph: camera offline alerts and congestion series', () => 
     const result = await t.gql(HEARTBEATS, { heartbeats: [{ cameraCode, at: heardAt }] }, Role.SYSTEM);
     expect(result.errors).toBeUndefined();
   };
-  const events = () => t.sql(`select type, entity_type as "entityType", entity_key as "entityKey", payload from traffic.outbox_event order by seq`);
+  const events = () =>
+    t.sql(`select type, entity_type as "entityType", entity_key as "entityKey", payload from traffic.outbox_event order by seq`);
 
   it('opens one breach with one traffic.breachOpened after 15 minutes of silence, and closes it on the next heartbeat', async () => {
     // 09:12 in Việt Nam: the roundabout camera is heard from (ONLINE); the Tân Bình one keeps beating.
@@ -38,7 +39,14 @@ describe('traffic subgraph: camera offline alerts and congestion series', () => 
     const BREACHES = `{ trafficBreaches(subjectCode: "BP-CAM-VXDX") { id subjectType severity startedAt endedAt peakValue rule { code } } }`;
     const [breach, ...others] = (await t.gql(BREACHES)).data.trafficBreaches;
     expect(others).toEqual([]);
-    expect(breach).toMatchObject({ subjectType: 'Camera', severity: 'MINOR', startedAt: '2026-11-23T02:12:00.000Z', endedAt: null, peakValue: 15, rule: { code: 'CAMERA_OFFLINE_15M' } });
+    expect(breach).toMatchObject({
+      subjectType: 'Camera',
+      severity: 'MINOR',
+      startedAt: '2026-11-23T02:12:00.000Z',
+      endedAt: null,
+      peakValue: 15,
+      rule: { code: 'CAMERA_OFFLINE_15M' },
+    });
     const opened = await events();
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({
@@ -79,7 +87,12 @@ describe('traffic subgraph: camera offline alerts and congestion series', () => 
 
   it('averages congestion per Asia/Ho_Chi_Minh bucket across the local day boundary', async () => {
     t.clock.set(new Date('2026-11-24T12:00:00Z'));
-    const reading = (sourceId: string, level: number, measuredAt: string) => ({ segmentCode: 'BP-SEG-QL13-CT', level, measuredAt, sourceId });
+    const reading = (sourceId: string, level: number, measuredAt: string) => ({
+      segmentCode: 'BP-SEG-QL13-CT',
+      level,
+      measuredAt,
+      sourceId,
+    });
     const readings = [
       reading('s-1', 2, '2026-11-23T16:30:00Z'), // 23:30 on 23 Nov locally
       reading('s-2', 4, '2026-11-23T16:59:59Z'), // 23:59:59 on 23 Nov
@@ -106,7 +119,11 @@ describe('traffic subgraph: camera offline alerts and congestion series', () => 
     ]);
     // Another segment has nothing; an unknown one is NOT_FOUND; a reversed window is refused.
     expect((await t.gql(SERIES, { ...window, code: 'BP-SEG-QL14-DX', bucket: 'DAY' }, null)).data.congestionSeries).toEqual([]);
-    expect((await t.gql(SERIES, { ...window, code: 'BP-SEG-NOWHERE', bucket: 'DAY' }, null)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await t.gql(SERIES, { ...window, from: window.to, to: window.from, bucket: 'DAY' }, null)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(SERIES, { ...window, code: 'BP-SEG-NOWHERE', bucket: 'DAY' }, null)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.gql(SERIES, { ...window, from: window.to, to: window.from, bucket: 'DAY' }, null)).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -13,7 +13,11 @@ export interface TrafficHarness {
   clock: ManualClock;
   statements: string[];
   /** Calls the subgraph directly, signed as the gateway would for this role (the public without one). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, role?: Role | null): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; problems?: { field: string; message: string }[] } }[] }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    role?: Role | null,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; problems?: { field: string; message: string }[] } }[] }>;
   sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
@@ -41,7 +45,11 @@ export async function startTraffic(now = '2026-11-23T03:00:00Z'): Promise<Traffi
       async gql(query, variables, role = Role.OPERATOR) {
         return (await execute(url, query, variables, { headers: signedHeaders(role) })) as never;
       },
-      sql: (query, params = []) => started.orm.em.fork().getConnection().execute(query, params as never[]),
+      sql: (query, params = []) =>
+        started.orm.em
+          .fork()
+          .getConnection()
+          .execute(query, params as never[]),
       async stop() {
         await started.stop();
         await database.drop();

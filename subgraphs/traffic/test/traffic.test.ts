@@ -35,7 +35,13 @@ describe('traffic subgraph', () => {
     expect(result.data.roadSegments.length).toBeGreaterThanOrEqual(6);
     expect(result.data.cameras.every((c: { status: string }) => c.status === 'OFFLINE')).toBe(true);
     const dongXoai = await t.gql(`query ($u: ID) { cameras(withinUnitId: $u) { code } }`, { u: demoId('unit', '689') }, null);
-    expect(dongXoai.data.cameras.map((c: { code: string }) => c.code)).toEqual(['BP-CAM-DT741-TT', 'BP-CAM-QL14-TB', 'BP-CAM-QL14-TT', 'BP-CAM-QL14-TX', 'BP-CAM-VXDX']);
+    expect(dongXoai.data.cameras.map((c: { code: string }) => c.code)).toEqual([
+      'BP-CAM-DT741-TT',
+      'BP-CAM-QL14-TB',
+      'BP-CAM-QL14-TT',
+      'BP-CAM-QL14-TX',
+      'BP-CAM-VXDX',
+    ]);
     const rules = await t.gql(`{ trafficRules { code kind categoryCode severity threshold durationMinutes } }`);
     expect(rules.data.trafficRules.map((r: { code: string; categoryCode: string | null }) => [r.code, r.categoryCode])).toEqual([
       ['ACCIDENT_CONFIDENT', 'TRF_ACCIDENT'],
@@ -60,37 +66,65 @@ describe('traffic subgraph', () => {
     expect(first.data.ingestDetections).toEqual({ received: 10_000, stored: 10_000, duplicates: 0 });
     const again = await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections } }, Role.SYSTEM);
     expect(again.data.ingestDetections).toEqual({ received: 10_000, stored: 0, duplicates: 10_000 });
-    const [count] = await t.sql(`select count(*)::int as n from traffic.detection where source = 'camera-ai-bp' and source_id like 'bulk-%'`);
+    const [count] = await t.sql(
+      `select count(*)::int as n from traffic.detection where source = 'camera-ai-bp' and source_id like 'bulk-%'`,
+    );
     expect(count.n).toBe(10_000);
     const [rolled] = await t.sql(`select sum(count)::int as n from traffic.hourly_detection where hour < '2026-11-22T00:00:00Z'`);
     expect(rolled.n).toBe(10_000);
   });
 
   it('refuses a batch with a bad item, names its field and writes nothing', async () => {
-    const detections = [detection({ sourceId: 'bad-0' }), detection({ sourceId: 'bad-1', confidence: 1.4 }), detection({ sourceId: 'bad-2', cameraCode: 'BP-CAM-NOWHERE' })];
+    const detections = [
+      detection({ sourceId: 'bad-0' }),
+      detection({ sourceId: 'bad-1', confidence: 1.4 }),
+      detection({ sourceId: 'bad-2', cameraCode: 'BP-CAM-NOWHERE' }),
+    ];
     const result = await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections } }, Role.SYSTEM);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors![0]!.extensions!.problems!.map((p) => p.field)).toEqual(['detections[1].confidence', 'detections[2].cameraCode']);
     const [count] = await t.sql(`select count(*)::int as n from traffic.detection where source_id like 'bad-%'`);
     expect(count.n).toBe(0);
     // Only the sector's platforms and operators ingest.
-    const refused = await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections: [detection({ sourceId: 'partner-0' })] } }, Role.PARTNER);
+    const refused = await t.gql(
+      INGEST,
+      { input: { source: 'camera-ai-bp', detections: [detection({ sourceId: 'partner-0' })] } },
+      Role.PARTNER,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('opens one breach and one traffic.breachOpened event for an accident, however many frames see it', async () => {
     t.clock.set(new Date('2026-11-23T03:00:00Z'));
     const accident = (sourceId: string, detectedAt: string, confidence = 0.93) =>
-      detection({ cameraCode: 'BP-CAM-QL14-TB', kind: 'ACCIDENT', plate: null, confidence, detectedAt, sourceId, imageUrl: `https://camera.binhphuoc.gov.vn/evidence/${sourceId}.jpg` });
+      detection({
+        cameraCode: 'BP-CAM-QL14-TB',
+        kind: 'ACCIDENT',
+        plate: null,
+        confidence,
+        detectedAt,
+        sourceId,
+        imageUrl: `https://camera.binhphuoc.gov.vn/evidence/${sourceId}.jpg`,
+      });
     // A doubtful accident (confidence 0.6) opens nothing.
     await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections: [accident('acc-0', '2026-11-23T02:50:00Z', 0.6)] } }, Role.SYSTEM);
     expect(await t.sql(`select id from traffic.breach`)).toEqual([]);
-    const first = await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections: [accident('acc-1', '2026-11-23T02:55:00Z')] } }, Role.SYSTEM);
+    const first = await t.gql(
+      INGEST,
+      { input: { source: 'camera-ai-bp', detections: [accident('acc-1', '2026-11-23T02:55:00Z')] } },
+      Role.SYSTEM,
+    );
     expect(first.data.ingestDetections.stored).toBe(1);
-    const second = await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections: [accident('acc-2', '2026-11-23T02:58:00Z', 0.97)] } }, Role.SYSTEM);
+    const second = await t.gql(
+      INGEST,
+      { input: { source: 'camera-ai-bp', detections: [accident('acc-2', '2026-11-23T02:58:00Z', 0.97)] } },
+      Role.SYSTEM,
+    );
     expect(second.data.ingestDetections.stored).toBe(1);
 
-    const breaches = await t.gql(`{ trafficBreaches(open: true) { id subjectType subjectCode severity peakValue startedAt lastSeenAt rule { code } } }`);
+    const breaches = await t.gql(
+      `{ trafficBreaches(open: true) { id subjectType subjectCode severity peakValue startedAt lastSeenAt rule { code } } }`,
+    );
     expect(breaches.errors).toBeUndefined();
     expect(breaches.data.trafficBreaches).toHaveLength(1);
     const [breach] = breaches.data.trafficBreaches;
@@ -103,7 +137,9 @@ describe('traffic subgraph', () => {
       lastSeenAt: '2026-11-23T02:58:00.000Z',
       rule: { code: 'ACCIDENT_CONFIDENT' },
     });
-    const events = await t.sql(`select type, entity_type as "entityType", entity_key as "entityKey", payload from traffic.outbox_event order by seq`);
+    const events = await t.sql(
+      `select type, entity_type as "entityType", entity_key as "entityKey", payload from traffic.outbox_event order by seq`,
+    );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'traffic.breachOpened',
@@ -124,10 +160,16 @@ describe('traffic subgraph', () => {
     // Half an hour without another accident: the next ingest ends the breach (traffic.breachClosed).
     // (The camera, silent since 02:58, also opens a CAMERA_OFFLINE breach: see offline.test.ts.)
     t.clock.set(new Date('2026-11-23T03:40:00Z'));
-    await t.gql(INGEST, { input: { source: 'camera-ai-bp', detections: [detection({ sourceId: 'after-acc', detectedAt: '2026-11-23T03:39:00Z' })] } }, Role.SYSTEM);
+    await t.gql(
+      INGEST,
+      { input: { source: 'camera-ai-bp', detections: [detection({ sourceId: 'after-acc', detectedAt: '2026-11-23T03:39:00Z' })] } },
+      Role.SYSTEM,
+    );
     const stillOpen = (await t.gql(`{ trafficBreaches(open: true) { id rule { code } } }`)).data.trafficBreaches;
     expect(stillOpen.filter((b: { rule: { code: string } }) => b.rule.code === 'ACCIDENT_CONFIDENT')).toEqual([]);
-    const types = await t.sql(`select type, entity_key as "entityKey" from traffic.outbox_event where payload->>'categoryCode' = 'TRF_ACCIDENT' order by seq`);
+    const types = await t.sql(
+      `select type, entity_key as "entityKey" from traffic.outbox_event where payload->>'categoryCode' = 'TRF_ACCIDENT' order by seq`,
+    );
     expect(types).toEqual([
       { type: 'traffic.breachOpened', entityKey: breach.id },
       { type: 'traffic.breachClosed', entityKey: breach.id },
@@ -136,7 +178,8 @@ describe('traffic subgraph', () => {
 
   it('counts violations per local day across the Asia/Ho_Chi_Minh day boundary, and today per unit', async () => {
     t.clock.set(new Date('2026-11-25T03:00:00Z')); // 10:00 on 25 Nov in Việt Nam
-    const at = (sourceId: string, detectedAt: string, kind = 'SPEEDING') => detection({ cameraCode: 'BP-CAM-QL13-BL', kind, detectedAt, sourceId });
+    const at = (sourceId: string, detectedAt: string, kind = 'SPEEDING') =>
+      detection({ cameraCode: 'BP-CAM-QL13-BL', kind, detectedAt, sourceId });
     const detections = [
       at('day-1', '2026-11-23T16:30:00Z'), // 23:30 on 23 Nov locally
       at('day-2', '2026-11-23T16:59:59Z'), // 23:59:59 on 23 Nov
@@ -158,7 +201,11 @@ describe('traffic subgraph', () => {
       { bucketStart: '2026-11-24T17:00:00.000Z', kind: 'SPEEDING', count: 1 },
     ]);
     const hours = await t.gql(STATS, { u: demoId('unit', 'BP-690-ANLOC'), bucket: 'HOUR' }, null);
-    expect(hours.data.violationStats.slice(0, 3).map((p: { bucketStart: string }) => p.bucketStart)).toEqual(['2026-11-23T16:00:00.000Z', '2026-11-23T17:00:00.000Z', '2026-11-23T18:00:00.000Z']);
+    expect(hours.data.violationStats.slice(0, 3).map((p: { bucketStart: string }) => p.bucketStart)).toEqual([
+      '2026-11-23T16:00:00.000Z',
+      '2026-11-23T17:00:00.000Z',
+      '2026-11-23T18:00:00.000Z',
+    ]);
     // Elsewhere (Chơn Thành) nothing in the window.
     expect((await t.gql(STATS, { u: demoId('unit', '697'), bucket: 'DAY' }, null)).data.violationStats).toEqual([]);
 
@@ -166,7 +213,11 @@ describe('traffic subgraph', () => {
     await t.gql(HEARTBEATS, { heartbeats: [{ cameraCode: 'BP-CAM-VXDX', at: '2026-11-25T02:58:00Z' }] }, Role.SYSTEM);
     t.statements.splice(0);
     const units = ['690', '689', '697'].map((code) => ({ __typename: 'AdministrativeUnit', id: demoId('unit', code) }));
-    const picture = await t.gql(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { traffic { violationsToday camerasOnline camerasOffline congestedSegments } } } }`, { r: units }, null);
+    const picture = await t.gql(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { traffic { violationsToday camerasOnline camerasOffline congestedSegments } } } }`,
+      { r: units },
+      null,
+    );
     expect(picture.errors).toBeUndefined();
     expect(picture.data._entities.map((e: { traffic: unknown }) => e.traffic)).toEqual([
       { violationsToday: 1, camerasOnline: 0, camerasOffline: 1, congestedSegments: 0 },
@@ -178,7 +229,16 @@ describe('traffic subgraph', () => {
 
   it('marks a camera OFFLINE 15 minutes after its last heartbeat', async () => {
     t.clock.set(new Date('2026-11-25T04:00:00Z'));
-    const beat = await t.gql(HEARTBEATS, { heartbeats: [{ cameraCode: 'BP-CAM-QL13-CT', at: '2026-11-25T03:59:00Z' }, { cameraCode: 'BP-CAM-QL13-CT', at: '2026-11-25T03:58:00Z' }] }, Role.SYSTEM);
+    const beat = await t.gql(
+      HEARTBEATS,
+      {
+        heartbeats: [
+          { cameraCode: 'BP-CAM-QL13-CT', at: '2026-11-25T03:59:00Z' },
+          { cameraCode: 'BP-CAM-QL13-CT', at: '2026-11-25T03:58:00Z' },
+        ],
+      },
+      Role.SYSTEM,
+    );
     expect(beat.data.ingestCameraHeartbeats).toEqual({ received: 2, camerasUpdated: 1 });
     const CAMERA = `{ camera(code: "BP-CAM-QL13-CT") { status lastHeartbeatAt } }`;
     expect((await t.gql(CAMERA, {}, null)).data.camera).toEqual({ status: 'ONLINE', lastHeartbeatAt: '2026-11-25T03:59:00.000Z' });
@@ -199,18 +259,35 @@ describe('traffic subgraph', () => {
 
   it('opens a congestion breach after 20 minutes at level 4 or more, and closes it when traffic flows', async () => {
     t.clock.set(new Date('2026-11-25T05:00:00Z'));
-    const reading = (sourceId: string, level: number, measuredAt: string) => ({ segmentCode: 'BP-SEG-QL13-CT', level, measuredAt, sourceId });
+    const reading = (sourceId: string, level: number, measuredAt: string) => ({
+      segmentCode: 'BP-SEG-QL13-CT',
+      level,
+      measuredAt,
+      sourceId,
+    });
     const send = (readings: ReturnType<typeof reading>[]) => t.gql(CONGESTION, { input: { source: 'vms-bp', readings } }, Role.SYSTEM);
-    await send([reading('c-1', 2, '2026-11-25T04:20:00Z'), reading('c-2', 4, '2026-11-25T04:30:00Z'), reading('c-3', 5, '2026-11-25T04:40:00Z')]);
+    await send([
+      reading('c-1', 2, '2026-11-25T04:20:00Z'),
+      reading('c-2', 4, '2026-11-25T04:30:00Z'),
+      reading('c-3', 5, '2026-11-25T04:40:00Z'),
+    ]);
     expect((await t.gql(`{ trafficBreaches(subjectCode: "BP-SEG-QL13-CT") { id } }`)).data.trafficBreaches).toEqual([]);
     const third = await send([reading('c-4', 4, '2026-11-25T04:50:00Z'), reading('c-4', 4, '2026-11-25T04:50:00Z')]);
     expect(third.data.ingestCongestion).toEqual({ received: 2, stored: 1, duplicates: 1 });
-    const [open] = (await t.gql(`{ trafficBreaches(subjectCode: "BP-SEG-QL13-CT") { id severity peakValue startedAt endedAt } }`)).data.trafficBreaches;
+    const [open] = (await t.gql(`{ trafficBreaches(subjectCode: "BP-SEG-QL13-CT") { id severity peakValue startedAt endedAt } }`)).data
+      .trafficBreaches;
     expect(open).toMatchObject({ severity: 'MODERATE', peakValue: 5, startedAt: '2026-11-25T04:30:00.000Z', endedAt: null });
-    const picture = await t.gql(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { traffic { congestedSegments } } } }`, { r: [{ __typename: 'AdministrativeUnit', id: demoId('unit', '697') }] }, null);
+    const picture = await t.gql(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { traffic { congestedSegments } } } }`,
+      { r: [{ __typename: 'AdministrativeUnit', id: demoId('unit', '697') }] },
+      null,
+    );
     expect(picture.data._entities).toEqual([{ traffic: { congestedSegments: 1 } }]);
     await send([reading('c-5', 1, '2026-11-25T04:58:00Z')]);
-    const events = await t.sql(`select type, payload->>'categoryCode' as category from traffic.outbox_event where entity_key = ? order by seq`, [open.id]);
+    const events = await t.sql(
+      `select type, payload->>'categoryCode' as category from traffic.outbox_event where entity_key = ? order by seq`,
+      [open.id],
+    );
     expect(events).toEqual([
       { type: 'traffic.breachOpened', category: 'TRF_CONGESTION' },
       { type: 'traffic.breachClosed', category: 'TRF_CONGESTION' },

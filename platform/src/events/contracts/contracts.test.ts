@@ -33,7 +33,16 @@ describe('breach contract', () => {
   it('accepts a payload with only the required keys, and absent options given as null', () => {
     expect(isBreachPayload(breach)).toBe(true);
     expect(isBreachPayload({ ...breach, severity: null, status: null, unitId: null, latitude: null, evidence: null })).toBe(true);
-    expect(isBreachPayload({ ...breach, severity: 'SEVERE', status: 'EXERCISE', unitLineage: ['u1'], latitude: 11.5, evidence: ['https://x/1.jpg'] })).toBe(true);
+    expect(
+      isBreachPayload({
+        ...breach,
+        severity: 'SEVERE',
+        status: 'EXERCISE',
+        unitLineage: ['u1'],
+        latitude: 11.5,
+        evidence: ['https://x/1.jpg'],
+      }),
+    ).toBe(true);
   });
 
   it('refuses a payload missing a required key, with a malformed time, or an unknown severity or status', () => {

@@ -2,7 +2,14 @@ import type { BusEvent } from '../bus';
 import type { BreachEventType, BreachPayload } from './breach';
 import type { OperationEventPayload, OperationEventType } from './command';
 import { ASSIGNMENT_EVENT_NAMES, type AssignmentEventPayload, type AssignmentEventType } from './dispatch';
-import { ALERT_EVENT_NAMES, INCIDENT_EVENT_NAMES, type AlertEventPayload, type AlertEventType, type IncidentEventPayload, type IncidentEventType } from './incidents';
+import {
+  ALERT_EVENT_NAMES,
+  INCIDENT_EVENT_NAMES,
+  type AlertEventPayload,
+  type AlertEventType,
+  type IncidentEventPayload,
+  type IncidentEventType,
+} from './incidents';
 
 type Each<Type extends string, Payload> = { [K in Type]: Payload };
 
@@ -28,10 +35,13 @@ export type EventPayload<T extends EventType> = EventContracts[T];
  * A bus event read through its contract: for each type in `T`, its payload's interface, so that
  * checking `event.type` narrows `event.payload`.
  */
-export type BusEventOf<T extends EventType = EventType> = T extends unknown ? Omit<BusEvent, 'type' | 'payload'> & { type: T; payload: EventPayload<T> } : never;
+export type BusEventOf<T extends EventType = EventType> = T extends unknown
+  ? Omit<BusEvent, 'type' | 'payload'> & { type: T; payload: EventPayload<T> }
+  : never;
 
 /** The full type names of a family, e.g. `alert.received` from `received`. */
-const named = <Prefix extends string, Name extends string>(prefix: Prefix, names: readonly Name[]) => names.map((name) => `${prefix}.${name}` as `${Prefix}.${Name}`);
+const named = <Prefix extends string, Name extends string>(prefix: Prefix, names: readonly Name[]) =>
+  names.map((name) => `${prefix}.${name}` as `${Prefix}.${Name}`);
 
 export const ALERT_EVENT_TYPES: readonly AlertEventType[] = named('alert', ALERT_EVENT_NAMES);
 export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = named('incident', INCIDENT_EVENT_NAMES);

@@ -29,7 +29,8 @@ export const INCIDENT_STATE_NAMES = [
 export type IncidentStateName = (typeof INCIDENT_STATE_NAMES)[number];
 
 /** Whether a string read from elsewhere (another subgraph's answer, a generic step) names an incident state. */
-export const isIncidentStateName = (value: unknown): value is IncidentStateName => (INCIDENT_STATE_NAMES as readonly unknown[]).includes(value);
+export const isIncidentStateName = (value: unknown): value is IncidentStateName =>
+  (INCIDENT_STATE_NAMES as readonly unknown[]).includes(value);
 
 /** The states in which an incident's handling is over: nothing more is sent to it. */
 export const FINISHED_INCIDENT_STATES: readonly IncidentStateName[] = ['APPROVED', 'PUBLISHED', 'CLOSED'];
@@ -61,7 +62,16 @@ export type AlertEventPayload = {
 export type IncidentFollowUpName = 'reminded' | 'overdue' | 'escalated';
 
 /** `incident.<name>`; `published` is the only one the public may see. */
-export const INCIDENT_EVENT_NAMES = ['opened', 'assigned', 'stateChanged', 'noted', 'published', 'reminded', 'overdue', 'escalated'] as const;
+export const INCIDENT_EVENT_NAMES = [
+  'opened',
+  'assigned',
+  'stateChanged',
+  'noted',
+  'published',
+  'reminded',
+  'overdue',
+  'escalated',
+] as const;
 export type IncidentEventName = (typeof INCIDENT_EVENT_NAMES)[number];
 export type IncidentEventType = `incident.${IncidentEventName}`;
 

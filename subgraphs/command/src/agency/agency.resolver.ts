@@ -11,14 +11,18 @@ import { Agency } from '../foreign/entities';
 @Resolver(() => Agency)
 export class AgencyCommandResolver {
   @Authorized(...STAFF_ROLES)
-  @FieldResolver(() => [OperationTask], { description: 'Its open tasks in active operations, earliest deadline first (the center, or the agency’s own staff)' })
+  @FieldResolver(() => [OperationTask], {
+    description: 'Its open tasks in active operations, earliest deadline first (the center, or the agency’s own staff)',
+  })
   openTasks(@Root() agency: Agency, @Ctx() ctx: CommandContext) {
     assertOwnAgency(ctx, agency.id);
     return isUuid(agency.id) ? openTasksByAgency(ctx).load(agency.id.toLowerCase()) : [];
   }
 
   @Authorized(...STAFF_ROLES)
-  @FieldResolver(() => [OperationDirective], { description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the agency’s own staff)' })
+  @FieldResolver(() => [OperationDirective], {
+    description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the agency’s own staff)',
+  })
   unacknowledgedDirectives(@Root() agency: Agency, @Ctx() ctx: CommandContext) {
     assertOwnAgency(ctx, agency.id);
     return isUuid(agency.id) ? pendingDirectivesOf(ctx, 'agencyId').load(agency.id.toLowerCase()) : [];

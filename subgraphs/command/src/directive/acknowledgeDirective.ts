@@ -11,7 +11,8 @@ import { ADDRESSEE_TRANSITIONS } from './directive.rules';
 /** The addressee the caller answers for: a field officer for their unit, anyone else for their agency. */
 function callersAddressee(ctx: CommandContext, addressees: DirectiveAddressee[]): DirectiveAddressee | undefined {
   const { fieldUnitId, agencyId } = ctx.identity;
-  const asUnit = hasRole(ctx.identity, Role.FIELD_OFFICER) && fieldUnitId ? addressees.find((a) => a.fieldUnitId === fieldUnitId) : undefined;
+  const asUnit =
+    hasRole(ctx.identity, Role.FIELD_OFFICER) && fieldUnitId ? addressees.find((a) => a.fieldUnitId === fieldUnitId) : undefined;
   return asUnit ?? (agencyId ? addressees.find((a) => a.agencyId === agencyId) : undefined);
 }
 
@@ -44,9 +45,15 @@ export function acknowledgeDirective(ctx: CommandContext, directiveId: string, n
     apply: (addressee, _em, now) => {
       Object.assign(addressee, { acknowledgedAt: now, acknowledgedBy: ctx.identity.subject, note });
     },
-    ...journaled(ctx, () => operation, () => ({ subjectType: LogSubject.DIRECTIVE, subjectId: directive.id }), 'directive.acknowledged', (addressee: DirectiveAddressee) => ({
-      agencyIds: [addressee.agencyId],
-      fieldUnitIds: [addressee.fieldUnitId],
-    })),
+    ...journaled(
+      ctx,
+      () => operation,
+      () => ({ subjectType: LogSubject.DIRECTIVE, subjectId: directive.id }),
+      'directive.acknowledged',
+      (addressee: DirectiveAddressee) => ({
+        agencyIds: [addressee.agencyId],
+        fieldUnitIds: [addressee.fieldUnitId],
+      }),
+    ),
   }).then(() => directive);
 }

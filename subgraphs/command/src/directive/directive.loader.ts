@@ -7,7 +7,8 @@ import { AcknowledgementState } from './directive.rules';
 /** Directives by id, batched per request. */
 export const directiveById = (ctx: CommandContext) => loaderByUnique(ctx, OperationDirective, 'id');
 /** Each operation's directives, oldest first, for all operations of a request in one query. */
-export const directivesByOperation = (ctx: CommandContext) => loaderByForeignKey(ctx, OperationDirective, 'operation', { issuedAt: 'ASC', id: 'ASC' });
+export const directivesByOperation = (ctx: CommandContext) =>
+  loaderByForeignKey(ctx, OperationDirective, 'operation', { issuedAt: 'ASC', id: 'ASC' });
 /** Each directive's addressees, in the order given, for all directives of a request in one query. */
 export const addresseesByDirective = (ctx: CommandContext) => loaderByForeignKey(ctx, DirectiveAddressee, 'directive', { id: 'ASC' });
 

@@ -16,15 +16,22 @@ import { issueDirective } from './issueDirective';
 export class DirectiveResolver {
   @Authorized(Role.LEADER)
   @Mutation(() => OperationDirective, { description: 'Issues a directive to agencies and field units (the leader)' })
-  issueDirective(@Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string, @Arg('input', () => IssueDirectiveInput, { description: 'The directive and its addressees' }) input: IssueDirectiveInput, @Ctx() ctx: CommandContext) {
+  issueDirective(
+    @Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string,
+    @Arg('input', () => IssueDirectiveInput, { description: 'The directive and its addressees' }) input: IssueDirectiveInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return issueDirective(ctx, operationId, input);
   }
 
   @Authorized(...STAFF_ROLES)
-  @Mutation(() => OperationDirective, { description: 'Confirms that the caller’s agency (or, for a field officer, unit) has received the directive' })
+  @Mutation(() => OperationDirective, {
+    description: 'Confirms that the caller’s agency (or, for a field officer, unit) has received the directive',
+  })
   acknowledgeDirective(
     @Arg('directiveId', () => ID, { description: 'Id of the directive' }) directiveId: string,
-    @Arg('input', () => AcknowledgeDirectiveInput, { nullable: true, description: 'An optional note' }) input: AcknowledgeDirectiveInput | null,
+    @Arg('input', () => AcknowledgeDirectiveInput, { nullable: true, description: 'An optional note' })
+    input: AcknowledgeDirectiveInput | null,
     @Ctx() ctx: CommandContext,
   ) {
     return acknowledgeDirective(ctx, directiveId, input?.note?.trim() ?? null);

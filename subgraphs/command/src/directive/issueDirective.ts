@@ -18,7 +18,8 @@ export async function issueDirective(ctx: CommandContext, operationId: string, i
   if (!agencyIds.length && !fieldUnitIds.length) {
     throw badInput('A directive needs an addressee', [{ field: 'agencyIds', message: 'name at least one agency or field unit' }]);
   }
-  if (input.deadline && input.deadline <= ctx.clock.now()) throw badInput('The deadline has passed', [{ field: 'deadline', message: 'must be in the future' }]);
+  if (input.deadline && input.deadline <= ctx.clock.now())
+    throw badInput('The deadline has passed', [{ field: 'deadline', message: 'must be in the future' }]);
   await requireAgencies(ctx, agencyIds, 'agencyIds');
   await requireFieldUnits(ctx, fieldUnitIds, 'fieldUnitIds');
 
@@ -26,7 +27,13 @@ export async function issueDirective(ctx: CommandContext, operationId: string, i
     const operation = await lockOperation(ctx, em, operationId, 'share');
     assertActive(operation);
     const now = ctx.clock.now();
-    const directive = em.create(OperationDirective, { operation, text: input.text.trim(), deadline: input.deadline ?? null, issuedAt: now, issuedBy: ctx.identity.subject! } as never) as OperationDirective;
+    const directive = em.create(OperationDirective, {
+      operation,
+      text: input.text.trim(),
+      deadline: input.deadline ?? null,
+      issuedAt: now,
+      issuedBy: ctx.identity.subject!,
+    } as never) as OperationDirective;
     em.persist(directive);
     for (const agencyId of agencyIds) em.persist(em.create(DirectiveAddressee, { directive, operation, agencyId } as never));
     for (const fieldUnitId of fieldUnitIds) em.persist(em.create(DirectiveAddressee, { directive, operation, fieldUnitId } as never));
@@ -35,7 +42,13 @@ export async function issueDirective(ctx: CommandContext, operationId: string, i
       em,
       now,
       operation,
-      { action: 'issueDirective', event: 'directive.issued', subjectType: LogSubject.DIRECTIVE, subjectId: directive.id, note: directive.text },
+      {
+        action: 'issueDirective',
+        event: 'directive.issued',
+        subjectType: LogSubject.DIRECTIVE,
+        subjectId: directive.id,
+        note: directive.text,
+      },
       { agencyIds, fieldUnitIds },
     );
     return directive;

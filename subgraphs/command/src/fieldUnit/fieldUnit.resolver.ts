@@ -9,9 +9,12 @@ import { FieldUnit } from '../foreign/entities';
 @Resolver(() => FieldUnit)
 export class FieldUnitCommandResolver {
   @Authorized(...STAFF_ROLES)
-  @FieldResolver(() => [OperationDirective], { description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the unit’s own officers)' })
+  @FieldResolver(() => [OperationDirective], {
+    description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the unit’s own officers)',
+  })
   unacknowledgedDirectives(@Root() unit: FieldUnit, @Ctx() ctx: CommandContext) {
-    if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.fieldUnitId !== unit.id) throw forbidden('Only the center and the unit’s own officers see its directives');
+    if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.fieldUnitId !== unit.id)
+      throw forbidden('Only the center and the unit’s own officers see its directives');
     return isUuid(unit.id) ? pendingDirectivesOf(ctx, 'fieldUnitId').load(unit.id.toLowerCase()) : [];
   }
 }

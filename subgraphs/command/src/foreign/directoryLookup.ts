@@ -35,7 +35,10 @@ async function entities(ctx: CommandContext, representations: Record<string, str
 
 /** The agencies an input names (ids already validated as UUIDs); BAD_USER_INPUT naming the field for any unknown. */
 export async function requireAgencies(ctx: CommandContext, ids: string[], field: string): Promise<AgencyFacts[]> {
-  const found = await entities(ctx, ids.map((id) => ({ __typename: 'Agency', id })));
+  const found = await entities(
+    ctx,
+    ids.map((id) => ({ __typename: 'Agency', id })),
+  );
   const missing = ids.filter((_id, i) => !found[i]);
   if (missing.length) throw badInput(`${field} refers to no agency: ${missing.join(', ')}`, [{ field, message: 'no such agency' }]);
   return found as AgencyFacts[];
@@ -43,7 +46,10 @@ export async function requireAgencies(ctx: CommandContext, ids: string[], field:
 
 /** The field units an input names, with their agencies; BAD_USER_INPUT naming the field for any unknown. */
 export async function requireFieldUnits(ctx: CommandContext, ids: string[], field: string): Promise<{ id: string; agencyId: string }[]> {
-  const found = await entities(ctx, ids.map((id) => ({ __typename: 'FieldUnit', id })));
+  const found = await entities(
+    ctx,
+    ids.map((id) => ({ __typename: 'FieldUnit', id })),
+  );
   const missing = ids.filter((_id, i) => !found[i]);
   if (missing.length) throw badInput(`${field} refers to no field unit: ${missing.join(', ')}`, [{ field, message: 'no such field unit' }]);
   return found.map((unit) => ({ id: unit!.id, agencyId: unit!.agency.id }));
@@ -55,9 +61,16 @@ export async function requireFieldUnits(ctx: CommandContext, ids: string[], fiel
  * the incident's unit (the local people's committee, say). Null where neither finds exactly one: the
  * center assigns those tasks itself.
  */
-export async function agenciesForTemplates(ctx: CommandContext, templates: TaskTemplate[], unitId: string | null): Promise<Map<string, string | null>> {
+export async function agenciesForTemplates(
+  ctx: CommandContext,
+  templates: TaskTemplate[],
+  unitId: string | null,
+): Promise<Map<string, string | null>> {
   const codes = [...new Set(templates.map((t) => t.agencyCode).filter((code): code is string => Boolean(code)))];
-  const found = await entities(ctx, [...codes.map((code) => ({ __typename: 'Agency', code })), ...(unitId ? [{ __typename: 'AdministrativeUnit', id: unitId }] : [])]);
+  const found = await entities(ctx, [
+    ...codes.map((code) => ({ __typename: 'Agency', code })),
+    ...(unitId ? [{ __typename: 'AdministrativeUnit', id: unitId }] : []),
+  ]);
   const byCode = new Map(codes.map((code, i) => [code, found[i]?.id ?? null]));
   const unit = unitId ? (found[codes.length] as UnitAgencies | null) : null;
   // Nearest first: the unit itself, its parent, … up to the root.

@@ -12,7 +12,10 @@ const operationsByIncident = (ctx: CommandContext) => loaderByForeignKey(ctx, Op
 /** What command support adds to an incident. */
 @Resolver(() => Incident)
 export class IncidentOperationResolver {
-  @FieldResolver(() => Operation, { nullable: true, description: 'Its active operation, else its latest one; null when none or when the caller takes no part in it' })
+  @FieldResolver(() => Operation, {
+    nullable: true,
+    description: 'Its active operation, else its latest one; null when none or when the caller takes no part in it',
+  })
   async operation(@Root() incident: Incident, @Ctx() ctx: CommandContext) {
     const operations = await operationsByIncident(ctx).load(incident.id.toLowerCase());
     const operation = operations.find((o) => o.state === OperationState.ACTIVE) ?? operations[0];

@@ -28,19 +28,38 @@ export interface Audience {
  * Appends the step to the operation's running log and writes its outbox event, both inside the
  * caller's transaction: a step is logged and announced exactly when it is committed.
  */
-export async function recordStep(ctx: CommandContext, em: EntityManager, at: Date, operation: Operation, step: Step, audience: Audience): Promise<void> {
+export async function recordStep(
+  ctx: CommandContext,
+  em: EntityManager,
+  at: Date,
+  operation: Operation,
+  step: Step,
+  audience: Audience,
+): Promise<void> {
   const { event, subjectType, subjectId, ...described } = step;
   em.persist(operationLogEntry(ctx, operation, stepFacts(ctx.identity, at, described, ctx.requestId), { subjectType, subjectId }));
   await announceStep(ctx, em, at, operation, step, audience);
 }
 
 /** The operation's running-log row for a step of the caller (see takeStep's `log`). */
-export function operationLogEntry(ctx: CommandContext, operation: Operation, facts: StepFacts, subject: Pick<Step, 'subjectType' | 'subjectId'>): OperationLogEntry {
+export function operationLogEntry(
+  ctx: CommandContext,
+  operation: Operation,
+  facts: StepFacts,
+  subject: Pick<Step, 'subjectType' | 'subjectId'>,
+): OperationLogEntry {
   return newLogEntry(OperationLogEntry, facts, { ...subject, operationId: operation.id, actorAgencyId: ctx.identity.agencyId });
 }
 
 /** Writes the step's outbox event to the center and `audience` inside the caller's transaction (see takeStep's `emit`). */
-export async function announceStep(ctx: CommandContext, em: EntityManager, at: Date, operation: Operation, step: Step, audience: Audience): Promise<void> {
+export async function announceStep(
+  ctx: CommandContext,
+  em: EntityManager,
+  at: Date,
+  operation: Operation,
+  step: Step,
+  audience: Audience,
+): Promise<void> {
   await emitEvent(em, ctx.identity, at, {
     type: step.event,
     entityType: 'Operation',
@@ -80,7 +99,14 @@ export function journaled<T>(
     log: (item: T, step: StepFacts) => operationLogEntry(ctx, operation(), step, subject(item)),
     emit: async (em: EntityManager, item: T, step: StepFacts) => {
       const { action, fromState, toState, note } = step;
-      await announceStep(ctx, em, step.at, operation(), { action, event, ...subject(item), fromState, toState, note }, await audience(item, em));
+      await announceStep(
+        ctx,
+        em,
+        step.at,
+        operation(),
+        { action, event, ...subject(item), fromState, toState, note },
+        await audience(item, em),
+      );
     },
   };
 }

@@ -20,12 +20,15 @@ export async function activateOperation(ctx: CommandContext, input: ActivateOper
   const playbook = await requirePlaybook(ctx, input.playbookId, 'playbookId');
   const incident = await incidentFacts(ctx, input.incidentId, 'incidentId');
   if (incident.process !== 'COMMAND') {
-    throw conflict(`Incident ${incident.code} follows the ${incident.process} process; operations are for COMMAND incidents`, { process: incident.process });
+    throw conflict(`Incident ${incident.code} follows the ${incident.process} process; operations are for COMMAND incidents`, {
+      process: incident.process,
+    });
   }
   if (incident.state === 'CLOSED') throw conflict(`Incident ${incident.code} is closed`, { state: incident.state });
   const drillIncident = incident.status === 'EXERCISE';
   const exercise = input.exercise ?? drillIncident;
-  if (drillIncident && !exercise) throw badInput('A drill incident gets drill operations only', [{ field: 'exercise', message: 'must be true for a drill incident' }]);
+  if (drillIncident && !exercise)
+    throw badInput('A drill incident gets drill operations only', [{ field: 'exercise', message: 'must be true for a drill incident' }]);
   const [firstPhase] = playbook.phases;
   const unitId = incident.unit?.id ?? null;
   const agencies = await agenciesForTemplates(ctx, templatesOf(playbook, firstPhase.code), unitId);

@@ -45,7 +45,8 @@ export async function mayReadOperation(ctx: CommandContext, operation: Operation
 export function readableOperations(identity: Identity): FilterQuery<Operation> {
   if (isCenterOrService(identity)) return {};
   const anyOf: FilterQuery<Operation>[] = [];
-  if (identity.agencyId) anyOf.push({ tasks: { $some: { agencyId: identity.agencyId } } }, { addressees: { $some: { agencyId: identity.agencyId } } });
+  if (identity.agencyId)
+    anyOf.push({ tasks: { $some: { agencyId: identity.agencyId } } }, { addressees: { $some: { agencyId: identity.agencyId } } });
   if (identity.fieldUnitId) anyOf.push({ addressees: { $some: { fieldUnitId: identity.fieldUnitId } } });
   if (!anyOf.length) throw forbidden('Only the center and the agencies taking part read operations');
   return { $or: anyOf };

@@ -19,13 +19,22 @@ import { standDownOperation } from './standDown';
 export class OperationMutations {
   @Authorized(...CENTER_ROLES)
   @Mutation(() => Operation, { description: 'Activates an operation from a playbook for a COMMAND incident (leaders and operators)' })
-  activateOperation(@Arg('input', () => ActivateOperationInput, { description: 'The incident, the playbook and options' }) input: ActivateOperationInput, @Ctx() ctx: CommandContext) {
+  activateOperation(
+    @Arg('input', () => ActivateOperationInput, { description: 'The incident, the playbook and options' }) input: ActivateOperationInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return activateOperation(ctx, input);
   }
 
   @Authorized(...CENTER_ROLES)
-  @Mutation(() => Operation, { description: 'Moves the operation to the playbook’s next phase and gives out that phase’s tasks (leaders and operators)' })
-  async advancePhase(@Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string, @Arg('input', () => OperationStepInput, { description: 'Expected version and an optional note' }) input: OperationStepInput, @Ctx() ctx: CommandContext) {
+  @Mutation(() => Operation, {
+    description: 'Moves the operation to the playbook’s next phase and gives out that phase’s tasks (leaders and operators)',
+  })
+  async advancePhase(
+    @Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string,
+    @Arg('input', () => OperationStepInput, { description: 'Expected version and an optional note' }) input: OperationStepInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     // Checked on a first read, so that the directory is asked only for a step that can be taken …
     const read = await requireOperation(ctx, operationId, 'operationId');
     checkTransition(OPERATION_TRANSITIONS, 'advancePhase', read.state, (actor) => actsAs(ctx.identity, actor), COMMAND_ACTORS);
@@ -50,17 +59,29 @@ export class OperationMutations {
         advanced.phaseCode = next.code;
         advanced.phaseStartedAt = now;
         const tasks = createPhaseTasks(em, advanced, playbook, next.code, agencies, now);
-        return { fromState: from, toState: next.code, note: [input.note?.trim(), `${next.nameVi}: ${tasks.length} nhiệm vụ`].filter(Boolean).join(' — ') };
+        return {
+          fromState: from,
+          toState: next.code,
+          note: [input.note?.trim(), `${next.nameVi}: ${tasks.length} nhiệm vụ`].filter(Boolean).join(' — '),
+        };
       },
-      ...journaled(ctx, () => operation, (advanced: Operation) => ({ subjectType: LogSubject.OPERATION, subjectId: advanced.id }), 'operation.phaseChanged', (advanced, em) =>
-        participantsOf(em, advanced.id),
+      ...journaled(
+        ctx,
+        () => operation,
+        (advanced: Operation) => ({ subjectType: LogSubject.OPERATION, subjectId: advanced.id }),
+        'operation.phaseChanged',
+        (advanced, em) => participantsOf(em, advanced.id),
       ),
     });
   }
 
   @Authorized(Role.LEADER)
   @Mutation(() => Operation, { description: 'Stands the operation down (leaders): open tasks are cancelled, allocated resources released' })
-  standDownOperation(@Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string, @Arg('input', () => StandDownInput, { description: 'Expected version and the after-action summary' }) input: StandDownInput, @Ctx() ctx: CommandContext) {
+  standDownOperation(
+    @Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string,
+    @Arg('input', () => StandDownInput, { description: 'Expected version and the after-action summary' }) input: StandDownInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return standDownOperation(ctx, operationId, input.expectedVersion, input.afterActionSummary.trim());
   }
 }

@@ -30,7 +30,8 @@ export class OperationResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => Operation, {
     nullable: true,
-    description: 'An operation by id. NOT_FOUND when there is none, FORBIDDEN when the caller’s agency or field unit takes no part in it. Staff roles only',
+    description:
+      'An operation by id. NOT_FOUND when there is none, FORBIDDEN when the caller’s agency or field unit takes no part in it. Staff roles only',
   })
   operation(@Arg('id', () => ID, { description: 'Id of the operation' }) id: string, @Ctx() ctx: CommandContext) {
     return requireOperation(ctx, id);
@@ -38,9 +39,15 @@ export class OperationResolver {
 
   @Authorized(...STAFF_ROLES)
   @Query(() => OperationConnection, {
-    description: 'Operations matching a filter, newest first. Staff roles: the center reads all, an agency or field unit those it takes part in',
+    description:
+      'Operations matching a filter, newest first. Staff roles: the center reads all, an agency or field unit those it takes part in',
   })
-  operations(@Arg('filter', () => OperationFilter, { nullable: true, description: 'Conditions the operations must meet; omit for all you may read' }) filter: OperationFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: CommandContext) {
+  operations(
+    @Arg('filter', () => OperationFilter, { nullable: true, description: 'Conditions the operations must meet; omit for all you may read' })
+    filter: OperationFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: CommandContext,
+  ) {
     const where: FilterQuery<Operation>[] = [readableOperations(ctx.identity)];
     if (filter?.state) where.push({ state: filter.state });
     if (typeof filter?.exercise === 'boolean') where.push({ exercise: filter.exercise });
@@ -50,7 +57,10 @@ export class OperationResolver {
 
   // Nullable: the incidents subgraph shows an incident to its handling agency only, not to every agency
   // taking part in the operation.
-  @FieldResolver(() => Incident, { nullable: true, description: 'The incident it responds to; null for agencies the incidents subgraph does not show it to' })
+  @FieldResolver(() => Incident, {
+    nullable: true,
+    description: 'The incident it responds to; null for agencies the incidents subgraph does not show it to',
+  })
   incident(@Root() operation: Operation) {
     return incidentRef(operation.incidentId);
   }
@@ -63,7 +73,9 @@ export class OperationResolver {
   @FieldResolver(() => PlaybookPhase, { description: 'The playbook phase it is in' })
   async phase(@Root() operation: Operation, @Ctx() ctx: CommandContext) {
     const playbook = await playbookById(ctx).load(operation.playbook.id);
-    return phaseOf(playbook!, operation.phaseCode) ?? { code: operation.phaseCode, nameVi: operation.phaseCode, nameEn: operation.phaseCode };
+    return (
+      phaseOf(playbook!, operation.phaseCode) ?? { code: operation.phaseCode, nameVi: operation.phaseCode, nameEn: operation.phaseCode }
+    );
   }
 
   @FieldResolver(() => [OperationTask], { description: 'Its tasks, in playbook order' })
@@ -71,7 +83,9 @@ export class OperationResolver {
     return tasksByOperation(ctx).load(operation.id);
   }
 
-  @FieldResolver(() => [OperationDirective], { description: 'The leader’s directives, oldest first; an agency reads those addressed to it' })
+  @FieldResolver(() => [OperationDirective], {
+    description: 'The leader’s directives, oldest first; an agency reads those addressed to it',
+  })
   async directives(@Root() operation: Operation, @Ctx() ctx: CommandContext) {
     return visibleDirectives(ctx, await directivesByOperation(ctx).load(operation.id));
   }
@@ -83,7 +97,10 @@ export class OperationResolver {
 
   @FieldResolver(() => [ResourceNeed], { description: 'The playbook’s resource requirements against what is allocated now' })
   async resourceNeeds(@Root() operation: Operation, @Ctx() ctx: CommandContext) {
-    const [playbook, resources] = await Promise.all([playbookById(ctx).load(operation.playbook.id), resourcesByOperation(ctx).load(operation.id)]);
+    const [playbook, resources] = await Promise.all([
+      playbookById(ctx).load(operation.playbook.id),
+      resourcesByOperation(ctx).load(operation.id),
+    ]);
     return resourceNeeds(playbook!, resources);
   }
 

@@ -53,7 +53,9 @@ registerEnumType(OperationState, {
   description: 'Where an emergency operation stands (trạng thái hoạt động chỉ huy)',
   valuesConfig: {
     ACTIVE: { description: 'Activated and running; its phases advance, tasks, directives and resources change (đang kích hoạt)' },
-    STOOD_DOWN: { description: 'Stood down by the leader: open tasks cancelled, resources released, nothing more can change (đã kết thúc)' },
+    STOOD_DOWN: {
+      description: 'Stood down by the leader: open tasks cancelled, resources released, nothing more can change (đã kết thúc)',
+    },
   },
 });
 
@@ -73,5 +75,6 @@ export const OPERATION_TRANSITIONS: TransitionTable<OperationAction, OperationSt
 
 /** Tasks, directives, resources and reports change only while their operation is active. */
 export function assertActive(operation: { state: OperationState; code: string }): void {
-  if (operation.state !== S.ACTIVE) throw conflict(`Operation ${operation.code} is ${operation.state}: nothing more can be done in it`, { state: operation.state });
+  if (operation.state !== S.ACTIVE)
+    throw conflict(`Operation ${operation.code} is ${operation.state}: nothing more can be done in it`, { state: operation.state });
 }

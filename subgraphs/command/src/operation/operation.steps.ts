@@ -13,7 +13,13 @@ import { mayReadOperation } from './operation.loader';
  * Steps that add to an operation take a shared lock, so many run side by side; phase changes and
  * stand-down take an exclusive one, so that nothing is added to an operation while it is stood down.
  */
-export async function lockOperation(ctx: CommandContext, em: EntityManager, id: string, lock: 'share' | 'exclusive', field = 'operationId'): Promise<Operation> {
+export async function lockOperation(
+  ctx: CommandContext,
+  em: EntityManager,
+  id: string,
+  lock: 'share' | 'exclusive',
+  field = 'operationId',
+): Promise<Operation> {
   const lockMode = lock === 'exclusive' ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_READ;
   // refresh: the request may have read the row before the lock was granted.
   const operation = await em.findOne(Operation, { id: requireId(id, field) }, { lockMode, refresh: true });
@@ -29,13 +35,21 @@ export async function nextOperationCode(em: EntityManager, now: Date): Promise<s
 }
 
 /** The task templates of one phase of a playbook, in playbook order. */
-export const templatesOf = (playbook: Playbook, phaseCode: string): TaskTemplate[] => playbook.taskTemplates.filter((t) => t.phase === phaseCode);
+export const templatesOf = (playbook: Playbook, phaseCode: string): TaskTemplate[] =>
+  playbook.taskTemplates.filter((t) => t.phase === phaseCode);
 
 /**
  * Creates the tasks of a phase that has just begun, each for the agency found for its template (see
  * agenciesForTemplates), due `dueWithinMinutes` after `now`, listed in playbook order.
  */
-export function createPhaseTasks(em: EntityManager, operation: Operation, playbook: Playbook, phaseCode: string, agencies: Map<string, string | null>, now: Date): OperationTask[] {
+export function createPhaseTasks(
+  em: EntityManager,
+  operation: Operation,
+  playbook: Playbook,
+  phaseCode: string,
+  agencies: Map<string, string | null>,
+  now: Date,
+): OperationTask[] {
   return playbook.taskTemplates.flatMap((template, position) => {
     if (template.phase !== phaseCode) return [];
     const task = em.create(OperationTask, {

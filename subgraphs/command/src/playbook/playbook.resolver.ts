@@ -10,7 +10,14 @@ import { playbookByCode, playbookById } from './playbook.loader';
 export class PlaybookResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => [Playbook], { description: 'Playbooks (kịch bản), by emergency type and code. Staff roles only' })
-  playbooks(@Arg('emergencyType', () => EmergencyType, { nullable: true, description: 'Only playbooks for this kind of emergency; all when omitted' }) emergencyType: EmergencyType | null, @Ctx() ctx: CommandContext) {
+  playbooks(
+    @Arg('emergencyType', () => EmergencyType, {
+      nullable: true,
+      description: 'Only playbooks for this kind of emergency; all when omitted',
+    })
+    emergencyType: EmergencyType | null,
+    @Ctx() ctx: CommandContext,
+  ) {
     return ctx.em.find(Playbook, emergencyType ? { emergencyType } : {}, { orderBy: { emergencyType: 'ASC', code: 'ASC' } });
   }
 

@@ -33,7 +33,10 @@ export class TaskTemplate {
   @Field(() => AgencyKind, { description: 'The kind of agency that does it' })
   agencyKind!: AgencyKind;
 
-  @Field(() => String, { nullable: true, description: 'A specific agency of the directory; otherwise the nearest agency of the kind above the incident’s place' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A specific agency of the directory; otherwise the nearest agency of the kind above the incident’s place',
+  })
   agencyCode!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Minutes from the start of the phase to the task’s deadline' })

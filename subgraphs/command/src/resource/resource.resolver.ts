@@ -16,8 +16,14 @@ import { RESOURCE_TRANSITIONS, ResourceState } from './resource.rules';
 @Resolver(() => OperationResource)
 export class ResourceResolver {
   @Authorized(...CENTER_ROLES)
-  @Mutation(() => OperationResource, { description: 'Allocates forces, vehicles, equipment or supplies to the operation (leaders and operators)' })
-  async allocateResource(@Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string, @Arg('input', () => AllocateResourceInput, { description: 'What to allocate' }) input: AllocateResourceInput, @Ctx() ctx: CommandContext) {
+  @Mutation(() => OperationResource, {
+    description: 'Allocates forces, vehicles, equipment or supplies to the operation (leaders and operators)',
+  })
+  async allocateResource(
+    @Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string,
+    @Arg('input', () => AllocateResourceInput, { description: 'What to allocate' }) input: AllocateResourceInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     const agencyId = input.agencyId ? (await requireAgencies(ctx, [requireId(input.agencyId, 'agencyId')], 'agencyId'))[0].id : null;
     return inTransaction(ctx.em, async (em) => {
       const operation = await lockOperation(ctx, em, operationId, 'share');
@@ -37,14 +43,23 @@ export class ResourceResolver {
       } as never) as OperationResource;
       em.persist(resource);
       const participants = await participantsOf(em, operation.id);
-      const step = { action: 'allocateResource', event: 'resource.allocated' as const, subjectType: LogSubject.RESOURCE, subjectId: resource.id, toState: resource.state, note: `${resource.quantity} × ${resource.kind}: ${resource.description}` };
+      const step = {
+        action: 'allocateResource',
+        event: 'resource.allocated' as const,
+        subjectType: LogSubject.RESOURCE,
+        subjectId: resource.id,
+        toState: resource.state,
+        note: `${resource.quantity} × ${resource.kind}: ${resource.description}`,
+      };
       await recordStep(ctx, em, now, operation, step, { agencyIds: [agencyId, ...participants.agencyIds] });
       return resource;
     });
   }
 
   @Authorized(...CENTER_ROLES)
-  @Mutation(() => OperationResource, { description: 'Releases a resource the operation no longer needs (leaders and operators); releasing twice is CONFLICT' })
+  @Mutation(() => OperationResource, {
+    description: 'Releases a resource the operation no longer needs (leaders and operators); releasing twice is CONFLICT',
+  })
   releaseResource(
     @Arg('resourceId', () => ID, { description: 'Id of the allocated resource' }) resourceId: string,
     @Arg('input', () => ReleaseResourceInput, { nullable: true, description: 'An optional note' }) input: ReleaseResourceInput | null,
@@ -69,9 +84,15 @@ export class ResourceResolver {
       apply: (resource, _em, now) => {
         Object.assign(resource, { releasedAt: now, releasedBy: ctx.identity.subject });
       },
-      ...journaled(ctx, () => operation, (resource: OperationResource) => ({ subjectType: LogSubject.RESOURCE, subjectId: resource.id }), 'resource.released', async (resource, em) => ({
-        agencyIds: [resource.agencyId, ...(await participantsOf(em, operation.id)).agencyIds],
-      })),
+      ...journaled(
+        ctx,
+        () => operation,
+        (resource: OperationResource) => ({ subjectType: LogSubject.RESOURCE, subjectId: resource.id }),
+        'resource.released',
+        async (resource, em) => ({
+          agencyIds: [resource.agencyId, ...(await participantsOf(em, operation.id)).agencyIds],
+        }),
+      ),
     });
   }
 

@@ -17,7 +17,11 @@ import { SituationReportInput } from './situationReport.input';
 export class SituationReportResolver {
   @Authorized(Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF)
   @Mutation(() => SituationReport, { description: 'Files a situation report (the center, or an agency with a task in the operation)' })
-  fileSituationReport(@Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string, @Arg('input', () => SituationReportInput, { description: 'The report' }) input: SituationReportInput, @Ctx() ctx: CommandContext) {
+  fileSituationReport(
+    @Arg('operationId', () => ID, { description: 'Id of the active operation' }) operationId: string,
+    @Arg('input', () => SituationReportInput, { description: 'The report' }) input: SituationReportInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return inTransaction(ctx.em, async (em) => {
       const operation = await lockOperation(ctx, em, operationId, 'share');
       const { agencyId } = ctx.identity;
@@ -39,7 +43,13 @@ export class SituationReportResolver {
         agencyId,
       } as never) as SituationReport;
       em.persist(report);
-      const step = { action: 'fileSituationReport', event: 'sitrep.filed' as const, subjectType: LogSubject.SITUATION_REPORT, subjectId: report.id, note: report.summary };
+      const step = {
+        action: 'fileSituationReport',
+        event: 'sitrep.filed' as const,
+        subjectType: LogSubject.SITUATION_REPORT,
+        subjectId: report.id,
+        note: report.summary,
+      };
       await recordStep(ctx, em, now, operation, step, await participantsOf(em, operation.id));
       return report;
     });

@@ -24,7 +24,14 @@ const EVENTS: Record<TaskAction, OperationEventType> = {
  * caller and the state against the transition table and the version read, applies the step, and logs
  * and announces it to the task's agency (and, on reassignment, to the previous one).
  */
-function taskStep(ctx: CommandContext, taskId: string, action: TaskAction, expectedVersion: number, note: string | null, apply?: (task: OperationTask, now: Date) => void) {
+function taskStep(
+  ctx: CommandContext,
+  taskId: string,
+  action: TaskAction,
+  expectedVersion: number,
+  note: string | null,
+  apply?: (task: OperationTask, now: Date) => void,
+) {
   let operation!: Operation;
   let previousAgencyId: string | null = null;
   return takeStep(ctx.em, {
@@ -48,9 +55,15 @@ function taskStep(ctx: CommandContext, taskId: string, action: TaskAction, expec
       if (note) task.note = note;
       apply?.(task, now);
     },
-    ...journaled(ctx, () => operation, (task: OperationTask) => ({ subjectType: LogSubject.TASK, subjectId: task.id }), EVENTS[action], (task) => ({
-      agencyIds: [task.agencyId, previousAgencyId],
-    })),
+    ...journaled(
+      ctx,
+      () => operation,
+      (task: OperationTask) => ({ subjectType: LogSubject.TASK, subjectId: task.id }),
+      EVENTS[action],
+      (task) => ({
+        agencyIds: [task.agencyId, previousAgencyId],
+      }),
+    ),
   });
 }
 
@@ -59,7 +72,11 @@ function taskStep(ctx: CommandContext, taskId: string, action: TaskAction, expec
 export class TaskMutations {
   @Authorized(Role.AGENCY_STAFF, ...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'The assigned agency confirms it has received the task (đã tiếp nhận)' })
-  acknowledgeTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => TaskStepInput, { description: 'Expected version and an optional note' }) input: TaskStepInput, @Ctx() ctx: CommandContext) {
+  acknowledgeTask(
+    @Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string,
+    @Arg('input', () => TaskStepInput, { description: 'Expected version and an optional note' }) input: TaskStepInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return taskStep(ctx, taskId, 'acknowledgeTask', input.expectedVersion, input.note?.trim() ?? null, (task, now) => {
       task.acknowledgedAt = now;
     });
@@ -67,7 +84,11 @@ export class TaskMutations {
 
   @Authorized(Role.AGENCY_STAFF, ...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'The assigned agency starts the task' })
-  startTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => TaskStepInput, { description: 'Expected version and an optional note' }) input: TaskStepInput, @Ctx() ctx: CommandContext) {
+  startTask(
+    @Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string,
+    @Arg('input', () => TaskStepInput, { description: 'Expected version and an optional note' }) input: TaskStepInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return taskStep(ctx, taskId, 'startTask', input.expectedVersion, input.note?.trim() ?? null, (task, now) => {
       task.startedAt = now;
     });
@@ -75,7 +96,11 @@ export class TaskMutations {
 
   @Authorized(Role.AGENCY_STAFF, ...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'The assigned agency reports the task done, with what it did in the note' })
-  completeTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => TaskStepInput, { description: 'Expected version and what was done' }) input: TaskStepInput, @Ctx() ctx: CommandContext) {
+  completeTask(
+    @Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string,
+    @Arg('input', () => TaskStepInput, { description: 'Expected version and what was done' }) input: TaskStepInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return taskStep(ctx, taskId, 'completeTask', input.expectedVersion, input.note?.trim() ?? null, (task, now) => {
       task.doneAt = now;
     });
@@ -83,15 +108,25 @@ export class TaskMutations {
 
   @Authorized(...CENTER_ROLES)
   @Mutation(() => OperationTask, { description: 'Cancels a task that is no longer needed, with a reason (the center)' })
-  cancelTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => CancelTaskInput, { description: 'Expected version and the reason' }) input: CancelTaskInput, @Ctx() ctx: CommandContext) {
+  cancelTask(
+    @Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string,
+    @Arg('input', () => CancelTaskInput, { description: 'Expected version and the reason' }) input: CancelTaskInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     return taskStep(ctx, taskId, 'cancelTask', input.expectedVersion, input.reason.trim(), (task, now) => {
       task.cancelledAt = now;
     });
   }
 
   @Authorized(...CENTER_ROLES)
-  @Mutation(() => OperationTask, { description: 'Gives a task that has not started to another agency, or to one when none was found (the center)' })
-  async assignTask(@Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string, @Arg('input', () => AssignTaskInput, { description: 'Expected version, the agency and an optional note' }) input: AssignTaskInput, @Ctx() ctx: CommandContext) {
+  @Mutation(() => OperationTask, {
+    description: 'Gives a task that has not started to another agency, or to one when none was found (the center)',
+  })
+  async assignTask(
+    @Arg('taskId', () => ID, { description: 'Id of the task' }) taskId: string,
+    @Arg('input', () => AssignTaskInput, { description: 'Expected version, the agency and an optional note' }) input: AssignTaskInput,
+    @Ctx() ctx: CommandContext,
+  ) {
     const [agency] = await requireAgencies(ctx, [requireId(input.agencyId, 'agencyId')], 'agencyId');
     return taskStep(ctx, taskId, 'assignTask', input.expectedVersion, input.note?.trim() || agency.code, (task) => {
       task.agencyId = agency.id;

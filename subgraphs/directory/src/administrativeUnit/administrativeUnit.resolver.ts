@@ -23,7 +23,10 @@ export class AdministrativeUnitResolver {
     nullable: true,
     description: 'A unit by its national (or local) code; null when there is none. Public',
   })
-  administrativeUnitByCode(@Arg('code', { description: 'National (or local) code of the unit, e.g. "689"' }) code: string, @Ctx() ctx: DirectoryContext) {
+  administrativeUnitByCode(
+    @Arg('code', { description: 'National (or local) code of the unit, e.g. "689"' }) code: string,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return unitByCode(ctx).load(code.trim());
   }
 
@@ -32,7 +35,8 @@ export class AdministrativeUnitResolver {
     @Arg('filter', () => AdministrativeUnitFilter, {
       nullable: true,
       description: 'Conditions the units must meet; omit for all units',
-    }) filter: AdministrativeUnitFilter | null,
+    })
+    filter: AdministrativeUnitFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {

@@ -9,7 +9,8 @@ export enum AdministrativeLevel {
 }
 registerEnumType(AdministrativeLevel, {
   name: 'AdministrativeLevel',
-  description: 'Tier of an administrative unit (cấp hành chính). The district tier was abolished by the 2025 reform and is kept only in older data',
+  description:
+    'Tier of an administrative unit (cấp hành chính). The district tier was abolished by the 2025 reform and is kept only in older data',
   valuesConfig: {
     PROVINCE: { description: 'Province tier (cấp tỉnh): a province or a centrally governed city' },
     DISTRICT: { description: 'District tier (cấp huyện): abolished on 1 July 2025, kept for older data' },

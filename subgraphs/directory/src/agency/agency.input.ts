@@ -4,7 +4,6 @@ import { IsCode, IsPhone } from '../patterns';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AgencyKind } from './agency';
 
-
 @InputType({ description: 'Filters on agencies; all given conditions must hold' })
 export class AgencyFilter {
   @Field(() => AgencyKind, { nullable: true, description: 'Only agencies of this kind' })

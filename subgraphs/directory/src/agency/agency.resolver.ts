@@ -33,7 +33,8 @@ export class AgencyResolver {
 
   @Query(() => AgencyConnection, { description: 'Agencies matching a filter, ordered by Vietnamese name. Public' })
   async agencies(
-    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet; omit for all' }) filter: AgencyFilter | null,
+    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet; omit for all' })
+    filter: AgencyFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {
@@ -69,7 +70,10 @@ export class AgencyResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Agency, { description: 'Registers an agency (operators)' })
-  createAgency(@Arg('input', () => CreateAgencyInput, { description: 'The new agency' }) input: CreateAgencyInput, @Ctx() ctx: DirectoryContext) {
+  createAgency(
+    @Arg('input', () => CreateAgencyInput, { description: 'The new agency' }) input: CreateAgencyInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return createAudited(ctx, 'Agency', AUDITED, async (em) => {
       const unit = await requireUnit(ctx, input.jurisdictionId, 'jurisdictionId');
       const agency = em.create(Agency, {
@@ -89,7 +93,11 @@ export class AgencyResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Agency, { description: 'Changes an agency (operators)' })
-  updateAgency(@Arg('id', () => ID, { description: 'Id of the agency to change' }) id: string, @Arg('input', () => UpdateAgencyInput, { description: 'What to change' }) input: UpdateAgencyInput, @Ctx() ctx: DirectoryContext) {
+  updateAgency(
+    @Arg('id', () => ID, { description: 'Id of the agency to change' }) id: string,
+    @Arg('input', () => UpdateAgencyInput, { description: 'What to change' }) input: UpdateAgencyInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return updateAudited(ctx, Agency, id, input.expectedVersion, AUDITED, async (agency, em) => {
       assignDefined(agency, input, ['kind', 'nameVi', 'nameEn', 'phone', 'email', 'address']);
       if (input.jurisdictionId !== undefined) {

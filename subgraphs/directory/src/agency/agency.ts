@@ -33,7 +33,8 @@ registerEnumType(AgencyKind, {
 /** An agency (cơ quan, đơn vị) competent for some cases over an administrative unit. */
 @Entity({ tableName: 'agency' })
 @ObjectType({
-  description: 'An agency (cơ quan, đơn vị): department, police, fire and rescue, health, people’s committee… competent for cases over an administrative unit',
+  description:
+    'An agency (cơ quan, đơn vị): department, police, fire and rescue, health, people’s committee… competent for cases over an administrative unit',
 })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')

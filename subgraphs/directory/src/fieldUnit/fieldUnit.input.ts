@@ -4,7 +4,6 @@ import { IsCode } from '../patterns';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FieldUnitKind } from './fieldUnit';
 
-
 @InputType({ description: 'Filters on field units; all given conditions must hold' })
 export class FieldUnitFilter {
   @Field(() => ID, { nullable: true, description: 'Only units of this agency' })

@@ -27,7 +27,17 @@ export class HomeBase {
 }
 
 const AUDITED: (keyof FieldUnit & string)[] = [
-  'code', 'callSign', 'kind', 'nameVi', 'nameEn', 'agency', 'capacity', 'homeUnit', 'homeAddress', 'homeLatitude', 'homeLongitude',
+  'code',
+  'callSign',
+  'kind',
+  'nameVi',
+  'nameEn',
+  'agency',
+  'capacity',
+  'homeUnit',
+  'homeAddress',
+  'homeLatitude',
+  'homeLongitude',
 ];
 
 async function applyHomeBase(ctx: DirectoryContext, em: EntityManager, unit: FieldUnit, home: HomeBaseInput, field: string) {
@@ -54,7 +64,8 @@ export class FieldUnitResolver {
 
   @Query(() => FieldUnitConnection, { description: 'Field units matching a filter, ordered by code. Staff roles only' })
   async fieldUnits(
-    @Arg('filter', () => FieldUnitFilter, { nullable: true, description: 'Conditions the units must meet; omit for all' }) filter: FieldUnitFilter | null,
+    @Arg('filter', () => FieldUnitFilter, { nullable: true, description: 'Conditions the units must meet; omit for all' })
+    filter: FieldUnitFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {
@@ -84,7 +95,10 @@ export class FieldUnitResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => FieldUnit, { description: 'Registers a field unit (operators)' })
-  createFieldUnit(@Arg('input', () => CreateFieldUnitInput, { description: 'The new field unit' }) input: CreateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
+  createFieldUnit(
+    @Arg('input', () => CreateFieldUnitInput, { description: 'The new field unit' }) input: CreateFieldUnitInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return createAudited(ctx, 'FieldUnit', AUDITED, async (em) => {
       const agency = await requireAgency(ctx, input.agencyId, 'agencyId');
       const unit = em.create(FieldUnit, {
@@ -104,7 +118,11 @@ export class FieldUnitResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => FieldUnit, { description: 'Changes a field unit (operators)' })
-  updateFieldUnit(@Arg('id', () => ID, { description: 'Id of the field unit to change' }) id: string, @Arg('input', () => UpdateFieldUnitInput, { description: 'What to change' }) input: UpdateFieldUnitInput, @Ctx() ctx: DirectoryContext) {
+  updateFieldUnit(
+    @Arg('id', () => ID, { description: 'Id of the field unit to change' }) id: string,
+    @Arg('input', () => UpdateFieldUnitInput, { description: 'What to change' }) input: UpdateFieldUnitInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return updateAudited(ctx, FieldUnit, id, input.expectedVersion, AUDITED, async (unit, em) => {
       assignDefined(unit, input, ['callSign', 'kind', 'nameVi', 'nameEn', 'capacity']);
       if (input.agencyId !== undefined) {

@@ -33,7 +33,10 @@ export class HistoryResolver {
   @Query(() => [ChangeRecord], {
     description: 'Who changed a directory record, when, and how; oldest first. Leaders and operators only',
   })
-  changeHistory(@Arg('entityId', () => ID, { description: 'Id of an agency, person or field unit' }) entityId: string, @Ctx() ctx: DirectoryContext): Promise<ChangeRecord[]> {
+  changeHistory(
+    @Arg('entityId', () => ID, { description: 'Id of an agency, person or field unit' }) entityId: string,
+    @Ctx() ctx: DirectoryContext,
+  ): Promise<ChangeRecord[]> {
     return ctx.em.find(AuditEntry, { entityId: requireId(entityId, 'entityId') }, { orderBy: { at: 'ASC', id: 'ASC' } });
   }
 }

@@ -28,7 +28,10 @@ async function applyMembership(
   input: { agencyId?: string | null; fieldUnitId?: string | null },
 ) {
   if (input.agencyId !== undefined) {
-    person.agency = input.agencyId === null ? null : em.getReference(Agency, (await requireAgency(ctx, input.agencyId, 'agencyId')).id, { wrapped: true });
+    person.agency =
+      input.agencyId === null
+        ? null
+        : em.getReference(Agency, (await requireAgency(ctx, input.agencyId, 'agencyId')).id, { wrapped: true });
   }
   if (input.fieldUnitId !== undefined) {
     const unit = input.fieldUnitId === null ? null : await requireFieldUnit(ctx, input.fieldUnitId, 'fieldUnitId');
@@ -74,7 +77,8 @@ export class PersonResolver {
     @Arg('filter', () => PersonFilter, {
       nullable: true,
       description: 'Conditions the people must meet; omit for everyone in the caller’s scope',
-    }) filter: PersonFilter | null,
+    })
+    filter: PersonFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: DirectoryContext,
   ) {
@@ -114,7 +118,10 @@ export class PersonResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Person, { description: 'Registers a person (operators)' })
-  createPerson(@Arg('input', () => CreatePersonInput, { description: 'The new person' }) input: CreatePersonInput, @Ctx() ctx: DirectoryContext) {
+  createPerson(
+    @Arg('input', () => CreatePersonInput, { description: 'The new person' }) input: CreatePersonInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return createAudited(ctx, 'Person', AUDITED, async (em) => {
       const person = em.create(Person, {
         subject: input.subject ?? null,
@@ -132,7 +139,11 @@ export class PersonResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Person, { description: 'Changes a person (operators)' })
-  updatePerson(@Arg('id', () => ID, { description: 'Id of the person to change' }) id: string, @Arg('input', () => UpdatePersonInput, { description: 'What to change' }) input: UpdatePersonInput, @Ctx() ctx: DirectoryContext) {
+  updatePerson(
+    @Arg('id', () => ID, { description: 'Id of the person to change' }) id: string,
+    @Arg('input', () => UpdatePersonInput, { description: 'What to change' }) input: UpdatePersonInput,
+    @Ctx() ctx: DirectoryContext,
+  ) {
     return updateAudited(ctx, Person, id, input.expectedVersion, AUDITED, async (person, em) => {
       assignDefined(person, input, ['fullName', 'title', 'phone', 'email']);
       if (input.roles) person.roles = [...new Set(input.roles)];

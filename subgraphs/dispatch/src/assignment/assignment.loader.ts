@@ -7,16 +7,19 @@ import { Assignment, AssignmentLogEntry } from './assignment';
 export const assignmentById = (ctx: DispatchContext) => loaderByUnique(ctx, Assignment, 'id');
 export const assignmentsByIncident = (ctx: DispatchContext) => loaderByForeignKey(ctx, Assignment, 'incidentId', { dispatchedAt: 'ASC' });
 export const unitStateById = (ctx: DispatchContext) => loaderByUnique(ctx, UnitState, 'fieldUnitId');
-export const logOf = (ctx: DispatchContext) => loaderByForeignKey(ctx, AssignmentLogEntry, 'assignmentId', { at: 'ASC', id: 'ASC' } as never);
+export const logOf = (ctx: DispatchContext) =>
+  loaderByForeignKey(ctx, AssignmentLogEntry, 'assignmentId', { at: 'ASC', id: 'ASC' } as never);
 
 /** The last `TRACK_LENGTH` positions of many units, in one query. */
 export const TRACK_LENGTH = 20;
 export const trackOf = (ctx: DispatchContext) =>
   ctx.loaders.get<string, PositionReport[]>('track', async (ids) => {
-    const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
-      `select id from (select id, row_number() over (partition by field_unit_id order by at desc) as n from dispatch.position_report where field_unit_id in (?)) t where n <= ?`,
-      [[...ids], TRACK_LENGTH],
-    );
+    const rows = await ctx.em
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `select id from (select id, row_number() over (partition by field_unit_id order by at desc) as n from dispatch.position_report where field_unit_id in (?)) t where n <= ?`,
+        [[...ids], TRACK_LENGTH],
+      );
     const reports = await ctx.em.find(PositionReport, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { at: 'DESC' } });
     return groupByKeys(ids, reports, (r) => r.fieldUnitId);
   });

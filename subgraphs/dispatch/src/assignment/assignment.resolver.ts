@@ -1,4 +1,15 @@
-import { ConnectionArgs, ConnectionType, forbidden, geoPoint, GeoPoint, notFound, paginate, requireId, Role, STAFF_ROLES } from '@ioc-graph/platform';
+import {
+  ConnectionArgs,
+  ConnectionType,
+  forbidden,
+  geoPoint,
+  GeoPoint,
+  notFound,
+  paginate,
+  requireId,
+  Role,
+  STAFF_ROLES,
+} from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DispatchContext } from '../context';
@@ -30,7 +41,8 @@ export class AssignmentResolver {
   @Authorized(Role.FIELD_OFFICER)
   @Query(() => Assignment, {
     nullable: true,
-    description: 'The active assignment of the caller’s own unit (the field app’s home screen); null when the unit is free. Field officers only',
+    description:
+      'The active assignment of the caller’s own unit (the field app’s home screen); null when the unit is free. Field officers only',
   })
   myAssignment(@Ctx() ctx: DispatchContext) {
     if (!ctx.identity.fieldUnitId) throw forbidden('The token names no field unit');
@@ -41,7 +53,15 @@ export class AssignmentResolver {
   @Query(() => AssignmentConnection, {
     description: 'Assignments, newest first. Staff roles: the center reads all, an agency its units’, a crew its own',
   })
-  assignments(@Arg('filter', () => AssignmentFilter, { nullable: true, description: 'Conditions the assignments must meet; omit for all you may read' }) filter: AssignmentFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: DispatchContext) {
+  assignments(
+    @Arg('filter', () => AssignmentFilter, {
+      nullable: true,
+      description: 'Conditions the assignments must meet; omit for all you may read',
+    })
+    filter: AssignmentFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: DispatchContext,
+  ) {
     const where: FilterQuery<Assignment>[] = [assignmentScope(ctx.identity)];
     if (filter?.incidentId) where.push({ incidentId: requireId(filter.incidentId, 'incidentId') });
     if (filter?.fieldUnitId) where.push({ fieldUnitId: requireId(filter.fieldUnitId, 'fieldUnitId') });
@@ -55,7 +75,10 @@ export class AssignmentResolver {
     return ref<FieldUnit>(a.fieldUnitId);
   }
 
-  @FieldResolver(() => Incident, { nullable: true, description: 'The incident, for those who may read it (the crew of another agency reads incidentTitle and scene)' })
+  @FieldResolver(() => Incident, {
+    nullable: true,
+    description: 'The incident, for those who may read it (the crew of another agency reads incidentTitle and scene)',
+  })
   incident(@Root() a: Assignment) {
     return ref<Incident>(a.incidentId);
   }

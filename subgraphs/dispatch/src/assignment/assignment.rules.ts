@@ -1,7 +1,8 @@
 import { hasRole, isCenter, Role, type Identity, type StepTransition, type Transition } from '@ioc-graph/platform';
 import { AssignmentState, UnitStatus } from '../vocabulary';
 
-export type AssignmentAction = 'acceptAssignment' | 'declineAssignment' | 'reportEnRoute' | 'reportOnScene' | 'clearAssignment' | 'cancelAssignment';
+export type AssignmentAction =
+  'acceptAssignment' | 'declineAssignment' | 'reportEnRoute' | 'reportOnScene' | 'clearAssignment' | 'cancelAssignment';
 
 /** `crew`: the field officers of the assigned unit; `dispatcher`: the center (leaders and operators) and the unit's agency. */
 export type AssignmentActor = 'crew' | 'dispatcher';
@@ -33,10 +34,12 @@ export const UNIT_STATUS_OF: Record<AssignmentState, UnitStatus> = {
 };
 
 /** Dispatchers: the center (leaders and operators), and the staff of the agency the unit belongs to. */
-export const mayDispatch = (identity: Identity, agencyId: string) => isCenter(identity) || (hasRole(identity, Role.AGENCY_STAFF) && identity.agencyId === agencyId);
+export const mayDispatch = (identity: Identity, agencyId: string) =>
+  isCenter(identity) || (hasRole(identity, Role.AGENCY_STAFF) && identity.agencyId === agencyId);
 
 /** The crew: field officers of that very unit. */
-export const isCrew = (identity: Identity, fieldUnitId: string) => hasRole(identity, Role.FIELD_OFFICER) && identity.fieldUnitId === fieldUnitId;
+export const isCrew = (identity: Identity, fieldUnitId: string) =>
+  hasRole(identity, Role.FIELD_OFFICER) && identity.fieldUnitId === fieldUnitId;
 
 /** The assignment's state machine as `takeStep` checks it for `identity`. */
 export const assignmentTransition = (

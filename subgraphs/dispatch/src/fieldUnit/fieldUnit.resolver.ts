@@ -20,12 +20,18 @@ export class FieldUnitLiveResolver {
   @FieldResolver(() => PositionReport, { nullable: true, description: 'The latest reported position' })
   async position(@Root() unit: FieldUnit, @Ctx() ctx: DispatchContext) {
     const state = await unitStateById(ctx).load(requireId(unit.id, 'id'));
-    return state?.positionAt ? { fieldUnitId: unit.id, latitude: state.latitude, longitude: state.longitude, at: state.positionAt, speedKmh: null, heading: null } : null;
+    return state?.positionAt
+      ? { fieldUnitId: unit.id, latitude: state.latitude, longitude: state.longitude, at: state.positionAt, speedKmh: null, heading: null }
+      : null;
   }
 
   @Authorized(...STAFF_AND_SYSTEMS)
   @FieldResolver(() => [PositionReport], { description: `The last positions, newest first (up to ${TRACK_LENGTH})` })
-  async track(@Root() unit: FieldUnit, @Arg('last', () => Int, { defaultValue: TRACK_LENGTH, description: 'How many positions, newest first' }) last: number, @Ctx() ctx: DispatchContext) {
+  async track(
+    @Root() unit: FieldUnit,
+    @Arg('last', () => Int, { defaultValue: TRACK_LENGTH, description: 'How many positions, newest first' }) last: number,
+    @Ctx() ctx: DispatchContext,
+  ) {
     return (await trackOf(ctx).load(requireId(unit.id, 'id'))).slice(0, Math.max(0, last));
   }
 

@@ -21,11 +21,21 @@ interface UnitNode {
   agency: { id: string };
   homeBase: { location: { latitude: number; longitude: number } };
 }
-const unitFacts = (node: UnitNode): FieldUnitFacts => ({ id: node.id, code: node.code, kind: node.kind, agencyId: node.agency.id, home: node.homeBase.location });
+const unitFacts = (node: UnitNode): FieldUnitFacts => ({
+  id: node.id,
+  code: node.code,
+  kind: node.kind,
+  agencyId: node.agency.id,
+  home: node.homeBase.location,
+});
 
 /** The field unit an input names, asked of the directory; BAD_USER_INPUT naming the field when unknown. */
 export async function fieldUnitFacts(ctx: DispatchContext, id: string, field: string): Promise<FieldUnitFacts> {
-  const data = await ctx.directory.request<{ _entities: (UnitNode | null)[] }>(UNITS, { r: [{ __typename: 'FieldUnit', id }] }, ctx.requestId);
+  const data = await ctx.directory.request<{ _entities: (UnitNode | null)[] }>(
+    UNITS,
+    { r: [{ __typename: 'FieldUnit', id }] },
+    ctx.requestId,
+  );
   const unit = data._entities[0];
   if (!unit) throw badInput(`${field} refers to no field unit`, [{ field, message: 'no such field unit' }]);
   return unitFacts(unit);
@@ -33,6 +43,8 @@ export async function fieldUnitFacts(ctx: DispatchContext, id: string, field: st
 
 /** The directory's roster of the given kinds (what recommendations choose from). */
 export async function fieldUnitsOfKinds(ctx: DispatchContext, kinds: string[]): Promise<FieldUnitFacts[]> {
-  const pages = await Promise.all(kinds.map((kind) => ctx.directory.request<{ fieldUnits: { edges: { node: UnitNode }[] } }>(UNITS_OF_KIND, { kind }, ctx.requestId)));
+  const pages = await Promise.all(
+    kinds.map((kind) => ctx.directory.request<{ fieldUnits: { edges: { node: UnitNode }[] } }>(UNITS_OF_KIND, { kind }, ctx.requestId)),
+  );
   return pages.flatMap((page) => page.fieldUnits.edges.map((edge) => unitFacts(edge.node)));
 }

@@ -59,7 +59,8 @@ export class ResponseTimeResolver {
     @Arg('filter', () => ResponseTimeFilter, {
       nullable: true,
       description: 'Which assignments to measure; all you may read when omitted',
-    }) filter: ResponseTimeFilter | null,
+    })
+    filter: ResponseTimeFilter | null,
     @Ctx() ctx: DispatchContext,
   ): Promise<ResponseTimeBucket[]> {
     const conditions = ['not exercise', 'on_scene_at is not null'];

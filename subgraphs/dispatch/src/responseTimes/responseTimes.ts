@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Assignment } from '../assignment/assignment';
 
 /** The usual CAD measures, in seconds; null until both ends of a measure are known. */
-@ObjectType({ description: 'Response times in seconds: call processing (received → dispatched), turnout (dispatched → en route), travel (en route → on scene), on scene (on scene → cleared), response (received → on scene), total (received → cleared)' })
+@ObjectType({
+  description:
+    'Response times in seconds: call processing (received → dispatched), turnout (dispatched → en route), travel (en route → on scene), on scene (on scene → cleared), response (received → on scene), total (received → cleared)',
+})
 export class ResponseTimes {
   @Field(() => Int, { nullable: true, description: 'Call processing: received → dispatched, in seconds; null until dispatched' })
   callProcessingSeconds!: number | null;
@@ -25,7 +28,9 @@ export class ResponseTimes {
 
 const between = (from: Date | null, to: Date | null) => (from && to ? Math.round((to.getTime() - from.getTime()) / 1000) : null);
 
-export function responseTimesOf(a: Pick<Assignment, 'receivedAt' | 'dispatchedAt' | 'enRouteAt' | 'onSceneAt' | 'clearedAt'>): ResponseTimes {
+export function responseTimesOf(
+  a: Pick<Assignment, 'receivedAt' | 'dispatchedAt' | 'enRouteAt' | 'onSceneAt' | 'clearedAt'>,
+): ResponseTimes {
   return {
     callProcessingSeconds: between(a.receivedAt, a.dispatchedAt),
     turnoutSeconds: between(a.dispatchedAt, a.enRouteAt),
@@ -40,7 +45,10 @@ export function responseTimesOf(a: Pick<Assignment, 'receivedAt' | 'dispatchedAt
 export function incidentResponseTimes(assignments: Assignment[]): ResponseTimes | null {
   const counted = assignments.filter((a) => a.state !== 'CANCELLED' && a.state !== 'DECLINED');
   if (!counted.length) return null;
-  const first = [...counted].sort((a, b) => (a.onSceneAt?.getTime() ?? Infinity) - (b.onSceneAt?.getTime() ?? Infinity) || a.dispatchedAt.getTime() - b.dispatchedAt.getTime())[0];
+  const first = [...counted].sort(
+    (a, b) =>
+      (a.onSceneAt?.getTime() ?? Infinity) - (b.onSceneAt?.getTime() ?? Infinity) || a.dispatchedAt.getTime() - b.dispatchedAt.getTime(),
+  )[0];
   const firstDispatch = counted.reduce((a, b) => (b.dispatchedAt < a.dispatchedAt ? b : a));
   return { ...responseTimesOf(first), callProcessingSeconds: between(firstDispatch.receivedAt, firstDispatch.dispatchedAt) };
 }

@@ -45,7 +45,10 @@ export const unitAirQualityOf = (ctx: EnvironmentContext) =>
 /** The air quality of the directory's administrative units: open data. */
 @Resolver(() => AdministrativeUnit)
 export class UnitAirQualityResolver {
-  @FieldResolver(() => UnitAirQuality, { nullable: true, description: 'The worst current VN_AQI of the air stations in its subtree; null without a current one' })
+  @FieldResolver(() => UnitAirQuality, {
+    nullable: true,
+    description: 'The worst current VN_AQI of the air stations in its subtree; null without a current one',
+  })
   async airQuality(@Root() unit: AdministrativeUnit, @Ctx() ctx: EnvironmentContext): Promise<UnitAirQuality | null> {
     const row = await unitAirQualityOf(ctx).load(unit.id.toLowerCase());
     if (!row) return null;

@@ -26,20 +26,34 @@
 export type Pollutant = 'PM2_5' | 'PM10' | 'O3' | 'CO' | 'NO2' | 'SO2';
 
 /** One hourly average of a pollutant (µg/m³; CO in µg/m³ as in the decision). */
-export interface HourlyValue { hour: Date; value: number | null }
+export interface HourlyValue {
+  hour: Date;
+  value: number | null;
+}
 
 /** A band of Table 2 of the decision, with its colour (hex of the decision's RGB). */
-export interface AqiCategory { level: 1 | 2 | 3 | 4 | 5 | 6; nameVi: string; nameEn: string; color: string; min: number; max: number | null }
+export interface AqiCategory {
+  level: 1 | 2 | 3 | 4 | 5 | 6;
+  nameVi: string;
+  nameEn: string;
+  color: string;
+  min: number;
+  max: number | null;
+}
 
 /** The six bands of the decision; the last one (nominally 301–500) is open-ended. */
-export const AQI_CATEGORIES: readonly AqiCategory[] = Object.freeze(([
-  { level: 1, nameVi: 'Tốt', nameEn: 'Good', color: '#00E400', min: 0, max: 50 }, // (0,228,0)
-  { level: 2, nameVi: 'Trung bình', nameEn: 'Moderate', color: '#FFFF00', min: 51, max: 100 }, // (255,255,0)
-  { level: 3, nameVi: 'Kém', nameEn: 'Poor', color: '#FF7E00', min: 101, max: 150 }, // (255,126,0)
-  { level: 4, nameVi: 'Xấu', nameEn: 'Bad', color: '#FF0000', min: 151, max: 200 }, // (255,0,0)
-  { level: 5, nameVi: 'Rất xấu', nameEn: 'Very bad', color: '#8F3F97', min: 201, max: 300 }, // (143,63,151)
-  { level: 6, nameVi: 'Nguy hại', nameEn: 'Hazardous', color: '#7E0023', min: 301, max: null }, // (126,0,35)
-] satisfies AqiCategory[]).map((c) => Object.freeze(c)));
+export const AQI_CATEGORIES: readonly AqiCategory[] = Object.freeze(
+  (
+    [
+      { level: 1, nameVi: 'Tốt', nameEn: 'Good', color: '#00E400', min: 0, max: 50 }, // (0,228,0)
+      { level: 2, nameVi: 'Trung bình', nameEn: 'Moderate', color: '#FFFF00', min: 51, max: 100 }, // (255,255,0)
+      { level: 3, nameVi: 'Kém', nameEn: 'Poor', color: '#FF7E00', min: 101, max: 150 }, // (255,126,0)
+      { level: 4, nameVi: 'Xấu', nameEn: 'Bad', color: '#FF0000', min: 151, max: 200 }, // (255,0,0)
+      { level: 5, nameVi: 'Rất xấu', nameEn: 'Very bad', color: '#8F3F97', min: 201, max: 300 }, // (143,63,151)
+      { level: 6, nameVi: 'Nguy hại', nameEn: 'Hazardous', color: '#7E0023', min: 301, max: null }, // (126,0,35)
+    ] satisfies AqiCategory[]
+  ).map((c) => Object.freeze(c)),
+);
 
 /** I_i of Table 1. */
 const INDEX = [0, 50, 100, 150, 200, 300, 400, 500] as const;
@@ -121,7 +135,9 @@ function highest<K extends string>(entries: [K, number | null][]): { aqi: number
  * @param input per pollutant, the last 12 hourly values, newest first (PM: NowCast; others: the newest).
  * @returns null when neither PM2.5 nor PM10 gives a sub-index.
  */
-export function hourlyAqi(input: Partial<Record<Pollutant, (number | null)[]>>): { aqi: number; dominant: Pollutant; category: AqiCategory } | null {
+export function hourlyAqi(
+  input: Partial<Record<Pollutant, (number | null)[]>>,
+): { aqi: number; dominant: Pollutant; category: AqiCategory } | null {
   const entries = ORDER.map((p): [Pollutant, number | null] => {
     const series = input[p];
     if (!series) return [p, null];
@@ -137,7 +153,13 @@ export function hourlyAqi(input: Partial<Record<Pollutant, (number | null)[]>>):
  * @returns `dominant` is the input key that decided (e.g. 'PM2_5', 'O3_8hMax'); null without PM2.5 or PM10.
  */
 export function dailyAqi(input: {
-  PM2_5?: number; PM10?: number; O3_1hMax?: number; O3_8hMax?: number; CO_1hMax?: number; NO2_1hMax?: number; SO2_1hMax?: number;
+  PM2_5?: number;
+  PM10?: number;
+  O3_1hMax?: number;
+  O3_8hMax?: number;
+  CO_1hMax?: number;
+  NO2_1hMax?: number;
+  SO2_1hMax?: number;
 }): { aqi: number; dominant: string; category: AqiCategory } | null {
   const sub = (p: Pollutant, c: number | undefined, basis: 'DAILY' | 'O3_8H') => (c === undefined ? null : rawSubIndex(p, c, basis));
   const entries: [string, number | null][] = [

@@ -1,4 +1,12 @@
-import { badInput, hourlyRollupCtes, SERVICE_IDENTITY, type Clock, type FieldProblem, type HourlyRollupSpec, type Identity } from '@ioc-graph/platform';
+import {
+  badInput,
+  hourlyRollupCtes,
+  SERVICE_IDENTITY,
+  type Clock,
+  type FieldProblem,
+  type HourlyRollupSpec,
+  type Identity,
+} from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hourlyAqi, type Pollutant } from '../aqi/vnAqi';
 import { evaluateRules } from '../rule/evaluate';
@@ -12,7 +20,12 @@ const HOUR_MS = 3_600_000;
 /** Problems reported per refused batch (the rest are counted). */
 const MAX_PROBLEMS = 50;
 /** The hourly rollup of readings per station and metric (sum, count, min, max), kept by the kit's upsert. */
-const ROLLUP: HourlyRollupSpec = { table: 'environment.hourly_rollup', keys: ['station_id', 'metric'], time: 'measured_at', measures: ['sum', 'count', 'min', 'max'] };
+const ROLLUP: HourlyRollupSpec = {
+  table: 'environment.hourly_rollup',
+  keys: ['station_id', 'metric'],
+  time: 'measured_at',
+  measures: ['sum', 'count', 'min', 'max'],
+};
 
 export interface ReadingRecord {
   stationCode: string;
@@ -55,7 +68,8 @@ export async function ingestReadings(
   const problems: FieldProblem[] = [];
   const trimmedSource = source.trim();
   if (!trimmedSource || trimmedSource.length > 100) problems.push({ field: 'source', message: 'must be 1 to 100 characters' });
-  if (readings.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} readings per call`, [{ field: 'readings', message: `at most ${MAX_BATCH}` }]);
+  if (readings.length > MAX_BATCH)
+    throw badInput(`At most ${MAX_BATCH} readings per call`, [{ field: 'readings', message: `at most ${MAX_BATCH}` }]);
   const codes = [...new Set(readings.map((r) => r.stationCode))];
   const stations = codes.length
     ? await em.execute<StationRow[]>('select id, code, kind, active from environment.station where code in (?)', [codes])
@@ -75,17 +89,28 @@ export async function ingestReadings(
     else if (!station.active) problem('stationCode', `station ${r.stationCode} is decommissioned`);
     else if (!METRICS_OF_KIND[station.kind].includes(r.metric)) problem('metric', `a ${station.kind} station does not measure ${r.metric}`);
     const bounds = METRIC_BOUNDS[r.metric];
-    if (!Number.isFinite(r.value) || r.value < bounds.min || r.value > bounds.max) problem('value', `${r.metric} must be between ${bounds.min} and ${bounds.max}`);
+    if (!Number.isFinite(r.value) || r.value < bounds.min || r.value > bounds.max)
+      problem('value', `${r.metric} must be between ${bounds.min} and ${bounds.max}`);
     const at = r.measuredAt instanceof Date ? r.measuredAt.getTime() : NaN;
     if (!Number.isFinite(at)) problem('measuredAt', 'must be a date');
     else if (at > now + FUTURE_TOLERANCE_MS) problem('measuredAt', 'is in the future');
     const sourceId = r.sourceId.trim();
     if (!sourceId || sourceId.length > 200) problem('sourceId', 'must be 1 to 200 characters');
-    if (bad === before) rows.push({ source_id: sourceId, station_id: station!.id, metric: r.metric, value: r.value, measured_at: new Date(at).toISOString() });
+    if (bad === before)
+      rows.push({
+        source_id: sourceId,
+        station_id: station!.id,
+        metric: r.metric,
+        value: r.value,
+        measured_at: new Date(at).toISOString(),
+      });
   });
   if (problems.length) {
     const more = bad > problems.length ? ` (and ${bad - problems.length} more)` : '';
-    throw badInput(`The batch has ${bad} invalid field(s)${more}; nothing was stored: ${problems[0]!.field} ${problems[0]!.message}`, problems);
+    throw badInput(
+      `The batch has ${bad} invalid field(s)${more}; nothing was stored: ${problems[0]!.field} ${problems[0]!.message}`,
+      problems,
+    );
   }
   if (!rows.length) return { received: 0, stored: 0, duplicates: 0 };
 
@@ -106,7 +131,12 @@ export async function ingestReadings(
       [JSON.stringify(rows), trimmedSource, clock.now().toISOString(), [...AQI_METRICS]],
     );
     const stored = Number(result!.stored);
-    if (result!.touched.length) await recomputeAqi(tx, clock, result!.touched.map((t) => ({ stationId: t.stationId, hour: new Date(t.hour).getTime() })));
+    if (result!.touched.length)
+      await recomputeAqi(
+        tx,
+        clock,
+        result!.touched.map((t) => ({ stationId: t.stationId, hour: new Date(t.hour).getTime() })),
+      );
     if (stored) {
       const metrics = new Map<string, Set<string>>();
       for (const r of rows) metrics.set(r.station_id, (metrics.get(r.station_id) ?? new Set<string>()).add(r.metric));
@@ -130,7 +160,11 @@ async function recomputeAqi(tx: EntityManager, clock: Clock, touched: { stationI
     for (let k = 0; k < 12; k++) span.hours.add(t.hour + k * HOUR_MS);
     spans.set(t.stationId, span);
   }
-  const windows = [...spans].map(([stationId, s]) => ({ station_id: stationId, from: new Date(s.from - 11 * HOUR_MS).toISOString(), to: new Date(s.to + 11 * HOUR_MS).toISOString() }));
+  const windows = [...spans].map(([stationId, s]) => ({
+    station_id: stationId,
+    from: new Date(s.from - 11 * HOUR_MS).toISOString(),
+    to: new Date(s.to + 11 * HOUR_MS).toISOString(),
+  }));
   const averages = await tx.execute<{ stationId: string; metric: Pollutant; hour: Date; average: number }[]>(
     `select r.station_id as "stationId", r.metric, r.hour, r.sum / r.count as average
      from environment.hourly_rollup r
@@ -153,7 +187,8 @@ async function recomputeAqi(tx: EntityManager, clock: Clock, touched: { stationI
     for (const hour of span.hours) {
       if (!byMetric.get('PM2_5')?.has(hour) && !byMetric.get('PM10')?.has(hour)) continue;
       const input: Partial<Record<Pollutant, (number | null)[]>> = {};
-      for (const [metric, byHour] of byMetric) input[metric as Pollutant] = Array.from({ length: 12 }, (_, k) => byHour.get(hour - k * HOUR_MS) ?? null);
+      for (const [metric, byHour] of byMetric)
+        input[metric as Pollutant] = Array.from({ length: 12 }, (_, k) => byHour.get(hour - k * HOUR_MS) ?? null);
       const aqi = hourlyAqi(input);
       const at = new Date(hour).toISOString();
       if (aqi) upserts.push({ station_id: stationId, hour: at, aqi: aqi.aqi, dominant: aqi.dominant });

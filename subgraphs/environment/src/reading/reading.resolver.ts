@@ -10,8 +10,13 @@ import { metricSeries, SeriesPoint } from './series';
 @Resolver()
 export class ReadingResolver {
   @Authorized(Role.SYSTEM, Role.OPERATOR)
-  @Mutation(() => IngestResult, { description: `Stores up to ${MAX_BATCH} readings, validated as a whole and idempotent by (source, sourceId)` })
-  ingestReadings(@Arg('input', () => IngestReadingsInput, { description: 'The batch' }) input: IngestReadingsInput, @Ctx() ctx: EnvironmentContext): Promise<IngestResult> {
+  @Mutation(() => IngestResult, {
+    description: `Stores up to ${MAX_BATCH} readings, validated as a whole and idempotent by (source, sourceId)`,
+  })
+  ingestReadings(
+    @Arg('input', () => IngestReadingsInput, { description: 'The batch' }) input: IngestReadingsInput,
+    @Ctx() ctx: EnvironmentContext,
+  ): Promise<IngestResult> {
     return ingestReadings(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
@@ -27,7 +32,8 @@ export class ReadingResolver {
     @Arg('withinUnitId', () => ID, {
       nullable: true,
       description: 'Only stations in this administrative unit or below it; all stations when omitted',
-    }) withinUnitId?: string | null,
+    })
+    withinUnitId?: string | null,
   ) {
     return metricSeries(ctx, { metric, withinUnitId, from, to, bucket });
   }

@@ -22,7 +22,6 @@ export class SeriesPoint {
   count!: number;
 }
 
-
 /**
  * A metric's series from the hourly rollups of the stations in a unit's subtree (all stations without
  * one), over the hours starting in [from, to), bucketed in Asia/Ho_Chi_Minh time.
@@ -37,9 +36,18 @@ export async function metricSeries(
     time: 'r.hour',
     source: 'environment.hourly_rollup r join environment.station s on s.id = r.station_id',
     measures: 'sum(r.sum) / sum(r.count) as average, min(r.min) as min, max(r.max) as max, sum(r.count)::int as count',
-    where: [{ sql: 'r.metric = ?', params: [args.metric] }, ...(args.withinUnitId ? [{ sql: withinUnitSql('s'), params: [args.withinUnitId.toLowerCase()] }] : [])],
+    where: [
+      { sql: 'r.metric = ?', params: [args.metric] },
+      ...(args.withinUnitId ? [{ sql: withinUnitSql('s'), params: [args.withinUnitId.toLowerCase()] }] : []),
+    ],
     from: args.from,
     to: args.to,
   });
-  return rows.map((r) => ({ bucketStart: r.bucketStart, average: Number(r.average), min: Number(r.min), max: Number(r.max), count: Number(r.count) }));
+  return rows.map((r) => ({
+    bucketStart: r.bucketStart,
+    average: Number(r.average),
+    min: Number(r.min),
+    max: Number(r.max),
+    count: Number(r.count),
+  }));
 }

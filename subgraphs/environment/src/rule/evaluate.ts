@@ -17,7 +17,13 @@ import { breachHeadline, formatNumber } from './headline';
 import { AQI, Breach, Rule, ruleHours, StationThreshold } from './rule';
 
 const stationLevel = (station: Station, level: StationThreshold | null): number | null =>
-  level === StationThreshold.ALARM_I ? station.alarmLevel1 : level === StationThreshold.ALARM_II ? station.alarmLevel2 : level === StationThreshold.ALARM_III ? station.alarmLevel3 : null;
+  level === StationThreshold.ALARM_I
+    ? station.alarmLevel1
+    : level === StationThreshold.ALARM_II
+      ? station.alarmLevel2
+      : level === StationThreshold.ALARM_III
+        ? station.alarmLevel3
+        : null;
 
 /** What a rule gives at a station: the kit's verdict, with the value and threshold the headline names. */
 interface Judged {
@@ -73,7 +79,12 @@ function judge(rule: Rule, station: Station, byHour: Map<number, HourValue> | un
   const threshold = rule.thresholdFromStation ? stationLevel(station, rule.thresholdFromStation) : rule.threshold;
   if (threshold === null || !byHour?.size) return null;
   const latest = Math.max(...byHour.keys());
-  const { met, value, windowStart } = judgeHourlyWindow(byHour, latest, { hours: ruleHours(rule), threshold, aggregate: rule.aggregate, comparison: rule.comparison });
+  const { met, value, windowStart } = judgeHourlyWindow(byHour, latest, {
+    hours: ruleHours(rule),
+    threshold,
+    aggregate: rule.aggregate,
+    comparison: rule.comparison,
+  });
   if (!met) return { verdict: { state: 'clear' }, value, threshold };
   const escalation = rule.escalationFromStation ? stationLevel(station, rule.escalationFromStation) : rule.escalationThreshold;
   const severity = escalation !== null && value > escalation ? escalate(rule.severity) : rule.severity;
@@ -115,7 +126,8 @@ export async function evaluateRules(tx: EntityManager, clock: Clock, actor: Iden
   const rules = await tx.find(Rule, { active: true });
   const stations = await tx.find(Station, { id: { $in: stationIds } });
   const open = await tx.find(Breach, { endedAt: null, station: { $in: stationIds } }, { populate: ['rule'] });
-  const judged = (metric: string, stationId: string) => (metric === AQI ? AQI_METRICS.some((m) => touched.get(stationId)!.has(m)) : touched.get(stationId)!.has(metric));
+  const judged = (metric: string, stationId: string) =>
+    metric === AQI ? AQI_METRICS.some((m) => touched.get(stationId)!.has(m)) : touched.get(stationId)!.has(metric);
   const metrics = [...new Set(rules.map((r) => r.metric).concat(open.map((b) => b.rule.metric)))];
   const series = await readSeries(tx, stationIds, metrics, Math.max(1, ...rules.map(ruleHours)));
   const now = clock.now();

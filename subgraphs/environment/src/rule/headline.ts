@@ -19,12 +19,16 @@ export function breachHeadline(rule: Rule, station: Station, value: number, thre
     return ended ? `Hết vượt ngưỡng AQI ${num(threshold, 0)}: ${text}` : text;
   }
   if (rule.metric === 'WATER_LEVEL') {
-    const level = rule.thresholdFromStation ? `${LEVEL_NAME[rule.thresholdFromStation]} (${num(threshold, 2)} m)` : `${num(threshold, 2)} m`;
+    const level = rule.thresholdFromStation
+      ? `${LEVEL_NAME[rule.thresholdFromStation]} (${num(threshold, 2)} m)`
+      : `${num(threshold, 2)} m`;
     return ended ? `Mực nước về dưới ${level} ${at}: ${num(value, 2)} m` : `Mực nước ${num(value, 2)} m vượt ${level} ${at}`;
   }
   if (rule.metric === 'RAINFALL' && rule.aggregate === RuleAggregate.SUM) {
     const text = `Mưa lớn ${num(value)} mm trong ${ruleHours(rule)} giờ ${at}`;
     return ended ? `Hết mưa lớn ${at}: ${num(value)} mm trong ${ruleHours(rule)} giờ` : text;
   }
-  return ended ? `${rule.metric} về dưới ngưỡng ${num(threshold)} ${at}: ${num(value)}` : `${rule.metric} ${num(value)} vượt ngưỡng ${num(threshold)} ${at}`;
+  return ended
+    ? `${rule.metric} về dưới ngưỡng ${num(threshold)} ${at}: ${num(value)}`
+    : `${rule.metric} ${num(value)} vượt ngưỡng ${num(threshold)} ${at}`;
 }

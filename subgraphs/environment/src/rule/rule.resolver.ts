@@ -19,11 +19,13 @@ export class RuleResolver {
     @Arg('open', () => Boolean, {
       nullable: true,
       description: 'true: only open breaches; false: only ended ones; both when omitted',
-    }) open?: boolean | null,
+    })
+    open?: boolean | null,
     @Arg('stationCode', () => String, {
       nullable: true,
       description: 'Only breaches at this station (its code); all stations when omitted',
-    }) stationCode?: string | null,
+    })
+    stationCode?: string | null,
   ) {
     return ctx.em.find(
       Breach,
@@ -36,8 +38,14 @@ export class RuleResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => Rule, { description: 'Switches a rule on or off (an inactive rule opens no breach; its open breaches end at the next readings)' })
-  setRuleActive(@Arg('code', { description: 'Code of the rule, e.g. AQI_ABOVE_150' }) code: string, @Arg('active', { description: 'true switches it on, false off' }) active: boolean, @Ctx() ctx: EnvironmentContext) {
+  @Mutation(() => Rule, {
+    description: 'Switches a rule on or off (an inactive rule opens no breach; its open breaches end at the next readings)',
+  })
+  setRuleActive(
+    @Arg('code', { description: 'Code of the rule, e.g. AQI_ABOVE_150' }) code: string,
+    @Arg('active', { description: 'true switches it on, false off' }) active: boolean,
+    @Ctx() ctx: EnvironmentContext,
+  ) {
     return switchRule(ctx.em, Rule, 'Rule', { code, active, identity: ctx.identity, requestId: ctx.requestId });
   }
 }

@@ -9,7 +9,8 @@ import { Station } from './station';
 })
 export class AqiCategoryType {
   @Field(() => Int, {
-    description: 'Band number: 1 Good (Tốt), 2 Moderate (Trung bình), 3 Poor (Kém), 4 Bad (Xấu), 5 Very bad (Rất xấu), 6 Hazardous (Nguy hại)',
+    description:
+      'Band number: 1 Good (Tốt), 2 Moderate (Trung bình), 3 Poor (Kém), 4 Bad (Xấu), 5 Very bad (Rất xấu), 6 Hazardous (Nguy hại)',
   })
   level!: number;
 
@@ -47,7 +48,8 @@ export class StationAirQuality {
 
 /** The worst current station AQI in an administrative unit's subtree. */
 @ObjectType({
-  description: 'The worst current hourly VN_AQI in an administrative unit’s subtree: the latest hour of each air station within the last 3 hours',
+  description:
+    'The worst current hourly VN_AQI in an administrative unit’s subtree: the latest hour of each air station within the last 3 hours',
 })
 export class UnitAirQuality extends StationAirQuality {
   @Field(() => Station, { description: 'The station that measured it' })

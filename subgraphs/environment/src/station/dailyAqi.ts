@@ -29,7 +29,9 @@ export class StationDailyAirQuality {
  */
 export function localDayStart(date: string): number {
   if (!isLocalDate(date)) {
-    throw badInput(`date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`, [{ field: 'date', message: 'must be a calendar date YYYY-MM-DD' }]);
+    throw badInput(`date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`, [
+      { field: 'date', message: 'must be a calendar date YYYY-MM-DD' },
+    ]);
   }
   return startOfLocalDate(date).getTime();
 }

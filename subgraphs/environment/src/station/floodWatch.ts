@@ -57,7 +57,11 @@ export class FloodWatchResolver {
   @Query(() => [FloodWatchEntry], {
     description: 'Each water level gauge (within a unit’s subtree) with its latest level and alarm, highest alarm first. Public',
   })
-  async floodWatch(@Ctx() ctx: EnvironmentContext, @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only gauges in this administrative unit or below it; all when omitted' }) withinUnitId?: string | null): Promise<FloodWatchEntry[]> {
+  async floodWatch(
+    @Ctx() ctx: EnvironmentContext,
+    @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only gauges in this administrative unit or below it; all when omitted' })
+    withinUnitId?: string | null,
+  ): Promise<FloodWatchEntry[]> {
     const stations = await ctx.em.find(
       Station,
       { kind: StationKind.WATER_LEVEL, ...(withinUnitId ? { unitLineage: { $contains: [withinUnitId.toLowerCase()] } } : {}) },
@@ -77,7 +81,13 @@ export class FloodWatchResolver {
       const alarmLevels = level1 !== null && level2 !== null && level3 !== null ? { level1, level2, level3 } : null;
       const reading = latest.get(station.id);
       const waterLevel = reading ? Number(reading.value) : null;
-      return { station, waterLevel, measuredAt: reading ? new Date(reading.measuredAt) : null, alarmLevels, alarm: floodAlarm(waterLevel, alarmLevels) };
+      return {
+        station,
+        waterLevel,
+        measuredAt: reading ? new Date(reading.measuredAt) : null,
+        alarmLevels,
+        alarm: floodAlarm(waterLevel, alarmLevels),
+      };
     });
     return entries.sort((a, b) => RANK[b.alarm] - RANK[a.alarm] || a.station.code.localeCompare(b.station.code));
   }

@@ -17,11 +17,13 @@ export class StationResolver {
   })
   stations(
     @Ctx() ctx: EnvironmentContext,
-    @Arg('kind', () => StationKind, { nullable: true, description: 'Only stations of this kind; all when omitted' }) kind?: StationKind | null,
+    @Arg('kind', () => StationKind, { nullable: true, description: 'Only stations of this kind; all when omitted' })
+    kind?: StationKind | null,
     @Arg('withinUnitId', () => ID, {
       nullable: true,
       description: 'Only stations in this administrative unit or below it; all when omitted',
-    }) withinUnitId?: string | null,
+    })
+    withinUnitId?: string | null,
   ) {
     return ctx.em.find(
       Station,
@@ -56,13 +58,21 @@ export class StationResolver {
     nullable: true,
     description: 'Its daily VN_AQI for a local date (YYYY-MM-DD, Asia/Ho_Chi_Minh) from that day’s hourly averages; null without PM data',
   })
-  dailyAqi(@Root() station: Station, @Arg('date', { description: 'Local date, YYYY-MM-DD (Asia/Ho_Chi_Minh)' }) date: string, @Ctx() ctx: EnvironmentContext) {
+  dailyAqi(
+    @Root() station: Station,
+    @Arg('date', { description: 'Local date, YYYY-MM-DD (Asia/Ho_Chi_Minh)' }) date: string,
+    @Ctx() ctx: EnvironmentContext,
+  ) {
     return dailyAqiOf(ctx, date).load(station.id);
   }
 
   @Authorized(...STAFF_AND_SYSTEMS)
   @FieldResolver(() => [Reading], { description: 'The newest raw reading of each metric (staff only)' })
   async latestReadings(@Root() station: Station, @Ctx() ctx: EnvironmentContext) {
-    return (await latestReadingsOf(ctx).load(station.id)).map((r) => ({ ...r, value: Number(r.value), measuredAt: new Date(r.measuredAt) }));
+    return (await latestReadingsOf(ctx).load(station.id)).map((r) => ({
+      ...r,
+      value: Number(r.value),
+      measuredAt: new Date(r.measuredAt),
+    }));
   }
 }

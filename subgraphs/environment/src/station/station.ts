@@ -22,7 +22,10 @@ export class AlarmLevels {
  * and statistics need no query across subgraphs.
  */
 @Entity({ tableName: 'station' })
-@Index({ name: 'station_unit_lineage_index', expression: 'create index "station_unit_lineage_index" on "environment"."station" using gin ("unit_lineage")' })
+@Index({
+  name: 'station_unit_lineage_index',
+  expression: 'create index "station_unit_lineage_index" on "environment"."station" using gin ("unit_lineage")',
+})
 @ObjectType({ description: 'A monitoring station (trạm quan trắc): air, water, noise, rain gauge or water level gauge. Public' })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')

@@ -1,4 +1,17 @@
-import { CENTER_ROLES, conflict, ConnectionArgs, ConnectionType, GeoPoint, geoPoint, newLogEntry, notFound, paginate, requireId, Role, takeStep } from '@ioc-graph/platform';
+import {
+  CENTER_ROLES,
+  conflict,
+  ConnectionArgs,
+  ConnectionType,
+  GeoPoint,
+  geoPoint,
+  newLogEntry,
+  notFound,
+  paginate,
+  requireId,
+  Role,
+  takeStep,
+} from '@ioc-graph/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category } from '../category/category';
@@ -51,15 +64,24 @@ export class AlertResolver {
 
   @Authorized(...CENTER_ROLES)
   @Query(() => AlertConnection, { description: 'Alerts matching a filter, newest first. Leaders and operators only' })
-  alerts(@Arg('filter', () => AlertFilter, { nullable: true, description: 'Conditions the alerts must meet; omit for all' }) filter: AlertFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: IncidentsContext) {
+  alerts(
+    @Arg('filter', () => AlertFilter, { nullable: true, description: 'Conditions the alerts must meet; omit for all' })
+    filter: AlertFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     return paginate(ctx.em, Alert, alertWhere(filter), { ...page, orderBy: 'receivedAt', direction: 'DESC' });
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
   @Mutation(() => Alert, {
-    description: 'Reports an alert (sector systems, operators). Idempotent: the same sourceSystem + sourceRef returns the alert stored first',
+    description:
+      'Reports an alert (sector systems, operators). Idempotent: the same sourceSystem + sourceRef returns the alert stored first',
   })
-  async reportAlert(@Arg('input', () => ReportAlertInput, { description: 'The alert' }) input: ReportAlertInput, @Ctx() ctx: IncidentsContext) {
+  async reportAlert(
+    @Arg('input', () => ReportAlertInput, { description: 'The alert' }) input: ReportAlertInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     const category = await requireCategory(ctx, input.categoryId, 'categoryId');
     const location = await locate(ctx, input);
     return intakeAlert(ctx, {
@@ -84,11 +106,19 @@ export class AlertResolver {
 
   @Authorized(...CENTER_ROLES)
   @Mutation(() => Incident, { description: 'Verifies a new alert and opens an incident from it (the center)' })
-  verifyAlert(@Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string, @Arg('input', () => VerifyAlertInput, { description: 'Corrections and the expected version' }) input: VerifyAlertInput, @Ctx() ctx: IncidentsContext) {
+  verifyAlert(
+    @Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string,
+    @Arg('input', () => VerifyAlertInput, { description: 'Corrections and the expected version' }) input: VerifyAlertInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     let incident!: Incident;
     return this.alertStep(ctx, id, 'verifyAlert', input.expectedVersion, async (alert, em) => {
-      const category = input.categoryId ? await requireCategory(ctx, input.categoryId, 'categoryId') : await em.findOneOrFail(Category, alert.category.id);
-      const location = input.unitId ? await locate(ctx, { unitId: input.unitId }) : { unitId: alert.unitId, unitLineage: alert.unitLineage };
+      const category = input.categoryId
+        ? await requireCategory(ctx, input.categoryId, 'categoryId')
+        : await em.findOneOrFail(Category, alert.category.id);
+      const location = input.unitId
+        ? await locate(ctx, { unitId: input.unitId })
+        : { unitId: alert.unitId, unitLineage: alert.unitLineage };
       incident = await openIncident(
         ctx,
         em,
@@ -115,7 +145,11 @@ export class AlertResolver {
 
   @Authorized(...CENTER_ROLES)
   @Mutation(() => Alert, { description: 'Dismisses a new alert with a reason (the center)' })
-  dismissAlert(@Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string, @Arg('input', () => DismissAlertInput, { description: 'Reason and expected version' }) input: DismissAlertInput, @Ctx() ctx: IncidentsContext) {
+  dismissAlert(
+    @Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string,
+    @Arg('input', () => DismissAlertInput, { description: 'Reason and expected version' }) input: DismissAlertInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     return this.alertStep(ctx, id, 'dismissAlert', input.expectedVersion, (alert) => {
       alert.dismissReason = input.reason.trim();
       return alert.dismissReason;
@@ -124,14 +158,31 @@ export class AlertResolver {
 
   @Authorized(...CENTER_ROLES)
   @Mutation(() => Alert, { description: 'Attaches a new alert to an open incident it duplicates (the center)' })
-  mergeAlert(@Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string, @Arg('input', () => MergeAlertInput, { description: 'The incident and expected version' }) input: MergeAlertInput, @Ctx() ctx: IncidentsContext) {
+  mergeAlert(
+    @Arg('id', () => ID, { description: 'Id of a NEW alert' }) id: string,
+    @Arg('input', () => MergeAlertInput, { description: 'The incident and expected version' }) input: MergeAlertInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     return this.alertStep(ctx, id, 'mergeAlert', input.expectedVersion, async (alert, em, at) => {
       const incident = await em.findOne(Incident, { id: requireId(input.incidentId, 'incidentId') });
       if (!incident) throw notFound('Incident', input.incidentId);
-      if (!OPEN_STATES.includes(incident.state)) throw conflict(`Incident ${incident.code} is ${incident.state}; merge into an open incident`);
+      if (!OPEN_STATES.includes(incident.state))
+        throw conflict(`Incident ${incident.code} is ${incident.state}; merge into an open incident`);
       alert.incident = em.getReference(Incident, incident.id, { wrapped: true });
       em.persist(
-        timelineEntry(ctx.identity, at, { subjectType: 'Incident', subjectId: incident.id, action: 'alert merged', fromState: incident.state, toState: incident.state, note: alert.headline }, ctx.requestId),
+        timelineEntry(
+          ctx.identity,
+          at,
+          {
+            subjectType: 'Incident',
+            subjectId: incident.id,
+            action: 'alert merged',
+            fromState: incident.state,
+            toState: incident.state,
+            note: alert.headline,
+          },
+          ctx.requestId,
+        ),
       );
       return input.note ?? `into incident ${incident.code}`;
     });
@@ -141,7 +192,13 @@ export class AlertResolver {
    * Takes a step of a NEW alert (see takeStep): checks the caller, the state and the version read,
    * applies the step, which returns the note to record, and appends the timeline entry and the event.
    */
-  private alertStep(ctx: IncidentsContext, id: string, action: AlertAction, expectedVersion: number, apply: (alert: Alert, em: EntityManager, at: Date) => string | Promise<string>) {
+  private alertStep(
+    ctx: IncidentsContext,
+    id: string,
+    action: AlertAction,
+    expectedVersion: number,
+    apply: (alert: Alert, em: EntityManager, at: Date) => string | Promise<string>,
+  ) {
     return takeStep(ctx.em, {
       actor: ctx.identity,
       at: ctx.clock.now(),
@@ -155,7 +212,8 @@ export class AlertResolver {
       transition: alertTransition(ctx.identity),
       expectedVersion,
       apply: async (alert, em, at) => ({ note: await apply(alert, em, at) }),
-      log: (alert, step) => newLogEntry(TimelineEntry, { ...step, action: ALERT_STEP_NAMES[action] }, { subjectType: 'Alert', subjectId: alert.id }),
+      log: (alert, step) =>
+        newLogEntry(TimelineEntry, { ...step, action: ALERT_STEP_NAMES[action] }, { subjectType: 'Alert', subjectId: alert.id }),
       emit: (em, alert, { at }) => emitAlertEvent(em, ctx.identity, at, ALERT_STEP_NAMES[action], alert),
     });
   }
@@ -186,7 +244,10 @@ export class AlertResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @FieldResolver(() => ReporterContact, { nullable: true, description: 'Who reported it and how to reach them: confidential, operators only' })
+  @FieldResolver(() => ReporterContact, {
+    nullable: true,
+    description: 'Who reported it and how to reach them: confidential, operators only',
+  })
   reporter(@Root() alert: Alert) {
     return reporterOf(alert);
   }

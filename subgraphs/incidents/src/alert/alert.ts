@@ -32,9 +32,13 @@ export const CITIZEN_SOURCE = 'citizen-report';
 @Entity({ tableName: 'alert' })
 @Unique({ properties: ['sourceSystem', 'sourceRef'] })
 @Index({ properties: ['state', 'receivedAt'] })
-@Index({ name: 'alert_unit_lineage_index', expression: 'create index "alert_unit_lineage_index" on "incidents"."alert" using gin ("unit_lineage")' })
+@Index({
+  name: 'alert_unit_lineage_index',
+  expression: 'create index "alert_unit_lineage_index" on "incidents"."alert" using gin ("unit_lineage")',
+})
 @ObjectType({
-  description: 'An alert (cảnh báo): what a sector system, a camera, a sensor rule, a hotline call or a citizen reported. Leaders and operators only',
+  description:
+    'An alert (cảnh báo): what a sector system, a camera, a sensor rule, a hotline call or a citizen reported. Leaders and operators only',
 })
 @Directive('@key(fields: "id")')
 export class Alert {

@@ -36,7 +36,9 @@ export const possibleDuplicates = (ctx: IncidentsContext) =>
         limit 2000`,
       [AlertState.DISMISSED, hours, degrees, degrees, degrees, degrees, [...ids]],
     );
-    const alerts = new Map((await ctx.em.find(Alert, { id: { $in: [...new Set([...ids, ...rows.map((r) => r.id)])] } })).map((a) => [a.id, a]));
+    const alerts = new Map(
+      (await ctx.em.find(Alert, { id: { $in: [...new Set([...ids, ...rows.map((r) => r.id)])] } })).map((a) => [a.id, a]),
+    );
     return ids.map((id) => {
       const self = alerts.get(id);
       return rows
@@ -45,7 +47,9 @@ export const possibleDuplicates = (ctx: IncidentsContext) =>
         .filter((other) => {
           if (!self || !other) return false;
           if (self.latitude === null || self.longitude === null || other.latitude === null || other.longitude === null) return true;
-          return distanceMeters(self as { latitude: number; longitude: number }, other as { latitude: number; longitude: number }) <= radius;
+          return (
+            distanceMeters(self as { latitude: number; longitude: number }, other as { latitude: number; longitude: number }) <= radius
+          );
         });
     });
   });

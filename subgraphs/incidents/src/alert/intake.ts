@@ -8,7 +8,10 @@ import { Alert } from './alert';
  * Stores a new alert with its first timeline entry, unless its source event is already known: then
  * the alert stored first is returned, also when two deliveries race (the unique key decides).
  */
-export async function intakeAlert(ctx: IncidentsContext, fields: Partial<Alert> & Pick<Alert, 'sourceSystem' | 'sourceRef'>): Promise<Alert> {
+export async function intakeAlert(
+  ctx: IncidentsContext,
+  fields: Partial<Alert> & Pick<Alert, 'sourceSystem' | 'sourceRef'>,
+): Promise<Alert> {
   const key = { sourceSystem: fields.sourceSystem, sourceRef: fields.sourceRef };
   const known = await ctx.em.findOne(Alert, key);
   if (known) return known;
@@ -17,7 +20,18 @@ export async function intakeAlert(ctx: IncidentsContext, fields: Partial<Alert> 
       const alert = em.create(Alert, fields as Alert);
       em.persist(alert);
       em.persist(
-        timelineEntry(ctx.identity, alert.receivedAt, { subjectType: 'Alert', subjectId: alert.id, action: 'reported', toState: alert.state, note: `${alert.sourceSystem}:${alert.sourceRef}` }, ctx.requestId),
+        timelineEntry(
+          ctx.identity,
+          alert.receivedAt,
+          {
+            subjectType: 'Alert',
+            subjectId: alert.id,
+            action: 'reported',
+            toState: alert.state,
+            note: `${alert.sourceSystem}:${alert.sourceRef}`,
+          },
+          ctx.requestId,
+        ),
       );
       await emitAlertEvent(em, ctx.identity, alert.receivedAt, 'received', alert);
       return alert;

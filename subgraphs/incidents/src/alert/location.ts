@@ -9,7 +9,11 @@ export interface Located {
 }
 
 /** Where an input says something happened: its point and unit, the unit's lineage fetched from the directory. */
-export async function locate(ctx: IncidentsContext, input: { location?: GeoPointInput | null; unitId?: string | null }, unitField = 'unitId'): Promise<Located> {
+export async function locate(
+  ctx: IncidentsContext,
+  input: { location?: GeoPointInput | null; unitId?: string | null },
+  unitField = 'unitId',
+): Promise<Located> {
   const unit = input.unitId ? await ctx.directory.unit(input.unitId, unitField) : null;
   return {
     latitude: input.location?.latitude ?? null,

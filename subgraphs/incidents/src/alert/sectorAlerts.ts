@@ -1,4 +1,15 @@
-import { breachStepOf, isBreachPayload, Role, severityRank, type BreachEventType, type BusEvent, type BusEventOf, type Clock, type EventHandler, type Logger } from '@ioc-graph/platform';
+import {
+  breachStepOf,
+  isBreachPayload,
+  Role,
+  severityRank,
+  type BreachEventType,
+  type BusEvent,
+  type BusEventOf,
+  type Clock,
+  type EventHandler,
+  type Logger,
+} from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../category/category';
 import type { IncidentsContext } from '../context';
@@ -61,7 +72,21 @@ export function sectorAlertHandler(clock: Clock, logger: Logger): EventHandler<B
       const worse = Boolean(severity && severityRank(severity) > severityRank(alert.severity));
       if (severity && worse) alert.severity = severity;
       if (step === 'breachUpdated' && !worse) continue;
-      em.persist(timelineEntry(identity, now, { subjectType: 'Alert', subjectId: alert.id, action: step === 'breachClosed' ? 'breach ended' : 'breach worsened', fromState: alert.state, toState: alert.state, note: payload.headline }, event.id));
+      em.persist(
+        timelineEntry(
+          identity,
+          now,
+          {
+            subjectType: 'Alert',
+            subjectId: alert.id,
+            action: step === 'breachClosed' ? 'breach ended' : 'breach worsened',
+            fromState: alert.state,
+            toState: alert.state,
+            note: payload.headline,
+          },
+          event.id,
+        ),
+      );
       await emitAlertEvent(em, identity, now, step === 'breachClosed' ? 'breachEnded' : 'breachWorsened', alert);
     }
   };

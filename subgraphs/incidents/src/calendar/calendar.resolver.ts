@@ -23,7 +23,8 @@ export class CalendarDayInput {
   nameEn!: string;
 }
 
-const isRealDate = (date: string) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+const isRealDate = (date: string) =>
+  !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 
 /** The working calendar behind deadlines: public to read, kept by operators. */
 @Resolver(() => CalendarDay)
@@ -36,7 +37,10 @@ export class CalendarResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => CalendarDay, { description: 'Adds or changes a day of the working calendar (operators); later deadlines use it' })
-  setCalendarDay(@Arg('input', () => CalendarDayInput, { description: 'The day; replaces what was recorded for that date' }) input: CalendarDayInput, @Ctx() ctx: IncidentsContext) {
+  setCalendarDay(
+    @Arg('input', () => CalendarDayInput, { description: 'The day; replaces what was recorded for that date' }) input: CalendarDayInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     if (!isRealDate(input.date)) throw badInput('date is not a calendar date', [{ field: 'date', message: 'not a valid date' }]);
     const weekday = new Date(`${input.date}T00:00:00Z`).getUTCDay();
     if (input.kind === CalendarDayKind.WORKDAY && weekday !== 0 && weekday !== 6) {

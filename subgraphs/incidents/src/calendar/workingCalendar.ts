@@ -69,7 +69,7 @@ export function addWorkingMinutes(calendar: WorkingCalendar, from: Date, minutes
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Working minutes must be a finite number >= 0, got ${minutes}`);
   let { day, ms } = split(from);
   let remaining = minutes * MINUTE_MS;
-  for (;; day++, ms = 0) {
+  for (; ; day++, ms = 0) {
     if (!isWorkingDayNumber(calendar, day)) continue;
     for (const period of WORKING_PERIODS) {
       const start = Math.max(period.start * MINUTE_MS, ms);

@@ -15,7 +15,8 @@ export class CategoryResolver {
     @Arg('citizenReportable', () => Boolean, {
       nullable: true,
       description: 'true: only those citizens may report; false: only the others; all when omitted',
-    }) citizenReportable: boolean | null,
+    })
+    citizenReportable: boolean | null,
     @Ctx() ctx: IncidentsContext,
   ) {
     const where: FilterQuery<Category> = {};

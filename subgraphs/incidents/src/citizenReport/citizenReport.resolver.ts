@@ -31,12 +31,21 @@ function publicStatus(alert: Alert, incident: Incident | null, publication: Publ
 /** Citizens report problems without logging in, and follow them by tracking code. */
 @Resolver()
 export class CitizenReportResolver {
-  @Mutation(() => CitizenReport, { description: 'Reports a problem (phản ánh hiện trường); returns the tracking code to follow it. No login needed' })
-  async submitCitizenReport(@Arg('input', () => CitizenReportInput, { description: 'The report; limited per client and hour (RATE_LIMITED beyond)' }) input: CitizenReportInput, @Ctx() ctx: IncidentsContext) {
+  @Mutation(() => CitizenReport, {
+    description: 'Reports a problem (phản ánh hiện trường); returns the tracking code to follow it. No login needed',
+  })
+  async submitCitizenReport(
+    @Arg('input', () => CitizenReportInput, { description: 'The report; limited per client and hour (RATE_LIMITED beyond)' })
+    input: CitizenReportInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     const category = await requireCategory(ctx, input.categoryId, 'categoryId');
-    if (!category.citizenReportable) throw badInput('Citizens cannot report this category', [{ field: 'categoryId', message: 'not open to citizen reports' }]);
+    if (!category.citizenReportable)
+      throw badInput('Citizens cannot report this category', [{ field: 'categoryId', message: 'not open to citizen reports' }]);
     if (!input.place && !input.location && !input.unitId) {
-      throw badInput('Say where: a place, a point or a unit', [{ field: 'place', message: 'one of place, location or unitId is required' }]);
+      throw badInput('Say where: a place, a point or a unit', [
+        { field: 'place', message: 'one of place, location or unitId is required' },
+      ]);
     }
     const location = await locate(ctx, input);
     const now = ctx.clock.now();
@@ -44,7 +53,11 @@ export class CitizenReportResolver {
     const alert = await inTransaction(ctx.em, async (em) => {
       // One client's reports are counted and written one at a time, so a burst cannot slip past the limit.
       await (em as EntityManager).execute('select pg_advisory_xact_lock(hashtext(?))', [`citizen-report:${client}`]);
-      const recent = await em.count(Alert, { sourceSystem: CITIZEN_SOURCE, clientKey: client, receivedAt: { $gt: new Date(now.getTime() - 3_600_000) } });
+      const recent = await em.count(Alert, {
+        sourceSystem: CITIZEN_SOURCE,
+        clientKey: client,
+        receivedAt: { $gt: new Date(now.getTime() - 3_600_000) },
+      });
       if (recent >= ctx.config.citizenReportsPerHour) throw rateLimited(3600);
       const trackingCode = newTrackingCode();
       const description = input.description.trim();
@@ -70,18 +83,35 @@ export class CitizenReportResolver {
         clientKey: client,
       } as Alert);
       em.persist(created);
-      em.persist(timelineEntry(ctx.identity, now, { subjectType: 'Alert', subjectId: created.id, action: 'reported', toState: AlertState.NEW, note: 'citizen report' }, ctx.requestId));
+      em.persist(
+        timelineEntry(
+          ctx.identity,
+          now,
+          { subjectType: 'Alert', subjectId: created.id, action: 'reported', toState: AlertState.NEW, note: 'citizen report' },
+          ctx.requestId,
+        ),
+      );
       await emitAlertEvent(em, ctx.identity, now, 'received', created);
       return created;
     });
-    return { trackingCode: alert.trackingCode!, category, receivedAt: alert.receivedAt, status: CitizenReportStatus.RECEIVED, statusReason: null, publicIncident: null };
+    return {
+      trackingCode: alert.trackingCode!,
+      category,
+      receivedAt: alert.receivedAt,
+      status: CitizenReportStatus.RECEIVED,
+      statusReason: null,
+      publicIncident: null,
+    };
   }
 
   @Query(() => CitizenReport, {
     nullable: true,
     description: 'The public status of a citizen report, by its tracking code; null when the code is unknown. Public',
   })
-  async citizenReport(@Arg('trackingCode', { description: 'Tracking code, e.g. PA-7K3M9QXR' }) trackingCode: string, @Ctx() ctx: IncidentsContext): Promise<CitizenReport | null> {
+  async citizenReport(
+    @Arg('trackingCode', { description: 'Tracking code, e.g. PA-7K3M9QXR' }) trackingCode: string,
+    @Ctx() ctx: IncidentsContext,
+  ): Promise<CitizenReport | null> {
     const alert = await ctx.em.findOne(Alert, { trackingCode: trackingCode.trim().toUpperCase() });
     if (!alert) return null;
     const [category, incident, publication] = await Promise.all([
@@ -90,6 +120,13 @@ export class CitizenReportResolver {
       alert.incident ? ctx.em.findOne(Publication, { incidentId: alert.incident.id }) : null,
     ]);
     const status = publicStatus(alert, incident, publication);
-    return { trackingCode: alert.trackingCode!, category, receivedAt: alert.receivedAt, status, statusReason: status === CitizenReportStatus.DISMISSED && alert.dismissReason ? redactPersonalData(alert.dismissReason) : null, publicIncident: publication };
+    return {
+      trackingCode: alert.trackingCode!,
+      category,
+      receivedAt: alert.receivedAt,
+      status,
+      statusReason: status === CitizenReportStatus.DISMISSED && alert.dismissReason ? redactPersonalData(alert.dismissReason) : null,
+      publicIncident: publication,
+    };
   }
 }

@@ -25,7 +25,11 @@ export async function loadCalendar(em: EntityManager): Promise<WorkingCalendar> 
  * hours of working days, and escalate one working day after the deadline; calendar-time SLAs (immediate
  * and command processes) escalate after half the SLA again.
  */
-export function followUpPlan(category: Pick<Category, 'slaMinutes' | 'slaInWorkingTime'>, from: Date, calendar: WorkingCalendar): FollowUpPlan {
+export function followUpPlan(
+  category: Pick<Category, 'slaMinutes' | 'slaInWorkingTime'>,
+  from: Date,
+  calendar: WorkingCalendar,
+): FollowUpPlan {
   const sla = category.slaMinutes;
   if (category.slaInWorkingTime) {
     const deadline = addWorkingMinutes(calendar, from, sla);

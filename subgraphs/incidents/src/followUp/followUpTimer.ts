@@ -15,7 +15,11 @@ export enum FollowUpKind {
  * or cancelled once, under a row lock, so none fires twice.
  */
 @Entity({ tableName: 'follow_up_timer' })
-@Index({ name: 'follow_up_timer_due_index', expression: 'create index "follow_up_timer_due_index" on "incidents"."follow_up_timer" ("due_at") where "fired_at" is null and "cancelled_at" is null' })
+@Index({
+  name: 'follow_up_timer_due_index',
+  expression:
+    'create index "follow_up_timer_due_index" on "incidents"."follow_up_timer" ("due_at") where "fired_at" is null and "cancelled_at" is null',
+})
 export class FollowUpTimer {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -62,8 +62,21 @@ export class FollowUpScheduler {
         // agency that read the incident before a reminder can still take its next step, and another
         // scheduler instance marking the same incident never conflicts with this one.
         await em.nativeUpdate(Incident, { id: incident.id, [step.field]: null }, { [step.field]: now });
-        em.persist(timelineEntry('scheduler', now, { subjectType: 'Incident', subjectId: incident.id, action: step.action, fromState: incident.state, toState: incident.state, note: step.note }));
-        await emitIncidentEvent(em, 'scheduler', now, step.action, incident, { action: step.action, fromState: incident.state, toState: incident.state });
+        em.persist(
+          timelineEntry('scheduler', now, {
+            subjectType: 'Incident',
+            subjectId: incident.id,
+            action: step.action,
+            fromState: incident.state,
+            toState: incident.state,
+            note: step.note,
+          }),
+        );
+        await emitIncidentEvent(em, 'scheduler', now, step.action, incident, {
+          action: step.action,
+          fromState: incident.state,
+          toState: incident.state,
+        });
         this.logger.info({ incident: incident.code, step: step.action }, 'follow-up');
       }
       return due.length;

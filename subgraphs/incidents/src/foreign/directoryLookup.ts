@@ -37,7 +37,11 @@ export class DirectoryLookup {
   async unit(id: string, field: string): Promise<UnitFacts> {
     const loader = this.loaders.get<string, UnitFacts | null>('directory:unit', async (ids) => {
       const representations = ids.map((unitId) => ({ __typename: 'AdministrativeUnit', id: unitId }));
-      const data = await this.client.request<{ _entities: ({ id: string; ancestors: { id: string }[] } | null)[] }>(UNITS, { representations }, this.requestId);
+      const data = await this.client.request<{ _entities: ({ id: string; ancestors: { id: string }[] } | null)[] }>(
+        UNITS,
+        { representations },
+        this.requestId,
+      );
       return data._entities.map((unit) => (unit ? { id: unit.id, lineage: [...unit.ancestors.map((a) => a.id), unit.id] } : null));
     });
     const unit = await loader.load(id.toLowerCase());

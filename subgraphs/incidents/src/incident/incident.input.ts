@@ -142,7 +142,10 @@ export class ApproveResultInput extends TransitionInput {
   @Field({ nullable: true, defaultValue: true, description: 'Publish at once (drills are never published)' })
   publish?: boolean;
 
-  @Field({ nullable: true, description: 'The public summary of what happened; the title when omitted. Personal data is removed in any case' })
+  @Field({
+    nullable: true,
+    description: 'The public summary of what happened; the title when omitted. Personal data is removed in any case',
+  })
   @IsOptional()
   @Length(3, 2000)
   publicSummary?: string;

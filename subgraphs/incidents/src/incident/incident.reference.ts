@@ -11,7 +11,13 @@ export const incidentReferences = {
   Incident: {
     async __resolveReference(reference: { id?: string; code?: string }, ctx: IncidentsContext) {
       const incident =
-        reference.id !== undefined ? (isUuid(reference.id) ? await incidentById(ctx).load(reference.id.toLowerCase()) : null) : reference.code ? await incidentByCode(ctx).load(reference.code) : null;
+        reference.id !== undefined
+          ? isUuid(reference.id)
+            ? await incidentById(ctx).load(reference.id.toLowerCase())
+            : null
+          : reference.code
+            ? await incidentByCode(ctx).load(reference.code)
+            : null;
       return incident && mayReadIncident(ctx, incident) ? incident : null;
     },
   },

@@ -34,9 +34,13 @@ export class IncidentResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => Incident, {
     nullable: true,
-    description: 'An incident by its number, e.g. VV-2026-000042. NOT_FOUND when there is none, FORBIDDEN when another agency handles it. Staff roles only',
+    description:
+      'An incident by its number, e.g. VV-2026-000042. NOT_FOUND when there is none, FORBIDDEN when another agency handles it. Staff roles only',
   })
-  async incidentByCode(@Arg('code', { description: 'Number of the incident, e.g. VV-2026-000042' }) code: string, @Ctx() ctx: IncidentsContext) {
+  async incidentByCode(
+    @Arg('code', { description: 'Number of the incident, e.g. VV-2026-000042' }) code: string,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     return readableIncident(ctx, await incidentByCode(ctx).load(code.trim()), code);
   }
 
@@ -44,10 +48,15 @@ export class IncidentResolver {
   @Query(() => IncidentConnection, {
     description: 'Incidents matching a filter, newest first. Staff roles: the center reads all, an agency its own only',
   })
-  incidents(@Arg('filter', () => IncidentFilter, {
-              nullable: true,
-              description: 'Conditions the incidents must meet; omit for all you may read',
-            }) filter: IncidentFilter | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: IncidentsContext) {
+  incidents(
+    @Arg('filter', () => IncidentFilter, {
+      nullable: true,
+      description: 'Conditions the incidents must meet; omit for all you may read',
+    })
+    filter: IncidentFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     return paginate(ctx.em, Incident, incidentWhere(ctx, filter), { ...page, orderBy: 'openedAt', direction: 'DESC' });
   }
 

@@ -72,7 +72,15 @@ export const INCIDENT_TRANSITIONS: TransitionTable<IncidentAction, IncidentState
 export const RUNNING_STATES: readonly IncidentState[] = [S.ASSIGNED, S.ACCEPTED, S.IN_PROGRESS, S.RETURNED];
 
 /** States of an incident still open for the center. */
-export const OPEN_STATES: readonly IncidentState[] = [S.VERIFIED, S.ASSIGNED, S.ACCEPTED, S.IN_PROGRESS, S.REASSIGNMENT_REQUESTED, S.RESULT_SUBMITTED, S.RETURNED];
+export const OPEN_STATES: readonly IncidentState[] = [
+  S.VERIFIED,
+  S.ASSIGNED,
+  S.ACCEPTED,
+  S.IN_PROGRESS,
+  S.REASSIGNMENT_REQUESTED,
+  S.RESULT_SUBMITTED,
+  S.RETURNED,
+];
 
 /** States whose agency work may get progress notes. */
 export const NOTE_STATES: readonly IncidentState[] = [...OPEN_STATES, S.APPROVED];
@@ -87,7 +95,9 @@ export function mayAct(identity: Identity, actor: IncidentActor, agencyId: strin
 }
 
 /** The incident's state machine as `takeStep` checks it for `identity`. */
-export const incidentTransition = (identity: Identity): StepTransition<{ agencyId: string | null }, IncidentAction, IncidentState, IncidentActor> => ({
+export const incidentTransition = (
+  identity: Identity,
+): StepTransition<{ agencyId: string | null }, IncidentAction, IncidentState, IncidentActor> => ({
   table: INCIDENT_TRANSITIONS,
   who: WHO,
   mayAct: (actor, incident) => mayAct(identity, actor, incident.agencyId),

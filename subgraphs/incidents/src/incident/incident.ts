@@ -12,9 +12,13 @@ import { IncidentState } from './incident.rules';
 @Entity({ tableName: 'incident' })
 @Index({ properties: ['state', 'openedAt'] })
 @Index({ properties: ['agencyId', 'state'] })
-@Index({ name: 'incident_unit_lineage_index', expression: 'create index "incident_unit_lineage_index" on "incidents"."incident" using gin ("unit_lineage")' })
+@Index({
+  name: 'incident_unit_lineage_index',
+  expression: 'create index "incident_unit_lineage_index" on "incidents"."incident" using gin ("unit_lineage")',
+})
 @ObjectType({
-  description: 'An incident (vụ việc) handled by the center and an agency. Leaders and operators read every incident; agency staff and field officers only their agency’s',
+  description:
+    'An incident (vụ việc) handled by the center and an agency. Leaders and operators read every incident; agency staff and field officers only their agency’s',
 })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')

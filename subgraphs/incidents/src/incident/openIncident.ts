@@ -35,7 +35,14 @@ export async function openIncident(
     openedBy: actorOf(ctx.identity),
   } as never) as Incident;
   em.persist(incident);
-  em.persist(timelineEntry(ctx.identity, now, { subjectType: 'Incident', subjectId: incident.id, action: 'opened', toState: IncidentState.VERIFIED, note }, ctx.requestId));
+  em.persist(
+    timelineEntry(
+      ctx.identity,
+      now,
+      { subjectType: 'Incident', subjectId: incident.id, action: 'opened', toState: IncidentState.VERIFIED, note },
+      ctx.requestId,
+    ),
+  );
   await emitIncidentEvent(em, ctx.identity, now, 'opened', incident, { action: 'opened', toState: IncidentState.VERIFIED });
   return incident;
 }

@@ -1,4 +1,14 @@
-import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldVietnamese, inTransaction, notFound, paginate, requireId } from '@ioc-graph/platform';
+import {
+  badInput,
+  ConnectionArgs,
+  ConnectionType,
+  escapeLike,
+  foldVietnamese,
+  inTransaction,
+  notFound,
+  paginate,
+  requireId,
+} from '@ioc-graph/platform';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -69,7 +79,8 @@ export class RatingInput {
 export class PublicationResolver {
   @Query(() => PublicIncidentConnection, { description: 'Published results, newest first. Public' })
   publicIncidents(
-    @Arg('filter', () => PublicIncidentFilter, { nullable: true, description: 'Conditions the records must meet; omit for all' }) filter: PublicIncidentFilter | null,
+    @Arg('filter', () => PublicIncidentFilter, { nullable: true, description: 'Conditions the records must meet; omit for all' })
+    filter: PublicIncidentFilter | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() ctx: IncidentsContext,
   ) {
@@ -79,7 +90,10 @@ export class PublicationResolver {
     if (filter?.withinUnitId) where.push({ unitLineage: { $contains: [requireId(filter.withinUnitId, 'withinUnitId')] } });
     if (filter?.publishedFrom) where.push({ publishedAt: { $gte: filter.publishedFrom } });
     if (filter?.publishedTo) where.push({ publishedAt: { $lt: filter.publishedTo } });
-    for (const word of foldVietnamese(filter?.search ?? '').split(' ').filter(Boolean)) where.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    for (const word of foldVietnamese(filter?.search ?? '')
+      .split(' ')
+      .filter(Boolean))
+      where.push({ searchText: { $like: `%${escapeLike(word)}%` } });
     return paginate(ctx.em, Publication, where.length ? { $and: where } : {}, { ...page, orderBy: 'publishedAt', direction: 'DESC' });
   }
 
@@ -92,8 +106,14 @@ export class PublicationResolver {
     return publicationById(ctx).load(requireId(id, 'id'));
   }
 
-  @Mutation(() => Publication, { description: 'Rates a published result, 1–5; a client rates a result once and may change its rating. No login needed' })
-  ratePublicIncident(@Arg('id', () => ID, { description: 'Id of the public record' }) id: string, @Arg('input', () => RatingInput, { description: 'The score and an optional comment' }) input: RatingInput, @Ctx() ctx: IncidentsContext) {
+  @Mutation(() => Publication, {
+    description: 'Rates a published result, 1–5; a client rates a result once and may change its rating. No login needed',
+  })
+  ratePublicIncident(
+    @Arg('id', () => ID, { description: 'Id of the public record' }) id: string,
+    @Arg('input', () => RatingInput, { description: 'The score and an optional comment' }) input: RatingInput,
+    @Ctx() ctx: IncidentsContext,
+  ) {
     const client = ctx.identity.client;
     if (!client) throw badInput('The client cannot be told apart', []);
     return inTransaction(ctx.em, async (em) => {
@@ -108,7 +128,15 @@ export class PublicationResolver {
       } else {
         record.ratingCount += 1;
         record.ratingTotal += input.score;
-        em.persist(em.create(Rating, { publication: record, clientKey: client, score: input.score, comment: input.comment ? redactPersonalData(input.comment.trim()) : null, at: ctx.clock.now() } as never));
+        em.persist(
+          em.create(Rating, {
+            publication: record,
+            clientKey: client,
+            score: input.score,
+            comment: input.comment ? redactPersonalData(input.comment.trim()) : null,
+            at: ctx.clock.now(),
+          } as never),
+        );
       }
       return record;
     });
@@ -131,6 +159,9 @@ export class PublicationResolver {
 
   @FieldResolver(() => Satisfaction, { description: 'Ratings of the result so far' })
   satisfaction(@Root() record: Publication): Satisfaction {
-    return { count: record.ratingCount, average: record.ratingCount ? Math.round((record.ratingTotal / record.ratingCount) * 100) / 100 : null };
+    return {
+      count: record.ratingCount,
+      average: record.ratingCount ? Math.round((record.ratingTotal / record.ratingCount) * 100) / 100 : null,
+    };
   }
 }

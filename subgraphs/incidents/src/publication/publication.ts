@@ -11,7 +11,10 @@ import { Sector } from '../vocabulary';
  */
 @Entity({ tableName: 'publication' })
 @Index({ properties: ['publishedAt'] })
-@Index({ name: 'publication_unit_lineage_index', expression: 'create index "publication_unit_lineage_index" on "incidents"."publication" using gin ("unit_lineage")' })
+@Index({
+  name: 'publication_unit_lineage_index',
+  expression: 'create index "publication_unit_lineage_index" on "incidents"."publication" using gin ("unit_lineage")',
+})
 @ObjectType('PublicIncident', {
   description: 'A handled incident as published to everyone (công khai kết quả), with phone numbers, emails and ID numbers masked. Public',
 })

@@ -10,7 +10,8 @@ import { redactPersonalData } from './redact';
  * the text and keeps the record (and its ratings).
  */
 export async function publish(em: EntityManager, incident: Incident, publicSummary: string | null, now: Date): Promise<Publication> {
-  const record = (await em.findOne(Publication, { incidentId: incident.id })) ?? em.create(Publication, { incidentId: incident.id } as Publication);
+  const record =
+    (await em.findOne(Publication, { incidentId: incident.id })) ?? em.create(Publication, { incidentId: incident.id } as Publication);
   const title = redactPersonalData(incident.title);
   Object.assign(record, {
     code: incident.code,

@@ -27,7 +27,9 @@ registerEnumType(CountDimension, {
     SECTOR: { description: 'By sector: keys are Sector values' },
     CATEGORY: { description: 'By category: keys are Category ids' },
     AGENCY: { description: 'By handling agency: keys are Agency ids (unassigned incidents left out)' },
-    UNIT: { description: 'By administrative unit one level below filter.withinUnitId (or below the province): keys are AdministrativeUnit ids' },
+    UNIT: {
+      description: 'By administrative unit one level below filter.withinUnitId (or below the province): keys are AdministrativeUnit ids',
+    },
   },
 });
 
@@ -63,14 +65,19 @@ export class StatsResolver {
   })
   async incidentCounts(
     @Arg('by', () => CountDimension, { description: 'What to count by' }) by: CountDimension,
-    @Arg('filter', () => IncidentFilter, { nullable: true, description: 'Which incidents to count; all you may read when omitted' }) filter: IncidentFilter | null,
+    @Arg('filter', () => IncidentFilter, { nullable: true, description: 'Which incidents to count; all you may read when omitted' })
+    filter: IncidentFilter | null,
     @Ctx() ctx: IncidentsContext,
   ): Promise<CountBucket[]> {
     const where = { $and: [incidentWhere(ctx, filter), { status: AlertStatus.ACTUAL }] };
     const within = filter?.withinUnitId ? requireId(filter.withinUnitId, 'withinUnitId') : null;
     // The unit one level below `within` (or below the root) on each incident's lineage.
     const [sql, params]: [string, unknown[]] =
-      by === CountDimension.UNIT ? (within ? ['unit_lineage[array_position(unit_lineage, ?) + 1]', [within]] : ['unit_lineage[2]', []]) : [COLUMNS[by], []];
+      by === CountDimension.UNIT
+        ? within
+          ? ['unit_lineage[array_position(unit_lineage, ?) + 1]', [within]]
+          : ['unit_lineage[2]', []]
+        : [COLUMNS[by], []];
     const rows: { key: string | null; count: string }[] = await ctx.em
       .createQueryBuilder(Incident)
       .select([raw(`${sql} as key`, params), raw('count(*) as count')])
@@ -110,19 +117,25 @@ export class AgencyWorkloadResolver {
   }
 
   @Authorized(...STAFF_ROLES)
-  @FieldResolver(() => [Incident], { description: 'Open incidents held by the agency, nearest deadline first: the center, or the agency itself' })
+  @FieldResolver(() => [Incident], {
+    description: 'Open incidents held by the agency, nearest deadline first: the center, or the agency itself',
+  })
   openIncidents(@Root() agency: Agency, @Ctx() ctx: IncidentsContext) {
     this.assertOwnOrCenter(ctx, agency.id);
     return ctx.loaders
       .get<string, Incident[]>('incidents:openByAgency', async (ids) => {
-        const rows = await ctx.em.find(Incident, { agencyId: { $in: [...ids] }, state: { $in: [...OPEN_STATES] } }, { orderBy: { deadline: 'ASC', openedAt: 'ASC' } });
+        const rows = await ctx.em.find(
+          Incident,
+          { agencyId: { $in: [...ids] }, state: { $in: [...OPEN_STATES] } },
+          { orderBy: { deadline: 'ASC', openedAt: 'ASC' } },
+        );
         return groupByKeys(ids, rows, (row) => row.agencyId!);
       })
       .load(requireId(agency.id, 'id'));
   }
 
   private assertOwnOrCenter(ctx: IncidentsContext, agencyId: string) {
-    if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.agencyId !== agencyId) throw forbidden('Only the center and the agency itself see its incidents');
+    if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.agencyId !== agencyId)
+      throw forbidden('Only the center and the agency itself see its incidents');
   }
 }
-

@@ -28,7 +28,12 @@ export interface TimelineSubject {
 }
 
 /** A timeline entry for a step taken by `actor` (an identity, or the scheduler). */
-export function timelineEntry(actor: Actor, at: Date, step: TimelineSubject & StepDescription, requestId: string | null = null): TimelineEntry {
+export function timelineEntry(
+  actor: Actor,
+  at: Date,
+  step: TimelineSubject & StepDescription,
+  requestId: string | null = null,
+): TimelineEntry {
   const { subjectType, subjectId, ...described } = step;
   return newLogEntry(TimelineEntry, stepFacts(actor, at, described, requestId), { subjectType, subjectId });
 }

@@ -11,7 +11,9 @@ export const CURRENT_CONGESTION_MINUTES = 30;
 /** The traffic picture of an administrative unit's subtree: open data, no personal data. */
 @ObjectType({ description: 'Traffic picture of an administrative unit and the units below it (tình hình giao thông địa bàn)' })
 export class UnitTraffic {
-  @Field(() => Int, { description: 'Violations (red light, wrong lane, speeding, illegal parking) seen by cameras since local midnight (Asia/Ho_Chi_Minh)' })
+  @Field(() => Int, {
+    description: 'Violations (red light, wrong lane, speeding, illegal parking) seen by cameras since local midnight (Asia/Ho_Chi_Minh)',
+  })
   violationsToday!: number;
 
   @Field(() => Int, { description: 'Cameras heard from within the CAMERA_OFFLINE rule’s minutes' })
@@ -55,10 +57,16 @@ export const unitTrafficOf = (ctx: TrafficContext) =>
     const byUnit = new Map(rows.map((r) => [r.unitId, r]));
     return ids.map((id) => {
       const row = byUnit.get(id);
-      return row ? { violationsToday: Number(row.violationsToday), camerasOnline: Number(row.camerasOnline), camerasOffline: Number(row.camerasOffline), congestedSegments: Number(row.congestedSegments) } : empty;
+      return row
+        ? {
+            violationsToday: Number(row.violationsToday),
+            camerasOnline: Number(row.camerasOnline),
+            camerasOffline: Number(row.camerasOffline),
+            congestedSegments: Number(row.congestedSegments),
+          }
+        : empty;
     });
   });
-
 
 /** The traffic picture of the directory's administrative units. */
 @Resolver(() => AdministrativeUnit)

@@ -15,11 +15,13 @@ export class CameraResolver {
   })
   async cameras(
     @Ctx() ctx: TrafficContext,
-    @Arg('status', () => CameraStatus, { nullable: true, description: 'Only cameras with this status now; all when omitted' }) status?: CameraStatus | null,
+    @Arg('status', () => CameraStatus, { nullable: true, description: 'Only cameras with this status now; all when omitted' })
+    status?: CameraStatus | null,
     @Arg('withinUnitId', () => ID, {
       nullable: true,
       description: 'Only cameras in this administrative unit or below it; all when omitted',
-    }) withinUnitId?: string | null,
+    })
+    withinUnitId?: string | null,
   ): Promise<Camera[]> {
     const cameras = await ctx.em.find(Camera, within(withinUnitId), { orderBy: { code: 'ASC' } });
     if (!status) return cameras;
@@ -32,7 +34,9 @@ export class CameraResolver {
     return cameraByCode(ctx).load(code);
   }
 
-  @FieldResolver(() => CameraStatus, { description: 'ONLINE when heard from (heartbeat or detection) within the CAMERA_OFFLINE rule’s minutes, as of now' })
+  @FieldResolver(() => CameraStatus, {
+    description: 'ONLINE when heard from (heartbeat or detection) within the CAMERA_OFFLINE rule’s minutes, as of now',
+  })
   status(@Root() camera: Camera, @Ctx() ctx: TrafficContext) {
     return statusOf(ctx, camera);
   }
@@ -47,7 +51,14 @@ export class CameraResolver {
 @Resolver(() => RoadSegment)
 export class RoadSegmentResolver {
   @Query(() => [RoadSegment], { description: 'Road segments, optionally within an administrative unit’s subtree, by code. Public' })
-  roadSegments(@Ctx() ctx: TrafficContext, @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only segments in this administrative unit or below it; all when omitted' }) withinUnitId?: string | null) {
+  roadSegments(
+    @Ctx() ctx: TrafficContext,
+    @Arg('withinUnitId', () => ID, {
+      nullable: true,
+      description: 'Only segments in this administrative unit or below it; all when omitted',
+    })
+    withinUnitId?: string | null,
+  ) {
     return ctx.em.find(RoadSegment, within(withinUnitId), { orderBy: { code: 'ASC' } });
   }
 

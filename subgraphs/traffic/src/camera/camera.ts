@@ -10,7 +10,10 @@ import { CameraStatus } from '../vocabulary';
  * (see camera.status.ts): a camera not heard from for the CAMERA_OFFLINE rule's minutes is OFFLINE.
  */
 @Entity({ tableName: 'camera' })
-@Index({ name: 'camera_unit_lineage_index', expression: 'create index "camera_unit_lineage_index" on "traffic"."camera" using gin ("unit_lineage")' })
+@Index({
+  name: 'camera_unit_lineage_index',
+  expression: 'create index "camera_unit_lineage_index" on "traffic"."camera" using gin ("unit_lineage")',
+})
 @ObjectType({
   description: 'A traffic camera (camera giám sát giao thông) with AI analytics. Public; its detections’ plates and images are staff only',
 })
@@ -66,7 +69,10 @@ export class Camera {
 
 /** A road segment (đoạn đường) whose congestion level is measured. */
 @Entity({ tableName: 'road_segment' })
-@Index({ name: 'road_segment_unit_lineage_index', expression: 'create index "road_segment_unit_lineage_index" on "traffic"."road_segment" using gin ("unit_lineage")' })
+@Index({
+  name: 'road_segment_unit_lineage_index',
+  expression: 'create index "road_segment_unit_lineage_index" on "traffic"."road_segment" using gin ("unit_lineage")',
+})
 @ObjectType({ description: 'A road segment whose congestion level is measured (đoạn đường theo dõi ùn tắc). Public' })
 @Directive('@key(fields: "id")')
 export class RoadSegment {

@@ -6,7 +6,14 @@ import { cameraById } from '../camera/camera.loader';
 import type { TrafficContext } from '../context';
 import { Bucket, DetectionKind } from '../vocabulary';
 import { CongestionPoint, Detection, ViolationStat } from './detection';
-import { CameraHeartbeatInput, DetectionConnection, HeartbeatResult, IngestCongestionInput, IngestDetectionsInput, TrafficIngestResult } from './detection.input';
+import {
+  CameraHeartbeatInput,
+  DetectionConnection,
+  HeartbeatResult,
+  IngestCongestionInput,
+  IngestDetectionsInput,
+  TrafficIngestResult,
+} from './detection.input';
 import { ingestCameraHeartbeats, ingestCongestion, ingestDetections, MAX_BATCH } from './ingest';
 import { congestionSeries, violationStats } from './stats';
 
@@ -14,20 +21,35 @@ import { congestionSeries, violationStats } from './stats';
 @Resolver(() => Detection)
 export class DetectionResolver {
   @Authorized(Role.SYSTEM, Role.OPERATOR)
-  @Mutation(() => TrafficIngestResult, { description: `Stores up to ${MAX_BATCH} camera detections, validated as a whole and idempotent by (source, sourceId)` })
-  ingestDetections(@Arg('input', () => IngestDetectionsInput, { description: 'The batch' }) input: IngestDetectionsInput, @Ctx() ctx: TrafficContext): Promise<TrafficIngestResult> {
+  @Mutation(() => TrafficIngestResult, {
+    description: `Stores up to ${MAX_BATCH} camera detections, validated as a whole and idempotent by (source, sourceId)`,
+  })
+  ingestDetections(
+    @Arg('input', () => IngestDetectionsInput, { description: 'The batch' }) input: IngestDetectionsInput,
+    @Ctx() ctx: TrafficContext,
+  ): Promise<TrafficIngestResult> {
     return ingestDetections(ctx.em as never, ctx.clock, input.source, input.detections, ctx.identity);
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
-  @Mutation(() => HeartbeatResult, { description: `Records up to ${MAX_BATCH} camera heartbeats, refreshes every camera’s status and judges the CAMERA_OFFLINE rules` })
-  ingestCameraHeartbeats(@Arg('heartbeats', () => [CameraHeartbeatInput], { description: 'The heartbeats, up to 10,000' }) heartbeats: CameraHeartbeatInput[], @Ctx() ctx: TrafficContext): Promise<HeartbeatResult> {
+  @Mutation(() => HeartbeatResult, {
+    description: `Records up to ${MAX_BATCH} camera heartbeats, refreshes every camera’s status and judges the CAMERA_OFFLINE rules`,
+  })
+  ingestCameraHeartbeats(
+    @Arg('heartbeats', () => [CameraHeartbeatInput], { description: 'The heartbeats, up to 10,000' }) heartbeats: CameraHeartbeatInput[],
+    @Ctx() ctx: TrafficContext,
+  ): Promise<HeartbeatResult> {
     return ingestCameraHeartbeats(ctx.em as never, ctx.clock, heartbeats, ctx.identity);
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
-  @Mutation(() => TrafficIngestResult, { description: `Stores up to ${MAX_BATCH} congestion measurements of road segments, idempotent by (source, sourceId)` })
-  ingestCongestion(@Arg('input', () => IngestCongestionInput, { description: 'The batch' }) input: IngestCongestionInput, @Ctx() ctx: TrafficContext): Promise<TrafficIngestResult> {
+  @Mutation(() => TrafficIngestResult, {
+    description: `Stores up to ${MAX_BATCH} congestion measurements of road segments, idempotent by (source, sourceId)`,
+  })
+  ingestCongestion(
+    @Arg('input', () => IngestCongestionInput, { description: 'The batch' }) input: IngestCongestionInput,
+    @Ctx() ctx: TrafficContext,
+  ): Promise<TrafficIngestResult> {
     return ingestCongestion(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
@@ -42,14 +64,17 @@ export class DetectionResolver {
     @Arg('withinUnitId', () => ID, {
       nullable: true,
       description: 'Only cameras in this administrative unit or below it; all when omitted',
-    }) withinUnitId?: string | null,
-    @Arg('kinds', () => [DetectionKind], { nullable: true, description: 'Only these kinds; all kinds when omitted' }) kinds?: DetectionKind[] | null,
+    })
+    withinUnitId?: string | null,
+    @Arg('kinds', () => [DetectionKind], { nullable: true, description: 'Only these kinds; all kinds when omitted' })
+    kinds?: DetectionKind[] | null,
   ) {
     return violationStats(ctx, { withinUnitId, from, to, bucket, kinds });
   }
 
   @Query(() => [CongestionPoint], {
-    description: 'A road segment’s average and highest congestion level per Asia/Ho_Chi_Minh bucket over [from, to); buckets without a measurement are left out. Public',
+    description:
+      'A road segment’s average and highest congestion level per Asia/Ho_Chi_Minh bucket over [from, to); buckets without a measurement are left out. Public',
   })
   congestionSeries(
     @Arg('segmentCode', { description: 'Code of the road segment' }) segmentCode: string,
@@ -66,7 +91,8 @@ export class DetectionResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() ctx: TrafficContext,
     @Arg('cameraCode', () => String, { nullable: true, description: 'Only detections of this camera' }) cameraCode?: string | null,
-    @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only cameras in this administrative unit or below it' }) withinUnitId?: string | null,
+    @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only cameras in this administrative unit or below it' })
+    withinUnitId?: string | null,
     @Arg('kind', () => DetectionKind, { nullable: true, description: 'Only this kind' }) kind?: DetectionKind | null,
     @Arg('from', () => Date, { nullable: true, description: 'Detected at or after (UTC instant)' }) from?: Date | null,
     @Arg('to', () => Date, { nullable: true, description: 'Detected before (UTC instant)' }) to?: Date | null,

@@ -1,4 +1,12 @@
-import { badInput, hourlyRollupCtes, SERVICE_IDENTITY, type Clock, type FieldProblem, type HourlyRollupSpec, type Identity } from '@ioc-graph/platform';
+import {
+  badInput,
+  hourlyRollupCtes,
+  SERVICE_IDENTITY,
+  type Clock,
+  type FieldProblem,
+  type HourlyRollupSpec,
+  type Identity,
+} from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refreshCameraStatus } from '../camera/cameraStatus';
 import { evaluateAccidents, evaluateCongestion, type AccidentSighting } from '../rule/evaluate';
@@ -13,7 +21,12 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_PROBLEMS = 50;
 const PLATE = /^[0-9A-Z][0-9A-Z.\- ]{2,14}$/;
 /** Detections per camera, kind and hour, kept by the kit's upsert in the statement that stores them. */
-const ROLLUP: HourlyRollupSpec = { table: 'traffic.hourly_detection', keys: ['camera_id', 'kind'], time: 'detected_at', measures: ['count'] };
+const ROLLUP: HourlyRollupSpec = {
+  table: 'traffic.hourly_detection',
+  keys: ['camera_id', 'kind'],
+  time: 'detected_at',
+  measures: ['count'],
+};
 
 export interface DetectionRecord {
   cameraCode: string;
@@ -54,7 +67,10 @@ class Problems {
   throwIfAny() {
     if (!this.list.length) return;
     const more = this.count > this.list.length ? ` (and ${this.count - this.list.length} more)` : '';
-    throw badInput(`The batch has ${this.count} invalid field(s)${more}; nothing was stored: ${this.list[0]!.field} ${this.list[0]!.message}`, this.list);
+    throw badInput(
+      `The batch has ${this.count} invalid field(s)${more}; nothing was stored: ${this.list[0]!.field} ${this.list[0]!.message}`,
+      this.list,
+    );
   }
 }
 
@@ -88,7 +104,9 @@ function isHttpUrl(value: string): boolean {
 
 async function idsByCode(em: EntityManager, table: 'camera' | 'road_segment', codes: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes)];
-  const rows = unique.length ? await em.execute<{ id: string; code: string }[]>(`select id, code from traffic.${table} where code in (?)`, [unique]) : [];
+  const rows = unique.length
+    ? await em.execute<{ id: string; code: string }[]>(`select id, code from traffic.${table} where code in (?)`, [unique])
+    : [];
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
@@ -108,7 +126,11 @@ export async function ingestDetections(
 ): Promise<IngestOutcome> {
   const problems = new Problems();
   checkBatch(problems, source, 'detections', detections.length);
-  const cameras = await idsByCode(em, 'camera', detections.map((d) => d.cameraCode));
+  const cameras = await idsByCode(
+    em,
+    'camera',
+    detections.map((d) => d.cameraCode),
+  );
   const now = clock.now().getTime();
   const kinds = Object.values(DetectionKind) as string[];
   const rows = detections.map((d, i) => {
@@ -117,12 +139,22 @@ export async function ingestDetections(
     if (!cameraId) problems.add(field('cameraCode'), `no camera ${d.cameraCode}`);
     if (!kinds.includes(d.kind)) problems.add(field('kind'), `must be one of ${kinds.join(', ')}`);
     const plate = d.plate === null || d.plate === undefined ? null : d.plate.trim().toUpperCase();
-    if (plate !== null && !PLATE.test(plate)) problems.add(field('plate'), 'must be a licence plate of 3 to 15 letters, digits, dots, dashes or spaces');
+    if (plate !== null && !PLATE.test(plate))
+      problems.add(field('plate'), 'must be a licence plate of 3 to 15 letters, digits, dots, dashes or spaces');
     if (!isHttpUrl(d.imageUrl)) problems.add(field('imageUrl'), 'must be an http(s) URL of at most 2000 characters');
-    if (typeof d.confidence !== 'number' || !Number.isFinite(d.confidence) || d.confidence < 0 || d.confidence > 1) problems.add(field('confidence'), 'must be between 0 and 1');
+    if (typeof d.confidence !== 'number' || !Number.isFinite(d.confidence) || d.confidence < 0 || d.confidence > 1)
+      problems.add(field('confidence'), 'must be between 0 and 1');
     const at = checkTime(problems, field('detectedAt'), d.detectedAt, now);
     const sourceId = checkSourceId(problems, field('sourceId'), d.sourceId);
-    return { source_id: sourceId, camera_id: cameraId, kind: d.kind, plate, image_url: d.imageUrl, confidence: d.confidence, detected_at: Number.isFinite(at) ? new Date(at).toISOString() : null };
+    return {
+      source_id: sourceId,
+      camera_id: cameraId,
+      kind: d.kind,
+      plate,
+      image_url: d.imageUrl,
+      confidence: d.confidence,
+      detected_at: Number.isFinite(at) ? new Date(at).toISOString() : null,
+    };
   });
   problems.throwIfAny();
   if (!rows.length) return { received: 0, stored: 0, duplicates: 0 };
@@ -153,7 +185,12 @@ export async function ingestDetections(
     );
     await evaluateOffline(tx, at, actor, await refreshCameraStatus(tx, at));
     const stored = Number(result!.stored);
-    await evaluateAccidents(tx, at, actor, result!.accidents.map((a) => ({ ...a, detectedAt: new Date(a.detectedAt) })));
+    await evaluateAccidents(
+      tx,
+      at,
+      actor,
+      result!.accidents.map((a) => ({ ...a, detectedAt: new Date(a.detectedAt) })),
+    );
     return { received: detections.length, stored, duplicates: detections.length - stored };
   });
 }
@@ -171,7 +208,11 @@ export async function ingestCameraHeartbeats(
 ): Promise<{ received: number; camerasUpdated: number }> {
   const problems = new Problems();
   checkBatch(problems, null, 'heartbeats', heartbeats.length);
-  const cameras = await idsByCode(em, 'camera', heartbeats.map((h) => h.cameraCode));
+  const cameras = await idsByCode(
+    em,
+    'camera',
+    heartbeats.map((h) => h.cameraCode),
+  );
   const now = clock.now().getTime();
   const rows = heartbeats.map((h, i) => {
     const cameraId = cameras.get(h.cameraCode);
@@ -209,7 +250,11 @@ export async function ingestCongestion(
 ): Promise<IngestOutcome> {
   const problems = new Problems();
   checkBatch(problems, source, 'readings', readings.length);
-  const segments = await idsByCode(em, 'road_segment', readings.map((r) => r.segmentCode));
+  const segments = await idsByCode(
+    em,
+    'road_segment',
+    readings.map((r) => r.segmentCode),
+  );
   const now = clock.now().getTime();
   const rows = readings.map((r, i) => {
     const field = (name: string) => `readings[${i}].${name}`;
@@ -218,7 +263,12 @@ export async function ingestCongestion(
     if (!Number.isInteger(r.level) || r.level < 0 || r.level > 5) problems.add(field('level'), 'must be an integer from 0 to 5');
     const at = checkTime(problems, field('measuredAt'), r.measuredAt, now);
     const sourceId = checkSourceId(problems, field('sourceId'), r.sourceId);
-    return { source_id: sourceId, segment_id: segmentId, level: r.level, measured_at: Number.isFinite(at) ? new Date(at).toISOString() : null };
+    return {
+      source_id: sourceId,
+      segment_id: segmentId,
+      level: r.level,
+      measured_at: Number.isFinite(at) ? new Date(at).toISOString() : null,
+    };
   });
   problems.throwIfAny();
   if (!rows.length) return { received: 0, stored: 0, duplicates: 0 };

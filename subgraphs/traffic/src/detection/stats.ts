@@ -33,9 +33,14 @@ export async function violationStats(
  * [from, to), bucketed in Asia/Ho_Chi_Minh time; empty buckets are left out. An unknown segment code is
  * NOT_FOUND.
  */
-export async function congestionSeries(ctx: TrafficContext, args: { segmentCode: string; from: Date; to: Date; bucket: Bucket }): Promise<CongestionPoint[]> {
+export async function congestionSeries(
+  ctx: TrafficContext,
+  args: { segmentCode: string; from: Date; to: Date; bucket: Bucket },
+): Promise<CongestionPoint[]> {
   checkSeriesSpan(args.from, args.to, 'Statistics span');
-  const [segment] = await ctx.em.getConnection().execute<{ id: string }[]>('select id from traffic.road_segment where code = ?', [args.segmentCode]);
+  const [segment] = await ctx.em
+    .getConnection()
+    .execute<{ id: string }[]>('select id from traffic.road_segment where code = ?', [args.segmentCode]);
   if (!segment) throw notFound('RoadSegment', args.segmentCode);
   const rows = await bucketedSeries<{ average: number; max: number; readings: number }>(ctx.em, {
     bucket: args.bucket,
@@ -46,5 +51,10 @@ export async function congestionSeries(ctx: TrafficContext, args: { segmentCode:
     from: args.from,
     to: args.to,
   });
-  return rows.map((r) => ({ bucketStart: r.bucketStart, averageLevel: Number(r.average), maxLevel: Number(r.max), readings: Number(r.readings) }));
+  return rows.map((r) => ({
+    bucketStart: r.bucketStart,
+    averageLevel: Number(r.average),
+    maxLevel: Number(r.max),
+    readings: Number(r.readings),
+  }));
 }

@@ -14,7 +14,15 @@ export interface Place {
   longitude: number | null;
 }
 
-export const cameraPlace = (c: Camera): Place => ({ id: c.id, code: c.code, nameVi: c.nameVi, unitId: c.unitId, unitLineage: c.unitLineage, latitude: c.latitude, longitude: c.longitude });
+export const cameraPlace = (c: Camera): Place => ({
+  id: c.id,
+  code: c.code,
+  nameVi: c.nameVi,
+  unitId: c.unitId,
+  unitLineage: c.unitLineage,
+  latitude: c.latitude,
+  longitude: c.longitude,
+});
 export const segmentPlace = (s: RoadSegment): Place => ({
   id: s.id,
   code: s.code,
@@ -36,8 +44,9 @@ export function localTimeOf(at: Date, now: Date): string {
 }
 
 /** The kit's `create` for a breach of `rule` at `place`: the opening fields plus rule and subject. */
-export const breachAt = (tx: EntityManager, rule: TrafficRule, subjectType: 'Camera' | 'RoadSegment', place: Place) => (fields: BreachState) =>
-  tx.create(TrafficBreach, { ...fields, rule, subjectType, subjectId: place.id, subjectCode: place.code });
+export const breachAt =
+  (tx: EntityManager, rule: TrafficRule, subjectType: 'Camera' | 'RoadSegment', place: Place) => (fields: BreachState) =>
+    tx.create(TrafficBreach, { ...fields, rule, subjectType, subjectId: place.id, subjectCode: place.code });
 
 /**
  * The kit's `describe` for a traffic breach at a place: its headline (one, or one per step), the

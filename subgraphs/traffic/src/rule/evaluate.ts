@@ -28,7 +28,11 @@ export interface AccidentSighting {
 export async function evaluateAccidents(tx: EntityManager, now: Date, actor: Identity, sightings: AccidentSighting[]): Promise<void> {
   const accidentRules = await tx.find(TrafficRule, { kind: TrafficRuleKind.ACCIDENT }, { orderBy: { code: 'ASC' } });
   // Locked: a concurrent ingest that ends one of them first makes it drop out here (no second breachClosed).
-  const open = await tx.find(TrafficBreach, { endedAt: null, rule: { $in: accidentRules.map((r) => r.id) } }, { populate: ['rule'], lockMode: LockMode.PESSIMISTIC_WRITE });
+  const open = await tx.find(
+    TrafficBreach,
+    { endedAt: null, rule: { $in: accidentRules.map((r) => r.id) } },
+    { populate: ['rule'], lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   if (!open.length && !sightings.length) return;
   const rules = accidentRules.filter((r) => r.active);
   const cameraIds = [...new Set([...open.map((b) => b.subjectId), ...sightings.map((s) => s.cameraId)])];
@@ -39,7 +43,8 @@ export async function evaluateAccidents(tx: EntityManager, now: Date, actor: Ide
 
   const openHere = new Map<string, TrafficBreach>();
   for (const breach of open) {
-    if (!breach.rule.active || now.getTime() - breach.lastSeenAt.getTime() > clearMs(breach.rule)) await book.close(breach, ended(cameras.get(breach.subjectId)!));
+    if (!breach.rule.active || now.getTime() - breach.lastSeenAt.getTime() > clearMs(breach.rule))
+      await book.close(breach, ended(cameras.get(breach.subjectId)!));
     else openHere.set(`${breach.rule.id}:${breach.subjectId}`, breach);
   }
   for (const sighting of sightings) {
@@ -47,7 +52,13 @@ export async function evaluateAccidents(tx: EntityManager, now: Date, actor: Ide
       if (sighting.confidence < rule.threshold || now.getTime() - sighting.detectedAt.getTime() > clearMs(rule)) continue;
       const key = `${rule.id}:${sighting.cameraId}`;
       const place = cameras.get(sighting.cameraId)!;
-      const seen: Verdict = { state: 'met', value: sighting.confidence, severity: rule.severity, startedAt: sighting.detectedAt, seenAt: sighting.detectedAt };
+      const seen: Verdict = {
+        state: 'met',
+        value: sighting.confidence,
+        severity: rule.severity,
+        startedAt: sighting.detectedAt,
+        seenAt: sighting.detectedAt,
+      };
       let breach = openHere.get(key);
       // A sighting after the breach's quiet time is a new accident: the old breach ends first.
       if (breach && sighting.detectedAt.getTime() - breach.lastSeenAt.getTime() > clearMs(rule)) {
@@ -78,7 +89,11 @@ interface SegmentRun {
  */
 export async function evaluateCongestion(tx: EntityManager, now: Date, actor: Identity, segmentIds: string[]): Promise<void> {
   const rules = await tx.find(TrafficRule, { kind: TrafficRuleKind.CONGESTION }, { orderBy: { code: 'ASC' } });
-  const open = await tx.find(TrafficBreach, { endedAt: null, subjectId: { $in: segmentIds }, rule: { kind: TrafficRuleKind.CONGESTION } }, { populate: ['rule'] });
+  const open = await tx.find(
+    TrafficBreach,
+    { endedAt: null, subjectId: { $in: segmentIds }, rule: { kind: TrafficRuleKind.CONGESTION } },
+    { populate: ['rule'] },
+  );
   const segments = new Map((await tx.find(RoadSegment, { id: { $in: segmentIds } })).map((s) => [s.id, segmentPlace(s)]));
   const book = new BreachBook<TrafficBreach>(tx, { sector: 'traffic', actor, now });
   for (const rule of rules) {
@@ -109,7 +124,9 @@ export async function evaluateCongestion(tx: EntityManager, now: Date, actor: Id
         verdict,
         {
           create: breachAt(tx, rule, 'RoadSegment', place),
-          describe: describeAt(place, (step) => (step === 'breachClosed' ? `Hết ùn tắc trên ${place.nameVi}: mức ${level}` : `Ùn tắc mức ${level} trên ${place.nameVi}`)),
+          describe: describeAt(place, (step) =>
+            step === 'breachClosed' ? `Hết ùn tắc trên ${place.nameVi}: mức ${level}` : `Ùn tắc mức ${level} trên ${place.nameVi}`,
+          ),
         },
       );
     }

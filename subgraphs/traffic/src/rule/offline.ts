@@ -21,7 +21,11 @@ export async function evaluateOffline(tx: EntityManager, now: Date, actor: Ident
   const offlineRules = await tx.find(TrafficRule, { kind: TrafficRuleKind.CAMERA_OFFLINE }, { orderBy: { code: 'ASC' } });
   if (!offlineRules.length) return;
   // Locked: a concurrent ingest that ends one of them first makes it drop out here (no second breachClosed).
-  const open = await tx.find(TrafficBreach, { endedAt: null, rule: { $in: offlineRules.map((r) => r.id) } }, { populate: ['rule'], lockMode: LockMode.PESSIMISTIC_WRITE });
+  const open = await tx.find(
+    TrafficBreach,
+    { endedAt: null, rule: { $in: offlineRules.map((r) => r.id) } },
+    { populate: ['rule'], lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   if (!open.length && !wentOffline.length) return;
   const cameraIds = [...new Set([...open.map((b) => b.subjectId), ...wentOffline])];
   const cameras = new Map((await tx.find(Camera, { id: { $in: cameraIds } }, { refresh: true })).map((c) => [c.id, c]));
@@ -52,7 +56,10 @@ export async function evaluateOffline(tx: EntityManager, now: Date, actor: Ident
       await book.apply(
         undefined,
         { state: 'met', value: minutesBetween(lastHeard, now), severity: rule.severity, startedAt: lastHeard, seenAt: now },
-        { create: breachAt(tx, rule, 'Camera', place), describe: describeAt(place, `${placeName(place)} mất kết nối từ ${localTimeOf(lastHeard, now)}`) },
+        {
+          create: breachAt(tx, rule, 'Camera', place),
+          describe: describeAt(place, `${placeName(place)} mất kết nối từ ${localTimeOf(lastHeard, now)}`),
+        },
       );
     }
   }

@@ -19,11 +19,13 @@ export class TrafficRuleResolver {
     @Arg('open', () => Boolean, {
       nullable: true,
       description: 'true: only open breaches; false: only ended ones; both when omitted',
-    }) open?: boolean | null,
+    })
+    open?: boolean | null,
     @Arg('subjectCode', () => String, {
       nullable: true,
       description: 'Only breaches of this camera or road segment (its code); all when omitted',
-    }) subjectCode?: string | null,
+    })
+    subjectCode?: string | null,
   ) {
     return ctx.em.find(
       TrafficBreach,
@@ -36,8 +38,14 @@ export class TrafficRuleResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => TrafficRule, { description: 'Switches a traffic rule on or off (an inactive rule opens no breach; its open breaches end at the next ingest)' })
-  setTrafficRuleActive(@Arg('code', { description: 'Code of the rule, e.g. ACCIDENT_CONFIDENT' }) code: string, @Arg('active', { description: 'true switches it on, false off' }) active: boolean, @Ctx() ctx: TrafficContext) {
+  @Mutation(() => TrafficRule, {
+    description: 'Switches a traffic rule on or off (an inactive rule opens no breach; its open breaches end at the next ingest)',
+  })
+  setTrafficRuleActive(
+    @Arg('code', { description: 'Code of the rule, e.g. ACCIDENT_CONFIDENT' }) code: string,
+    @Arg('active', { description: 'true switches it on, false off' }) active: boolean,
+    @Ctx() ctx: TrafficContext,
+  ) {
     return switchRule(ctx.em, TrafficRule, 'TrafficRule', { code, active, identity: ctx.identity, requestId: ctx.requestId });
   }
 }
