@@ -12,7 +12,24 @@ module.exports = tseslint.config(
     files: ['**/*.ts'],
     rules: {
       // tsc's noUnusedLocals already reports these; `_`-prefixed parameters are deliberate.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Rest siblings are how a field is left out of a copy (`const { seq, ...rest } = event`), as tsc allows.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      // One entity-manager type across the tree: @mikro-orm/postgresql's (it has execute, getKnex, createQueryBuilder).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mikro-orm/core',
+              importNames: ['EntityManager'],
+              message: "Import EntityManager from '@mikro-orm/postgresql': one entity-manager type across the tree.",
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',

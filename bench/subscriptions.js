@@ -7,7 +7,7 @@
 // Needs a PostgreSQL server: BENCH_DATABASE_URL (default the local server's `postgres` database);
 // EVENT_BUS=nats runs it on NATS JetStream (NATS_URL, a scratch stream) instead of the event log.
 const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
+const WebSocketClient = require('ws');
 const { randomBytes } = require('node:crypto');
 const { graphql, percentile, spawnStack } = require('./support');
 const { demoId } = require('../subgraphs/directory/dist/src/server');
@@ -34,7 +34,7 @@ async function main() {
       for (let i = 0; i < SUBSCRIBERS; i++) {
         const client = createClient({
           url: wsUrl,
-          webSocketImpl: WebSocket,
+          webSocketImpl: WebSocketClient,
           connectionParams: { authorization: `Bearer ${operator}` },
           retryAttempts: 0,
           lazy: false,

@@ -2,11 +2,11 @@
 // The monitoring wall's alert feed over graphql-ws:
 //   TOKEN=<an OPERATOR or LEADER token from the npm start banner> node examples/watchAlerts.js
 const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
+const WebSocketClient = require('ws');
 
 const client = createClient({
   url: process.env.GATEWAY_WS_URL ?? 'ws://127.0.0.1:4000/graphql',
-  webSocketImpl: WebSocket,
+  webSocketImpl: WebSocketClient,
   connectionParams: { authorization: `Bearer ${process.env.TOKEN}` },
 });
 

@@ -3,14 +3,14 @@
 //   TOKEN=<a token from the npm start banner> node examples/watchIncidents.js [after-cursor]
 // Prints one line per event; pass the last cursor printed to resume after a restart of this script.
 const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
+const WebSocketClient = require('ws');
 
 const url = process.env.GATEWAY_WS_URL ?? 'ws://127.0.0.1:4000/graphql';
 const after = process.argv[2] ?? null;
 
 const client = createClient({
   url,
-  webSocketImpl: WebSocket,
+  webSocketImpl: WebSocketClient,
   connectionParams: { authorization: `Bearer ${process.env.TOKEN}` },
 });
 

@@ -63,9 +63,11 @@ function checkDeployment(root, registry) {
       problems.push(`docker-compose.yml: no service "${name}"`);
       continue;
     }
-    for (const expected of [`target: ${name}`, `PORT: "${port}"`, ...dependencies.map(urlLine)]) {
+    for (const expected of [`target: ${name}`, ...dependencies.map(urlLine)]) {
       if (!text.includes(expected)) problems.push(`docker-compose.yml, service ${name}: expected ${expected}`);
     }
+    // Quoted either way: prettier writes YAML strings with single quotes.
+    if (!new RegExp(`PORT: (['"])${port}\\1`).test(text)) problems.push(`docker-compose.yml, service ${name}: expected PORT: '${port}'`);
     for (const dependency of dependencies) {
       if (!new RegExp(`\\n {6}${dependency}:\\n`).test(`\n${text}\n`))
         problems.push(`docker-compose.yml, service ${name}: expected depends_on ${dependency}`);

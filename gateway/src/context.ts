@@ -1,4 +1,4 @@
-import { PUBLIC, type Identity, type Logger, type TokenVerifier } from '@ioc-graph/platform';
+import { ErrorCode, PUBLIC, type Identity, type Logger, type TokenVerifier } from '@ioc-graph/platform';
 import { GraphQLError } from 'graphql';
 
 /** What the gateway knows of one request: who calls, and the id that follows it into the subgraphs. */
@@ -20,6 +20,6 @@ export async function identify(authorization: unknown, verify: TokenVerifier): P
     return await verify(match[1]);
   } catch (error) {
     const message = error instanceof GraphQLError ? error.message : 'The Authorization header must be "Bearer <token>"';
-    throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    throw new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
   }
 }

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@ioc-graph/platform';
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 
 /** A validation rule refusing operations nested deeper than `maxDepth` fields (fragments followed). */
@@ -30,7 +31,7 @@ export function depthLimit(maxDepth: number) {
           context.reportError(
             new GraphQLError(`The operation is ${depth} levels deep; at most ${maxDepth} are allowed`, {
               nodes: [operation],
-              extensions: { code: 'BAD_USER_INPUT' },
+              extensions: { code: ErrorCode.BAD_USER_INPUT },
             }),
           );
         }

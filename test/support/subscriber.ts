@@ -7,7 +7,7 @@ import WebSocket from 'ws';
  * A real graphql-ws client on one subscription, collecting what it receives: results, the error that
  * ended it, and the close code of its socket.
  */
-export class Subscriber<T> {
+export class Subscriber<T, V extends Record<string, unknown> = Record<string, unknown>> {
   readonly results: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }[] = [];
   error: unknown = null;
   completed = false;
@@ -16,7 +16,7 @@ export class Subscriber<T> {
   private readonly unsubscribe: () => void;
   private readonly listeners = new Set<() => void>();
 
-  constructor(gatewayUrl: string, document: TypedDocumentNode<T, any>, variables: Record<string, unknown>, token?: string) {
+  constructor(gatewayUrl: string, document: TypedDocumentNode<T, V>, variables: V, token?: string) {
     this.client = createClient({
       url: gatewayUrl.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
@@ -32,11 +32,11 @@ export class Subscriber<T> {
         },
       },
     });
-    this.unsubscribe = this.client.subscribe(
+    this.unsubscribe = this.client.subscribe<T>(
       { query: print(document), variables },
       {
         next: (result) => {
-          this.results.push(result as never);
+          this.results.push(result);
           this.notify();
         },
         error: (error) => {

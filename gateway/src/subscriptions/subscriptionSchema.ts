@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { isCenter, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
+import { ErrorCode, isCenter, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
 import {
   extendSchema,
   GraphQLError,
@@ -52,7 +52,7 @@ export function inAudience(identity: Identity, event: BusEvent): boolean {
   return Boolean(identity.fieldUnitId && event.audience.fieldUnitIds.includes(identity.fieldUnitId));
 }
 
-const refuse = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+const refuse = (code: ErrorCode, message: string) => new GraphQLError(message, { extensions: { code } });
 
 /**
  * Extends the API schema with the Subscription type and wires it to the event log: each subscriber
@@ -108,7 +108,7 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     const entity = EVENT_ENTITIES[eventType as keyof typeof EVENT_ENTITIES];
     const query = buildEntityQuery(info, entity.field, entity.query);
     if (after !== undefined && after !== null && !/^\d{1,15}$/.test(after))
-      throw refuse('BAD_USER_INPUT', 'after is not a cursor of this stream');
+      throw refuse(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this stream');
     let position = after ? Number(after) : options.log.head;
     let live = position >= options.log.head;
     let delivered = position;
@@ -124,7 +124,7 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
         for (const event of batch) {
           if (live && options.log.head - event.seq > options.maxLag) {
             throw new GraphQLError(`The subscriber fell more than ${options.maxLag} events behind; resume after cursor ${delivered}`, {
-              extensions: { code: 'SUBSCRIBER_OVERFLOW', cursor: String(delivered) },
+              extensions: { code: ErrorCode.SUBSCRIBER_OVERFLOW, cursor: String(delivered) },
             });
           }
           position = event.seq;
@@ -152,31 +152,37 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
   };
   field('alertReceived', (_root, args, context, info) => {
     if (!isCenter(context.identity))
-      throw refuse(context.identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center follows alerts');
+      throw refuse(context.identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Only the center follows alerts');
     return deliveries(context, info, args.after, (event) => matchesAlert(event, args.filter));
   });
   field('incidentChanged', (_root, args, context, info) => {
     const { identity } = context;
     if (!isCenter(identity) && !identity.agencyId)
-      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center and agencies follow incidents');
+      throw refuse(identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Only the center and agencies follow incidents');
     return deliveries(context, info, args.after, (event) => matchesIncident(event, args.filter));
   });
   field('myAssignments', (_root, args, context, info) => {
     const { identity } = context;
     if (!identity.agencyId && !identity.fieldUnitId)
-      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only agencies and field units have assignments');
+      throw refuse(identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Only agencies and field units have assignments');
     return deliveries(context, info, args.after, (event) => isMyAssignment(event, identity));
   });
   field('assignmentChanged', (_root, args, context, info) => {
     const { identity } = context;
     if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId)
-      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow dispatches');
+      throw refuse(
+        identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
+        'Only the center, agencies and field units follow dispatches',
+      );
     return deliveries(context, info, args.after, (event) => matchesAssignment(event, args.filter));
   });
   field('operationChanged', (_root, args, context, info) => {
     const { identity } = context;
     if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId)
-      throw refuse(identity.subject ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'Only the center, agencies and field units follow operations');
+      throw refuse(
+        identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
+        'Only the center, agencies and field units follow operations',
+      );
     return deliveries(context, info, args.after, (event) => matchesOperation(event, args.filter));
   });
   field('publicIncidentPublished', (_root, args, context, info) => deliveries(context, info, args.after, isPublication));

@@ -1,6 +1,6 @@
 import { DataloaderType, MikroORM, type EntityClass, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 
 export interface OrmOptions {
   /** postgres:// URL of the server and database. */
@@ -15,9 +15,15 @@ export interface OrmOptions {
   poolSize?: number;
 }
 
+/**
+ * A subgraph's MikroORM: PostgreSQL driver, and `EntityManager` from `@mikro-orm/postgresql` (with
+ * `execute`, `getKnex`, `createQueryBuilder`), the one entity-manager type used across the tree.
+ */
+export type Orm = MikroORM<PostgreSqlDriver, EntityManager>;
+
 /** One MikroORM per subgraph, on its own schema. */
-export async function createOrm(options: OrmOptions): Promise<MikroORM<PostgreSqlDriver>> {
-  return MikroORM.init<PostgreSqlDriver>({
+export async function createOrm(options: OrmOptions): Promise<Orm> {
+  return MikroORM.init<PostgreSqlDriver, EntityManager>({
     driver: PostgreSqlDriver,
     clientUrl: options.url,
     schema: options.schema,
@@ -44,14 +50,14 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM<PostgreSq
 }
 
 /** Applies pending migrations; returns the names applied. */
-export async function migrate(orm: MikroORM): Promise<string[]> {
+export async function migrate(orm: Orm): Promise<string[]> {
   await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${orm.config.get('schema')}"`);
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
 }
 
 /** Database reachable and no migration pending: what `/readyz` reports. */
-export async function checkDatabase(orm: MikroORM): Promise<{ ok: boolean; detail?: string }> {
+export async function checkDatabase(orm: Orm): Promise<{ ok: boolean; detail?: string }> {
   try {
     await orm.em.getConnection().execute('SELECT 1');
     const pending = await orm.getMigrator().getPendingMigrations();

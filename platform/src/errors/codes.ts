@@ -1,14 +1,25 @@
 /**
- * The one error vocabulary of ioc-graph. Clients branch on `extensions.code`, never on message text.
+ * The one error vocabulary of ioc-graph. Clients branch on `extensions.code`, never on message text;
+ * the string values are part of the API and never change.
  */
 export const ErrorCode = {
+  /** An argument is not valid; `extensions.problems` lists `{ field, message }` per field. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** No valid token (or signed gateway headers) where one is needed. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is known but its roles or scope do not allow this. */
   FORBIDDEN: 'FORBIDDEN',
+  /** The record asked for does not exist (or is not visible to the caller). */
   NOT_FOUND: 'NOT_FOUND',
   /** An illegal state transition, a duplicate key or a stale version. */
   CONFLICT: 'CONFLICT',
+  /** Too many requests from one client; retry after the time the message gives. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The HTTP body is not a GraphQL request (not JSON, too large). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A subscription fell too far behind the event log and was ended; resume after `extensions.cursor`. */
+  SUBSCRIBER_OVERFLOW: 'SUBSCRIBER_OVERFLOW',
+  /** Anything unexpected; no message or stack leaves the server in production. */
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -21,5 +32,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  BAD_REQUEST: 400,
+  // Only ever ends a WebSocket stream; were it to end a request, the client is too slow, as with RATE_LIMITED.
+  SUBSCRIBER_OVERFLOW: 429,
   INTERNAL: 500,
 };

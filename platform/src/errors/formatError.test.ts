@@ -1,8 +1,13 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ValidationError } from 'class-validator';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { ErrorCode } from './codes';
 import { badInput, notFound } from './errors';
 import { createFormatError } from './formatError';
+
+/** A class-validator failure on `property`, as `validate()` reports it. */
+const violation = (property: string, constraints: Record<string, string>, children: ValidationError[] = []) =>
+  Object.assign(new ValidationError(), { property, constraints, children });
 
 /** What Apollo hands formatError: the formatted error and the original (here not wrapped by a resolver). */
 const format = (error: unknown, exposeInternals = false, onInternal?: (error: unknown) => void) => {
@@ -31,13 +36,9 @@ describe('createFormatError', () => {
 
   it('turns class-validator failures into BAD_USER_INPUT with one problem per nested field', () => {
     const error = new ArgumentValidationError([
-      {
-        property: 'input',
-        constraints: {},
-        children: [{ property: 'title', constraints: { isNotEmpty: 'title should not be empty' }, children: [] }],
-      },
-      { property: 'first', constraints: { max: 'first must not be greater than 100' }, children: [] },
-    ] as never);
+      violation('input', {}, [violation('title', { isNotEmpty: 'title should not be empty' })]),
+      violation('first', { max: 'first must not be greater than 100' }),
+    ]);
     expect(format(error)).toMatchObject({
       message: 'The input is not valid',
       extensions: {

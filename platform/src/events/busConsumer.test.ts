@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { Orm } from '../database/orm';
 import type { Logger } from '../logging';
 import type { BusEvent, EventBus } from './bus';
 import { BusConsumer, type EventHandler } from './busConsumer';
@@ -24,7 +24,7 @@ async function consumer(handler: EventHandler<IncidentEventType>) {
   const em = { findOne: async () => null, upsert: async (_entity: unknown, row: { position: string }) => void cursor.push(row.position) };
   const orm = {
     em: { fork: () => ({ ...em, transactional: async (work: (tx: typeof em) => Promise<void>) => work(em) }) },
-  } as unknown as MikroORM;
+  } as unknown as Orm;
   let deliver: (events: BusEvent[]) => void | Promise<void> = () => undefined;
   const bus = {
     head: async () => 0,

@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property, type MikroORM } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Orm } from '../database/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging';
 import type { BusEvent, BusFeed, EventBus } from './bus';
@@ -35,7 +36,7 @@ export class BusConsumer<T extends EventType = EventType> {
   private feed: BusFeed | null = null;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly orm: Orm,
     private readonly bus: EventBus,
     private readonly name: string,
     private readonly handler: EventHandler<T>,
@@ -43,7 +44,7 @@ export class BusConsumer<T extends EventType = EventType> {
   ) {}
 
   async start(): Promise<void> {
-    const em = this.orm.em.fork() as EntityManager;
+    const em = this.orm.em.fork();
     const cursor = await em.findOne(BusCursor, { name: this.name });
     // A new consumer starts at the present: history belongs to the subgraphs that made it.
     const after = cursor ? Number(cursor.position) : await this.bus.head();
@@ -52,7 +53,7 @@ export class BusConsumer<T extends EventType = EventType> {
 
   private async consume(events: BusEvent[]): Promise<void> {
     const accepted = events.filter((event) => this.handler.accepts(event));
-    await (this.orm.em.fork() as EntityManager).transactional(async (em) => {
+    await this.orm.em.fork().transactional(async (em) => {
       if (accepted.length) await this.handler.handle(em, accepted);
       await em.upsert(BusCursor, { name: this.name, position: String(events.at(-1)!.seq) });
     });

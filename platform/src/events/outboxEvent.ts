@@ -1,6 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from '../database/uuidv7';
 import { actorOf, type Actor } from '../process/actor';
 import type { EventAudience, OutboxRecord } from './bus';
@@ -77,7 +76,7 @@ export async function emitEvent<T extends EventType>(
     audience: { public: false, agencyIds: [], fieldUnitIds: [], ...event.audience },
   });
   em.persist(record);
-  await (em as SqlEntityManager).execute('select pg_notify(?, ?)', [outboxChannel(em.config.get('schema')!), '']);
+  await em.execute('select pg_notify(?, ?)', [outboxChannel(em.config.get('schema')!), '']);
   return record;
 }
 

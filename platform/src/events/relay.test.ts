@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { Orm } from '../database/orm';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { eventually } from '../../../test/support/eventually';
 import { createOrm } from '../database/orm';
@@ -14,7 +14,7 @@ const logger = createLogger('relay-test', 'silent');
 /** The outbox relay alone: a subgraph schema with an outbox, and the PostgreSQL bus on the same database. */
 describe('OutboxRelay', () => {
   let database: TestDatabase;
-  let orm: MikroORM;
+  let orm: Orm;
   let bus: EventBus;
   const relays: OutboxRelay[] = [];
   let seq = 0;

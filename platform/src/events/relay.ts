@@ -1,5 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../database/orm';
 import { Client } from 'pg';
 import type { Logger } from '../logging';
 import type { EventBus } from './bus';
@@ -21,7 +20,7 @@ export class OutboxRelay {
   private stopped = false;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly orm: Orm,
     private readonly databaseUrl: string,
     private readonly bus: EventBus,
     private readonly source: string,
@@ -71,7 +70,7 @@ export class OutboxRelay {
     do {
       this.again = false;
       for (;;) {
-        const em = this.orm.em.fork() as EntityManager;
+        const em = this.orm.em.fork();
         const pending = await em.find(OutboxEvent, { relayedAt: null }, { orderBy: { seq: 'ASC' }, limit: BATCH });
         if (!pending.length || this.stopped) break;
         await this.bus.publish(pending.map((event) => toOutboxRecord(this.source, event)));

@@ -1,10 +1,18 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+// Type-only: the resolver-map shape buildSubgraphSchema takes, which the package's index does not re-export.
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
-/** `__resolveReference` functions by type name, merged over the resolvers type-graphql generates. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+/**
+ * `__resolveReference` functions by type name, merged over the resolvers type-graphql generates. Declared
+ * as a method so that each subgraph's resolver may narrow the reference and its own context type.
+ */
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference(reference: object, context: unknown, info: GraphQLResolveInfo): unknown }
+>;
 
 const ROOT_DESCRIPTIONS = {
   query: 'Reads (truy vấn). Each field says who may read it; without a token the caller is the public',
@@ -33,9 +41,11 @@ export async function buildFederatedSchema(
     if (root && !root.description) root.description = description;
   }
   const link = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
-  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   for (const [typeName, reference] of Object.entries(references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
-  return buildSubgraphSchema({ typeDefs: parse(`${link}\n${printSchemaWithDirectives(schema)}`), resolvers: resolvers as never });
+  // Apollo's resolver-map type has no slot for `__resolveReference`, which buildSubgraphSchema reads at run time.
+  const typeDefs = parse(`${link}\n${printSchemaWithDirectives(schema)}`);
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 }

@@ -1,4 +1,5 @@
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { byKeys, groupByKeys, type Loaders } from './loaders';
 
 interface LoaderContext {
@@ -29,10 +30,10 @@ export function loaderByForeignKey<T extends object>(
   ctx: LoaderContext,
   entity: EntityClass<T>,
   field: KeyOf<T>,
-  orderBy: Partial<Record<KeyOf<T>, 'ASC' | 'DESC'>>,
+  orderBy: QueryOrderMap<T>,
 ) {
   return ctx.loaders.get<string, T[]>(`${entity.name}:${field}[]`, async (keys) => {
-    const rows = await ctx.em.find(entity, { [field]: { $in: [...keys] } } as FilterQuery<T>, { orderBy: orderBy as never });
+    const rows = await ctx.em.find(entity, { [field]: { $in: [...keys] } } as FilterQuery<T>, { orderBy });
     return groupByKeys(keys, rows, (row) => String(idOf(row[field])));
   });
 }

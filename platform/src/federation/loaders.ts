@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
  * no caller sees another's cache; batching turns N `load()` calls of one tick into one query.
  */
 export class Loaders {
-  private readonly loaders = new Map<string, DataLoader<any, any>>();
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>): DataLoader<K, V> {
     let loader = this.loaders.get(name);

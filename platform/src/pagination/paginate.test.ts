@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property, type MikroORM } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Orm } from '../database/orm';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { createOrm } from '../database/orm';
 import type { AppError } from '../errors';
@@ -19,7 +20,7 @@ class Item {
 /** Keyset pagination alone, on a table of ten items whose ranks tie in pairs. */
 describe('paginate', () => {
   let database: TestDatabase;
-  let orm: MikroORM;
+  let orm: Orm;
   const page = (first: number, after?: string | null, direction?: 'ASC' | 'DESC', where = {}) =>
     paginate(orm.em.fork(), Item, where, { first, after, orderBy: 'rank', direction });
 

@@ -1,4 +1,5 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors';
 import type { Connection } from './connection';
 
@@ -45,7 +46,7 @@ export async function paginate<T extends { id: string }>(
     filter = { $and: [where, after] } as FilterQuery<T>;
   }
   const [rows, totalCount] = await Promise.all([
-    em.find(entity, filter, { orderBy: { [field]: direction, id: direction } as never, limit: options.first + 1 }),
+    em.find(entity, filter, { orderBy: { [field]: direction, id: direction } as QueryOrderMap<T>, limit: options.first + 1 }),
     em.count(entity, where),
   ]);
   const page = rows.slice(0, options.first);

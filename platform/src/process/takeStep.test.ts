@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
-import type { MikroORM } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../database/orm';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '../../../test/support/database';
 import { Role, type Identity } from '../auth/identity';
@@ -43,7 +44,7 @@ const stranger: Identity = { ...keeper, subject: 'stranger', roles: [Role.AGENCY
 
 describe('takeStep', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let orm: MikroORM;
+  let orm: Orm;
   let gateId: string;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkVersion, inTransaction } from '../database/transaction';
 import type { Actor } from './actor';
 import { stepFacts, type StepFacts, type StepRecord } from './stepLog';

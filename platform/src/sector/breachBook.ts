@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../auth';
 import type { BreachPayload, BreachStep } from '../events/contracts/breach';
 import { emitEvent } from '../events/outboxEvent';

@@ -1,4 +1,5 @@
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditEntry } from '../audit';
 import type { Identity } from '../auth';
 import { inTransaction } from '../database/transaction';

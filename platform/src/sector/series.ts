@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors';
 import { localBucketSql, type SeriesBucket } from '../vocabulary';
 
@@ -45,7 +44,7 @@ export async function bucketedSeries<Row extends object>(em: EntityManager, quer
   const where = (query.where ?? []).filter(Boolean);
   const extra = query.groupBy ?? [];
   const groups = [1, ...extra.map((_, i) => i + 2)].join(', ');
-  const rows = await (em as SqlEntityManager).getConnection().execute<(Row & { bucketStart: Date })[]>(
+  const rows = await em.getConnection().execute<(Row & { bucketStart: Date })[]>(
     `select ${localBucketSql(query.bucket, query.time)} as "bucketStart"${extra.map((c) => `, ${c}`).join('')}, ${query.measures}
      from ${query.source}
      where ${query.time} >= ? and ${query.time} < ? ${where.map((w) => `and ${w.sql}`).join(' ')}

@@ -2,8 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../database/orm';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
@@ -19,7 +18,7 @@ import { jsonErrorHandler, listenOn, mountOperationalRoutes, requestId, sendGrap
 export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
-  orm: MikroORM;
+  orm: Orm;
   config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignatureMaxAgeSeconds' | 'exposeErrors'>;
   logger: Logger;
   /** Adds a subgraph's own per-request services (a clock, a client of another subgraph) to the context. */
@@ -97,7 +96,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         const context = createSubgraphContext({
           identity: res.locals.identity,
           requestId: res.locals.requestId,
-          em: orm.em.fork() as EntityManager,
+          em: orm.em.fork(),
           logger: logger.child({ requestId: res.locals.requestId }),
         });
         return options.extendContext ? options.extendContext(context) : context;

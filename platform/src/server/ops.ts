@@ -33,7 +33,7 @@ export const requestId: RequestHandler = (req, res, next) => {
 };
 
 /** Sends a GraphQL-shaped error body: clients parse one shape whatever failed. */
-export function sendGraphQLError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode | string, message: string): void {
+export function sendGraphQLError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -43,7 +43,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'request failed');
-    const code = status === 413 || status === 400 ? 'BAD_REQUEST' : status >= 500 ? ErrorCode.INTERNAL : 'BAD_REQUEST';
+    const code = status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
     sendGraphQLError(res, status, code, status >= 500 ? 'Internal server error' : String(error.message ?? 'Bad request'));
   };
 }

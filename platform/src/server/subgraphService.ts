@@ -1,4 +1,5 @@
-import type { MigrationObject, MikroORM } from '@mikro-orm/core';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { Orm } from '../database/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { CommonConfig } from '../config';
@@ -25,7 +26,7 @@ export interface SubgraphServiceOptions {
 }
 
 export interface SubgraphService extends SubgraphServer {
-  orm: MikroORM;
+  orm: Orm;
   relay: OutboxRelay;
 }
 
@@ -46,7 +47,7 @@ export async function createSubgraphService(options: SubgraphServiceOptions): Pr
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    await options.seed?.(orm.em.fork() as EntityManager);
+    await options.seed?.(orm.em.fork());
     const server = await createSubgraphServer({
       name,
       schema: await options.buildSchema(),

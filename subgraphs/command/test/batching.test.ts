@@ -116,9 +116,9 @@ describe('batched relations and references of operations', () => {
   });
 
   it('resolves operation references in one statement for the center, scoped and batched for an agency', async () => {
-    const ids = (await hub.command.orm.em.fork().getConnection().execute('select id from command.operation order by activated_at')).map(
-      (row: { id: string }) => row.id,
-    );
+    const ids = (
+      await hub.command.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from command.operation order by activated_at')
+    ).map((row) => row.id);
     const representations = [...ids, ...ids].map((id: string) => ({ __typename: 'Operation', id }));
     const resolve = async (identity: Identity) => {
       hub.resetStatements();

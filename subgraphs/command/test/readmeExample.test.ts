@@ -13,6 +13,20 @@ const operations = new Map(
     .map((d) => [d.name!.value, print(d)]),
 );
 
+/** What the walkthrough reads of its operations' results: the operations are plain text, so codegen does not type them. */
+interface Result {
+  id: string;
+  code: string;
+  process: string;
+  state: string;
+  tasks: { agency: { code: string }; state: string }[];
+  openTasks: { id: string }[];
+  addressees: { state: string }[];
+  phase: { code: string };
+  incident: { code: string };
+  resourceNeeds: { kind: string; required: number; allocated: number; shortfall: number }[];
+}
+
 /** The README's operation walkthrough (examples/commandOperation.graphql) works as written, with its literal ids and versions. */
 describe('the README’s command support example', () => {
   let hub: Hub;
@@ -23,7 +37,7 @@ describe('the README’s command support example', () => {
 
   it('runs from activation to stand-down with the documented ids and versions', async () => {
     const run = async (name: string, role: 'LEADER' | 'OPERATOR' | 'AGENCY_STAFF', variables: Record<string, string> = {}) => {
-      const response = await execute<Record<string, any>, Record<string, string>>(hub.gatewayUrl, operations.get(name)!, variables, {
+      const response = await execute<Record<string, Result>, Record<string, string>>(hub.gatewayUrl, operations.get(name)!, variables, {
         token: hub.tokens[role],
       });
       expect(response.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { foldVietnamese, Role } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { AdministrativeKind, AdministrativeLevel, AdministrativeUnit } from '../src/administrativeUnit/administrativeUnit';
 import { Agency, AgencyKind } from '../src/agency/agency';
@@ -46,7 +46,7 @@ export async function seedDirectory(em: EntityManager) {
         latitude: seed.lat,
         longitude: seed.lng,
         searchText: fold(seed.nameVi, seed.nameEn, seed.code),
-      } as never);
+      });
     }
     const unitRef = (code: string) => tx.getReference(AdministrativeUnit, demoId('unit', code), { wrapped: true });
     for (const seed of agencies) {
@@ -61,7 +61,7 @@ export async function seedDirectory(em: EntityManager) {
         email: seed.email ?? null,
         address: seed.address ?? null,
         searchText: fold(seed.nameVi, seed.nameEn, seed.code),
-      } as never);
+      });
     }
     const agencyRef = (code: string) => tx.getReference(Agency, demoId('agency', code), { wrapped: true });
     for (const seed of fieldUnits) {
@@ -79,7 +79,7 @@ export async function seedDirectory(em: EntityManager) {
         homeLatitude: seed.homeLat,
         homeLongitude: seed.homeLng,
         searchText: fold(seed.nameVi, seed.nameEn, seed.code, seed.callSign),
-      } as never);
+      });
     }
     for (const seed of people) {
       tx.create(Person, {
@@ -94,7 +94,7 @@ export async function seedDirectory(em: EntityManager) {
         phone: seed.phone ?? null,
         email: seed.email ?? null,
         searchText: fold(seed.fullName),
-      } as never);
+      });
     }
     return { units: units.length, agencies: agencies.length, fieldUnits: fieldUnits.length, people: people.length };
   });

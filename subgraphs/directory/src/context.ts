@@ -6,7 +6,7 @@ export type DirectoryContext = SubgraphContext;
 export const searchTextOf = (...parts: (string | null | undefined)[]) => foldVietnamese(parts.filter(Boolean).join(' '));
 
 /** A filter matching every word of the query somewhere in `searchText` ("dong xoai" finds "Đồng Xoài"). */
-export function searchFilter(query: string | null | undefined): { $and: { searchText: { $like: string } }[] } | {} {
+export function searchFilter(query: string | null | undefined): { $and: { searchText: { $like: string } }[] } | Record<string, never> {
   const words = query ? foldVietnamese(query).split(' ').filter(Boolean) : [];
   return words.length ? { $and: words.map((word) => ({ searchText: { $like: `%${escapeLike(word)}%` } })) } : {};
 }

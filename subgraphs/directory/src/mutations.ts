@@ -1,5 +1,6 @@
 import { auditEntry, diffSnapshots, notFound, requireId, takeStep, type AuditEntry, type StepFacts } from '@ioc-graph/platform';
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { snapshot, type DirectoryContext } from './context';
 
 /** An audit entry of a step on a directory record, when something changed. */

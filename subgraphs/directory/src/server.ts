@@ -6,7 +6,7 @@ import {
   type SubgraphDependencies,
   type SubgraphServer,
 } from '@ioc-graph/platform';
-import type { MikroORM } from '@mikro-orm/core';
+import type { Orm } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { seedDirectory } from '../seeds/seed';
 import type { DirectoryConfig } from './config';
@@ -16,7 +16,7 @@ export { readDirectoryConfig, readDirectoryConfig as readConfig, type DirectoryC
 export { buildDirectorySchema, entities } from './schema';
 
 export interface DirectoryServer extends SubgraphServer {
-  orm: MikroORM;
+  orm: Orm;
 }
 
 /**

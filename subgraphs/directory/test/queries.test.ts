@@ -1,6 +1,6 @@
 import { Role } from '@ioc-graph/platform';
-import { AgenciesDocument, FieldUnitsDocument, UnitByCodeDocument, UnitsDocument } from '../../../__generated__/graphql';
-import { codes, execute, startHub, type Hub } from '../../../test/support/hub';
+import { AgenciesDocument, FieldUnitsDocument, UnitByCodeDocument, UnitsDocument, type UnitsQuery } from '../../../__generated__/graphql';
+import { codes, execute, startHub, type GraphQLResponse, type Hub } from '../../../test/support/hub';
 
 describe('directory queries through the gateway', () => {
   let hub: Hub;
@@ -43,7 +43,7 @@ describe('directory queries through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const result: Awaited<ReturnType<typeof execute<any, any>>> = await execute(hub.gatewayUrl, UnitsDocument, {
+      const result: GraphQLResponse<UnitsQuery> = await execute(hub.gatewayUrl, UnitsDocument, {
         filter: { withinId: cityId },
         first: 2,
         after,

@@ -6,7 +6,7 @@ import {
   type Identity,
   type UnitStatusName,
 } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Assignment } from './assignment/assignment';
 import type { AssignmentAction } from './assignment/assignment.rules';
 import type { AssignmentState, UnitStatus } from './vocabulary';

@@ -15,20 +15,23 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
   let url: string;
   let seq = 0;
 
-  const gql = async <T = any>(query: string, variables: Record<string, unknown> = {}, role: Role | null = null) => {
+  const gql = async <T = unknown>(query: string, variables: Record<string, unknown> = {}, role: Role | null = null) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signedHeaders(role, `env-test-${++seq}`) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
+    return (await response.json()) as {
+      data?: T;
+      errors?: { message: string; extensions?: { code?: string; problems?: { field: string }[] } }[];
+    };
   };
   const count = async (table: string) =>
     Number((await server.orm.em.fork().getConnection().execute(`select count(*) as n from environment.${table}`))[0].n);
 
   const INGEST = `mutation ($input: IngestReadingsInput!) { ingestReadings(input: $input) { received stored duplicates } }`;
   const ingest = (source: string, readings: unknown[], role: Role | null = Role.SYSTEM) =>
-    gql(INGEST, { input: { source, readings } }, role);
+    gql<{ ingestReadings: { received: number; stored: number; duplicates: number } }>(INGEST, { input: { source, readings } }, role);
   const hour = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000);
 
   beforeAll(async () => {
@@ -49,15 +52,18 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
   });
 
   it('seeds the Bình Phước stations with their unit lineage, filterable by subtree', async () => {
-    const all = await gql(`{ stations { code kind } }`);
+    const all = await gql<{ stations: { code: string; kind: string }[] }>(`{ stations { code kind } }`);
     expect(all.errors).toBeUndefined();
-    expect(all.data.stations.length).toBeGreaterThanOrEqual(10);
-    const dongXoaiAir = await gql(`query ($unit: ID) { stations(kind: AIR, withinUnitId: $unit) { code administrativeUnit { id } } }`, {
-      unit: demoId('unit', '689'),
-    });
-    expect(dongXoaiAir.data.stations.map((s: { code: string }) => s.code)).toEqual(['BP-KK-DX01', 'BP-KK-DX02']);
-    const thacMo = await gql(`{ station(code: "BP-TV-THACMO") { kind alarmLevels { level1 level2 level3 } } }`);
-    expect(thacMo.data.station).toEqual({ kind: 'WATER_LEVEL', alarmLevels: { level1: 216.5, level2: 217.5, level3: 218 } });
+    expect(all.data!.stations.length).toBeGreaterThanOrEqual(10);
+    const dongXoaiAir = await gql<{ stations: { code: string }[] }>(
+      `query ($unit: ID) { stations(kind: AIR, withinUnitId: $unit) { code administrativeUnit { id } } }`,
+      {
+        unit: demoId('unit', '689'),
+      },
+    );
+    expect(dongXoaiAir.data!.stations.map((s: { code: string }) => s.code)).toEqual(['BP-KK-DX01', 'BP-KK-DX02']);
+    const thacMo = await gql<{ station: unknown }>(`{ station(code: "BP-TV-THACMO") { kind alarmLevels { level1 level2 level3 } } }`);
+    expect(thacMo.data!.station).toEqual({ kind: 'WATER_LEVEL', alarmLevels: { level1: 216.5, level2: 217.5, level3: 218 } });
   });
 
   it('stores a bulk ingest of 10,000 readings once when it is sent twice', async () => {
@@ -72,9 +78,9 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     }));
     const first = await ingest('quan-trac-tu-dong', readings);
     expect(first.errors).toBeUndefined();
-    expect(first.data.ingestReadings).toEqual({ received: 10_000, stored: 10_000, duplicates: 0 });
+    expect(first.data!.ingestReadings).toEqual({ received: 10_000, stored: 10_000, duplicates: 0 });
     const second = await ingest('quan-trac-tu-dong', readings);
-    expect(second.data.ingestReadings).toEqual({ received: 10_000, stored: 0, duplicates: 10_000 });
+    expect(second.data!.ingestReadings).toEqual({ received: 10_000, stored: 0, duplicates: 10_000 });
     expect(await count('reading')).toBe(10_000);
     const [{ n }] = await server.orm.em.fork().getConnection().execute(`select sum(count)::int as n from environment.hourly_rollup`);
     expect(n).toBe(10_000);
@@ -90,7 +96,7 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
       { stationCode: 'BP-MUA-DX', metric: 'PM2_5', value: 10, measuredAt: at, sourceId: 'bad-2' },
     ]);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const fields = result.errors![0]!.extensions!.problems.map((p: { field: string }) => p.field);
+    const fields = result.errors![0]!.extensions!.problems!.map((p: { field: string }) => p.field);
     expect(fields).toEqual(['readings[1].value', 'readings[2].metric']);
     expect(await count('reading')).toBe(before);
   });
@@ -99,10 +105,12 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     const reading = { stationCode: 'BP-MUA-DX', metric: 'RAINFALL', value: 1, measuredAt: '2026-11-23T10:00:00Z', sourceId: 'auth-1' };
     expect((await ingest('mua', [reading], null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await ingest('mua', [reading], Role.PARTNER)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await ingest('mua', [reading], Role.OPERATOR)).data.ingestReadings.stored).toBe(1);
+    expect((await ingest('mua', [reading], Role.OPERATOR)).data!.ingestReadings.stored).toBe(1);
     const raw = `{ station(code: "BP-MUA-DX") { latestReadings { metric value } } }`;
     expect((await gql(raw)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await gql(raw, {}, Role.OPERATOR)).data.station.latestReadings).toEqual([{ metric: 'RAINFALL', value: 1 }]);
+    expect((await gql<{ station: { latestReadings: unknown[] } }>(raw, {}, Role.OPERATOR)).data!.station.latestReadings).toEqual([
+      { metric: 'RAINFALL', value: 1 },
+    ]);
   });
 
   // A worked NowCast: 12 hourly PM2.5 averages (oldest first) up to 11:00Z; w = max(40/90, ½) = ½,
@@ -128,8 +136,8 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
         sourceId: `pl-${h}-b`,
       },
     ]).reverse();
-    expect((await ingest('quan-trac-tu-dong', readings.slice(0, 11))).data.ingestReadings.stored).toBe(11);
-    expect((await ingest('quan-trac-tu-dong', readings.slice(11))).data.ingestReadings.stored).toBe(13);
+    expect((await ingest('quan-trac-tu-dong', readings.slice(0, 11))).data!.ingestReadings.stored).toBe(11);
+    expect((await ingest('quan-trac-tu-dong', readings.slice(11))).data!.ingestReadings.stored).toBe(13);
 
     const stored = (await server.orm.em
       .fork()
@@ -151,9 +159,11 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     });
     expect(stored[10]!.aqi).toBe(128);
 
-    const station = await gql(`{ station(code: "BP-KK-PL01") { airQuality { aqi category { level nameVi color } dominant hour } } }`);
+    const station = await gql<{ station: { airQuality: unknown } }>(
+      `{ station(code: "BP-KK-PL01") { airQuality { aqi category { level nameVi color } dominant hour } } }`,
+    );
     expect(station.errors).toBeUndefined();
-    expect(station.data.station.airQuality).toEqual({
+    expect(station.data!.station.airQuality).toEqual({
       aqi: 128,
       category: { level: 3, nameVi: 'Kém', color: '#FF7E00' },
       dominant: 'PM2_5',
@@ -168,33 +178,34 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
       { stationCode: 'BP-MUA-DX', metric: 'RAINFALL', value: 6, measuredAt: '2026-11-20T18:15:00Z', sourceId: 'dx-3' },
       { stationCode: 'BP-MUA-LN', metric: 'RAINFALL', value: 30, measuredAt: '2026-11-20T16:45:00Z', sourceId: 'ln-1' },
     ]);
-    expect(result.data.ingestReadings.stored).toBe(4);
+    expect(result.data!.ingestReadings.stored).toBe(4);
+    type Series = { metricSeries: { bucketStart: string; average: number; min: number; max: number; count: number }[] };
     const SERIES = `query ($unit: ID, $bucket: SeriesBucket!) {
       metricSeries(metric: RAINFALL, withinUnitId: $unit, from: "2026-11-19T17:00:00Z", to: "2026-11-21T17:00:00Z", bucket: $bucket) { bucketStart average min max count }
     }`;
-    const days = await gql(SERIES, { unit: demoId('unit', '689'), bucket: 'DAY' });
+    const days = await gql<Series>(SERIES, { unit: demoId('unit', '689'), bucket: 'DAY' });
     expect(days.errors).toBeUndefined();
-    expect(days.data.metricSeries).toEqual([
+    expect(days.data!.metricSeries).toEqual([
       { bucketStart: '2026-11-19T17:00:00.000Z', average: 10, min: 10, max: 10, count: 1 },
       { bucketStart: '2026-11-20T17:00:00.000Z', average: 5, min: 4, max: 6, count: 2 },
     ]);
-    const province = await gql(SERIES, { unit: demoId('unit', '70'), bucket: 'DAY' });
-    expect(province.data.metricSeries[0]).toEqual({ bucketStart: '2026-11-19T17:00:00.000Z', average: 20, min: 10, max: 30, count: 2 });
-    const hours = await gql(SERIES, { unit: demoId('unit', '689'), bucket: 'HOUR' });
-    expect(hours.data.metricSeries.map((p: { bucketStart: string }) => p.bucketStart)).toEqual([
+    const province = await gql<Series>(SERIES, { unit: demoId('unit', '70'), bucket: 'DAY' });
+    expect(province.data!.metricSeries[0]).toEqual({ bucketStart: '2026-11-19T17:00:00.000Z', average: 20, min: 10, max: 30, count: 2 });
+    const hours = await gql<Series>(SERIES, { unit: demoId('unit', '689'), bucket: 'HOUR' });
+    expect(hours.data!.metricSeries.map((p: { bucketStart: string }) => p.bucketStart)).toEqual([
       '2026-11-20T16:00:00.000Z',
       '2026-11-20T17:00:00.000Z',
       '2026-11-20T18:00:00.000Z',
     ]);
-    const month = await gql(SERIES, { unit: null, bucket: 'MONTH' });
-    expect(month.data.metricSeries).toEqual([{ bucketStart: '2026-10-31T17:00:00.000Z', average: 12.5, min: 4, max: 30, count: 4 }]);
+    const month = await gql<Series>(SERIES, { unit: null, bucket: 'MONTH' });
+    expect(month.data!.metricSeries).toEqual([{ bucketStart: '2026-10-31T17:00:00.000Z', average: 12.5, min: 4, max: 30, count: 4 }]);
   });
 
   it('extends AdministrativeUnit with the worst current station AQI of its subtree, in one statement for all units', async () => {
     // Now 12:20Z: Phước Long's 11:00Z hour is current; the bulk ingest's stations (18–20 Nov) are not.
     const units = ['70', '688', '689', '692'].map((code) => demoId('unit', code));
     statements.splice(0);
-    const result = await gql(
+    const result = await gql<{ _entities: { airQuality: unknown }[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on AdministrativeUnit { id airQuality { aqi dominant hour category { level } station { code } } } } }`,
       { representations: units.map((id) => ({ __typename: 'AdministrativeUnit', id })) },
     );
@@ -206,16 +217,16 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
       category: { level: 3 },
       station: { code: 'BP-KK-PL01' },
     };
-    expect(result.data._entities.map((e: { airQuality: unknown }) => e.airQuality)).toEqual([current, current, null, null]);
+    expect(result.data!._entities.map((e: { airQuality: unknown }) => e.airQuality)).toEqual([current, current, null, null]);
     expect(statements.filter((s) => /station_aqi/.test(s))).toHaveLength(1);
     expect(statements.length).toBeLessThanOrEqual(2);
 
     clock.set('2026-11-23T15:30:00Z'); // more than 3 hours later: nothing current
-    const later = await gql(
+    const later = await gql<{ _entities: unknown[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { airQuality { aqi } } } }`,
       { r: [{ __typename: 'AdministrativeUnit', id: units[1] }] },
     );
-    expect(later.data._entities).toEqual([{ airQuality: null }]);
+    expect(later.data!._entities).toEqual([{ airQuality: null }]);
     clock.set(NOW);
   });
 });

@@ -18,11 +18,18 @@ describe('environment: daily VN_AQI and flood watch', () => {
   const INGEST = `mutation ($input: IngestReadingsInput!) { ingestReadings(input: $input) { received stored duplicates } }`;
   const ingest = async (readings: { stationCode: string; metric: string; value: number; measuredAt: string }[]) => {
     const input = { source: 'quan-trac-tu-dong', readings: readings.map((r, i) => ({ ...r, sourceId: `fw-${++seq}-${i}` })) };
-    const result = await execute<any, any>(hub.gatewayUrl, INGEST, { input }, { token: hub.tokens.SYSTEM });
+    const result = await execute<{ ingestReadings: { stored: number } }, unknown>(
+      hub.gatewayUrl,
+      INGEST,
+      { input },
+      { token: hub.tokens.SYSTEM },
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.ingestReadings.stored).toBe(readings.length);
+    expect(result.data!.ingestReadings.stored).toBe(readings.length);
   };
-  const publicQuery = (query: string, variables: Record<string, unknown> = {}) => execute<any, any>(hub.gatewayUrl, query, variables);
+  /** The station fields and flood watch entries the tests read; the queries are written inline, so codegen does not type them. */
+  type Watch = { station: { dailyAqi: unknown }; floodWatch: { station: { code: string }; alarm: string }[] };
+  const publicQuery = (query: string, variables: Record<string, unknown> = {}) => execute<Watch, unknown>(hub.gatewayUrl, query, variables);
 
   const DAILY = `query ($code: String!, $date: String!) { station(code: $code) { dailyAqi(date: $date) { date aqi dominant category { level nameVi nameEn color } } } }`;
 
@@ -48,7 +55,7 @@ describe('environment: daily VN_AQI and flood watch', () => {
     // raw mean 45 → 90); O3 1-hour max 150 → 46.9; O3 8-hour max 150 → 100 + (150 − 120)·50/50 = 130 decides.
     const day = await publicQuery(DAILY, { code: 'BP-KK-DX01', date: '2026-11-22' });
     expect(day.errors).toBeUndefined();
-    expect(day.data.station.dailyAqi).toEqual({
+    expect(day.data!.station.dailyAqi).toEqual({
       date: '2026-11-22',
       aqi: 130,
       dominant: 'O3_8hMax',
@@ -58,12 +65,12 @@ describe('environment: daily VN_AQI and flood watch', () => {
 
     // The readings across midnight count for their own local days.
     const before = await publicQuery(DAILY, { code: 'BP-KK-DX01', date: '2026-11-21' });
-    expect(before.data.station.dailyAqi).toMatchObject({ aqi: 250, dominant: 'PM2_5', category: { level: 5 } }); // 200 → 200 + (200 − 150)·100/100
+    expect(before.data!.station.dailyAqi).toMatchObject({ aqi: 250, dominant: 'PM2_5', category: { level: 5 } }); // 200 → 200 + (200 − 150)·100/100
     const after = await publicQuery(DAILY, { code: 'BP-KK-DX01', date: '2026-11-23' });
-    expect(after.data.station.dailyAqi).toMatchObject({ aqi: 350, dominant: 'PM2_5', category: { level: 6, nameVi: 'Nguy hại' } }); // 300 → 300 + (300 − 250)·100/100
+    expect(after.data!.station.dailyAqi).toMatchObject({ aqi: 350, dominant: 'PM2_5', category: { level: 6, nameVi: 'Nguy hại' } }); // 300 → 300 + (300 − 250)·100/100
 
     // No PM data that day: null; not a date: BAD_USER_INPUT naming `date`.
-    expect((await publicQuery(DAILY, { code: 'BP-KK-DX01', date: '2026-11-20' })).data.station.dailyAqi).toBeNull();
+    expect((await publicQuery(DAILY, { code: 'BP-KK-DX01', date: '2026-11-20' })).data!.station.dailyAqi).toBeNull();
     const bad = await publicQuery(DAILY, { code: 'BP-KK-DX01', date: '2026-02-30' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((bad.errors![0]!.extensions!.problems as { field: string }[]).map((p) => p.field)).toEqual(['date']);
@@ -79,7 +86,7 @@ describe('environment: daily VN_AQI and flood watch', () => {
     const WATCH = `query ($unit: ID) { floodWatch(withinUnitId: $unit) { station { code } waterLevel measuredAt alarmLevels { level1 level2 level3 } alarm } }`;
     const all = await publicQuery(WATCH);
     expect(all.errors).toBeUndefined();
-    expect(all.data.floodWatch).toEqual([
+    expect(all.data!.floodWatch).toEqual([
       {
         station: { code: 'BP-TV-THACMO' },
         waterLevel: 217.6,
@@ -103,7 +110,7 @@ describe('environment: daily VN_AQI and flood watch', () => {
       },
     ]);
     const phuocLong = await publicQuery(WATCH, { unit: demoId('unit', '688') });
-    expect(phuocLong.data.floodWatch.map((e: { station: { code: string }; alarm: string }) => [e.station.code, e.alarm])).toEqual([
+    expect(phuocLong.data!.floodWatch.map((e: { station: { code: string }; alarm: string }) => [e.station.code, e.alarm])).toEqual([
       ['BP-TV-THACMO', 'LEVEL_II'],
       ['BP-TV-PL', 'NONE'],
     ]);

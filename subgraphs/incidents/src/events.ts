@@ -12,7 +12,7 @@ import {
   type IncidentStateName,
   type SectorName,
 } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Alert, AlertState } from './alert/alert';
 import type { Incident } from './incident/incident';
 import type { IncidentState } from './incident/incident.rules';

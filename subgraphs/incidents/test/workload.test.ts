@@ -47,7 +47,7 @@ describe('incident workload across subgraphs', () => {
         assignedAt: now,
         // Every third one is past its deadline.
         deadline: new Date(now.getTime() + (i % 3 === 0 ? -1 : 1) * 3_600_000),
-      } as never);
+      });
       em.persist(incident);
       em.persist(
         em.create(Alert, {
@@ -63,7 +63,7 @@ describe('incident workload across subgraphs', () => {
           reporterName: `Người phản ánh ${i}`,
           reporterPhone: '0912 000 000',
           incident,
-        } as never),
+        }),
       );
     }
     await em.flush();

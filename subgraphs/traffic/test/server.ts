@@ -7,18 +7,26 @@ import { createServer, readTrafficConfig, type TrafficServer } from '../src/serv
 
 export { demoId };
 
+/**
+ * What the traffic tests' inline queries and SQL return. The tests read these results by path and check
+ * every value they read with `expect`, so a declared shape would only restate each query.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- inline test queries are checked by their expectations, not by types
+type Inline = any;
+
+type GqlResult<T> = {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; problems?: { field: string; message: string }[] } }[];
+};
+
 export interface TrafficHarness {
   url: string;
   server: TrafficServer;
   clock: ManualClock;
   statements: string[];
   /** Calls the subgraph directly, signed as the gateway would for this role (the public without one). */
-  gql<T = any>(
-    query: string,
-    variables?: Record<string, unknown>,
-    role?: Role | null,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; problems?: { field: string; message: string }[] } }[] }>;
-  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
+  gql<T = Inline>(query: string, variables?: Record<string, unknown>, role?: Role | null): Promise<GqlResult<T>>;
+  sql<T = Inline>(query: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
 
@@ -42,14 +50,10 @@ export async function startTraffic(now = '2026-11-23T03:00:00Z'): Promise<Traffi
       server: started,
       clock,
       statements,
-      async gql(query, variables, role = Role.OPERATOR) {
-        return (await execute(url, query, variables, { headers: signedHeaders(role) })) as never;
+      async gql<T>(query: string, variables?: Record<string, unknown>, role: Role | null = Role.OPERATOR) {
+        return (await execute<T, Record<string, unknown>>(url, query, variables, { headers: signedHeaders(role) })) as GqlResult<T>;
       },
-      sql: (query, params = []) =>
-        started.orm.em
-          .fork()
-          .getConnection()
-          .execute(query, params as never[]),
+      sql: (query, params = []) => started.orm.em.fork().getConnection().execute(query, params),
       async stop() {
         await started.stop();
         await database.drop();

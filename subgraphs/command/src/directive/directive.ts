@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { uuidv7 } from '@ioc-graph/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Operation } from '../operation/operation';
@@ -39,6 +39,9 @@ export class OperationDirective {
 @Index({ properties: ['fieldUnitId', 'state'] })
 @ObjectType({ description: 'An addressee of a directive and whether, when and by whom it acknowledged it' })
 export class DirectiveAddressee {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'state' | 'version';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
 

@@ -33,10 +33,10 @@ export async function issueDirective(ctx: CommandContext, operationId: string, i
       deadline: input.deadline ?? null,
       issuedAt: now,
       issuedBy: ctx.identity.subject!,
-    } as never) as OperationDirective;
+    });
     em.persist(directive);
-    for (const agencyId of agencyIds) em.persist(em.create(DirectiveAddressee, { directive, operation, agencyId } as never));
-    for (const fieldUnitId of fieldUnitIds) em.persist(em.create(DirectiveAddressee, { directive, operation, fieldUnitId } as never));
+    for (const agencyId of agencyIds) em.persist(em.create(DirectiveAddressee, { directive, operation, agencyId }));
+    for (const fieldUnitId of fieldUnitIds) em.persist(em.create(DirectiveAddressee, { directive, operation, fieldUnitId }));
     await recordStep(
       ctx,
       em,

@@ -1,6 +1,5 @@
 import { emitEvent, newLogEntry, stepFacts, type OperationEventType, type StepFacts } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { distinctIds, type CommandContext } from '../context';
 import type { Operation } from '../operation/operation';
 import { OperationLogEntry, type LogSubject } from './logEntry';
@@ -117,7 +116,7 @@ export function journaled<T>(
  */
 export async function participantsOf(em: EntityManager, operationId: string): Promise<Required<Audience>> {
   await em.flush();
-  const rows = await (em as SqlEntityManager).execute<{ agency_id: string | null; field_unit_id: string | null }[]>(
+  const rows = await em.execute<{ agency_id: string | null; field_unit_id: string | null }[]>(
     `select agency_id, null as field_unit_id from "command"."operation_task" where operation_id = ? and agency_id is not null
      union select agency_id, field_unit_id from "command"."directive_addressee" where operation_id = ?`,
     [operationId, operationId],

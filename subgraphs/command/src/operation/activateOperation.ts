@@ -50,7 +50,7 @@ export async function activateOperation(ctx: CommandContext, input: ActivateOper
       phaseStartedAt: now,
       activatedAt: now,
       activatedBy: ctx.identity.subject!,
-    } as never) as Operation;
+    });
     em.persist(operation);
     const tasks = createPhaseTasks(em, operation, playbook, firstPhase.code, agencies, now);
     await recordStep(

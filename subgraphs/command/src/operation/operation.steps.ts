@@ -1,6 +1,6 @@
 import { forbidden, localYear, notFound, requireId } from '@ioc-graph/platform';
-import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../context';
 import type { Playbook } from '../playbook/playbook';
 import type { TaskTemplate } from '../playbook/playbook.types';
@@ -30,7 +30,7 @@ export async function lockOperation(
 
 /** The operation's number: CH-<local year>-<sequence>, never reused. */
 export async function nextOperationCode(em: EntityManager, now: Date): Promise<string> {
-  const [row] = await (em as SqlEntityManager).execute<{ n: string }[]>(`select nextval('command.operation_code_seq') as n`);
+  const [row] = await em.execute<{ n: string }[]>(`select nextval('command.operation_code_seq') as n`);
   return `CH-${localYear(now)}-${String(row.n).padStart(4, '0')}`;
 }
 
@@ -63,7 +63,7 @@ export function createPhaseTasks(
       agencyId: agencies.get(template.code) ?? null,
       createdAt: now,
       dueAt: template.dueWithinMinutes ? new Date(now.getTime() + template.dueWithinMinutes * 60_000) : null,
-    } as never) as OperationTask;
+    });
     em.persist(task);
     return [task];
   });

@@ -1,4 +1,16 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Ref,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DirectiveAddressee } from '../directive/directive';
@@ -21,6 +33,9 @@ import { OperationState } from './operation.rules';
 @ObjectType({ description: 'An emergency operation (hoạt động chỉ huy) activated from a playbook for a COMMAND incident' })
 @Directive('@key(fields: "id")')
 export class Operation {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'exercise' | 'state' | 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();

@@ -1,5 +1,5 @@
 import { takeStep } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../context';
 import { journaled, participantsOf, recordStep, type Audience } from '../log/journal';
 import { LogSubject } from '../log/logEntry';

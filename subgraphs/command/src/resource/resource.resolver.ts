@@ -40,7 +40,7 @@ export class ResourceResolver {
         state: ResourceState.ALLOCATED,
         allocatedAt: now,
         allocatedBy: ctx.identity.subject!,
-      } as never) as OperationResource;
+      });
       em.persist(resource);
       const participants = await participantsOf(em, operation.id);
       const step = {

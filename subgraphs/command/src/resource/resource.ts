@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { uuidv7 } from '@ioc-graph/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Operation } from '../operation/operation';
@@ -9,6 +9,9 @@ import { ResourceState } from './resource.rules';
 @Entity({ tableName: 'operation_resource' })
 @ObjectType({ description: 'Forces, vehicles, equipment or supplies mobilised for an operation' })
 export class OperationResource {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'state' | 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = uuidv7();

@@ -41,7 +41,7 @@ export class SituationReportResolver {
         filedAt: now,
         filedBy: ctx.identity.subject!,
         agencyId,
-      } as never) as SituationReport;
+      });
       em.persist(report);
       const step = {
         action: 'fileSituationReport',

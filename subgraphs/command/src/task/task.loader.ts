@@ -15,7 +15,7 @@ export const openTasksByAgency = (ctx: CommandContext) =>
     const rows = await ctx.em.find(
       OperationTask,
       { agencyId: { $in: [...agencyIds] }, state: { $in: [...OPEN_TASK_STATES] }, operation: { state: OperationState.ACTIVE } },
-      { orderBy: { dueAt: 'ASC NULLS LAST', createdAt: 'ASC', position: 'ASC' } as never },
+      { orderBy: { dueAt: 'ASC NULLS LAST', createdAt: 'ASC', position: 'ASC' } },
     );
     return groupByKeys(agencyIds, rows, (row) => row.agencyId!);
   });

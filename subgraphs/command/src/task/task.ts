@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Operation } from '../operation/operation';
@@ -10,6 +10,9 @@ import { TaskState } from './task.rules';
 @Index({ properties: ['agencyId', 'state'] })
 @ObjectType({ description: 'A task (nhiệm vụ) of an operation for one agency' })
 export class OperationTask {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'state' | 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();

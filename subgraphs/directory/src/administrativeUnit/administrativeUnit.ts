@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -62,6 +62,9 @@ registerEnumType(AdministrativeKind, {
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
 export class AdministrativeUnit {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();

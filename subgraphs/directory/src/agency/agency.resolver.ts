@@ -86,7 +86,7 @@ export class AgencyResolver {
         email: input.email ?? null,
         address: input.address ?? null,
         searchText: searchTextOf(input.nameVi, input.nameEn, input.code),
-      } as never);
+      });
       return agency as Agency;
     });
   }

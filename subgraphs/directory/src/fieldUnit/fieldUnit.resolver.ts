@@ -1,5 +1,6 @@
 import { ConnectionArgs, ConnectionType, GeoPoint, paginate, requireId, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 import { below, requireUnit, unitById } from '../administrativeUnit/administrativeUnit.loader';
@@ -40,12 +41,15 @@ const AUDITED: (keyof FieldUnit & string)[] = [
   'homeLongitude',
 ];
 
-async function applyHomeBase(ctx: DirectoryContext, em: EntityManager, unit: FieldUnit, home: HomeBaseInput, field: string) {
+/** The four home-base columns of a field unit, from the input; an unknown administrative unit is BAD_USER_INPUT. */
+async function homeBaseOf(ctx: DirectoryContext, em: EntityManager, home: HomeBaseInput, field: string) {
   const homeUnit = await requireUnit(ctx, home.unitId, `${field}.unitId`);
-  unit.homeUnit = em.getReference(AdministrativeUnit, homeUnit.id, { wrapped: true });
-  unit.homeAddress = home.address.trim();
-  unit.homeLatitude = home.location.latitude;
-  unit.homeLongitude = home.location.longitude;
+  return {
+    homeUnit: em.getReference(AdministrativeUnit, homeUnit.id, { wrapped: true }),
+    homeAddress: home.address.trim(),
+    homeLatitude: home.location.latitude,
+    homeLongitude: home.location.longitude,
+  };
 }
 
 /** Field units are operational data: staff roles only, never the public or partners. */
@@ -101,7 +105,8 @@ export class FieldUnitResolver {
   ) {
     return createAudited(ctx, 'FieldUnit', AUDITED, async (em) => {
       const agency = await requireAgency(ctx, input.agencyId, 'agencyId');
-      const unit = em.create(FieldUnit, {
+      const homeBase = await homeBaseOf(ctx, em, input.homeBase, 'homeBase');
+      return em.create(FieldUnit, {
         code: input.code,
         callSign: input.callSign.trim(),
         kind: input.kind,
@@ -109,10 +114,9 @@ export class FieldUnitResolver {
         nameEn: input.nameEn.trim(),
         agency: em.getReference(Agency, agency.id, { wrapped: true }),
         capacity: input.capacity,
+        ...homeBase,
         searchText: searchTextOf(input.nameVi, input.nameEn, input.code, input.callSign),
-      } as never) as FieldUnit;
-      await applyHomeBase(ctx, em, unit, input.homeBase, 'homeBase');
-      return unit;
+      });
     });
   }
 
@@ -129,7 +133,7 @@ export class FieldUnitResolver {
         const agency = await requireAgency(ctx, input.agencyId, 'agencyId');
         unit.agency = em.getReference(Agency, agency.id, { wrapped: true });
       }
-      if (input.homeBase) await applyHomeBase(ctx, em, unit, input.homeBase, 'homeBase');
+      if (input.homeBase) Object.assign(unit, await homeBaseOf(ctx, em, input.homeBase, 'homeBase'));
       unit.searchText = searchTextOf(unit.nameVi, unit.nameEn, unit.code, unit.callSign);
     });
   }

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
@@ -34,6 +34,9 @@ registerEnumType(FieldUnitKind, {
 @ObjectType({ description: 'A field unit (lực lượng hiện trường): a team or vehicle of an agency sent to the scene. Staff roles only' })
 @Directive('@key(fields: "id")')
 export class FieldUnit {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();

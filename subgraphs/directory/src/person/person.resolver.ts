@@ -1,5 +1,6 @@
 import { badInput, ConnectionArgs, ConnectionType, forbidden, paginate, requireId, Role } from '@ioc-graph/platform';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../agency/agency';
 import { agencyById, requireAgency } from '../agency/agency.loader';
@@ -131,7 +132,7 @@ export class PersonResolver {
         phone: input.phone ?? null,
         email: input.email ?? null,
         searchText: searchTextOf(input.fullName),
-      } as never) as Person;
+      });
       await applyMembership(ctx, em, person, input);
       return person;
     });

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Role } from '@ioc-graph/platform';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
@@ -12,6 +12,9 @@ import { FieldUnit } from '../fieldUnit/fieldUnit';
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "subject")')
 export class Person {
+  /** Columns with a default (or set by MikroORM): optional in `em.create`. */
+  [OptionalProps]?: 'roles' | 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this record' })
   id: string = randomUUID();

@@ -7,8 +7,7 @@ import { Assignment, AssignmentLogEntry } from './assignment';
 export const assignmentById = (ctx: DispatchContext) => loaderByUnique(ctx, Assignment, 'id');
 export const assignmentsByIncident = (ctx: DispatchContext) => loaderByForeignKey(ctx, Assignment, 'incidentId', { dispatchedAt: 'ASC' });
 export const unitStateById = (ctx: DispatchContext) => loaderByUnique(ctx, UnitState, 'fieldUnitId');
-export const logOf = (ctx: DispatchContext) =>
-  loaderByForeignKey(ctx, AssignmentLogEntry, 'assignmentId', { at: 'ASC', id: 'ASC' } as never);
+export const logOf = (ctx: DispatchContext) => loaderByForeignKey(ctx, AssignmentLogEntry, 'assignmentId', { at: 'ASC', id: 'ASC' });
 
 /** The last `TRACK_LENGTH` positions of many units, in one query. */
 export const TRACK_LENGTH = 20;

@@ -15,8 +15,7 @@ import {
   takeStep,
   type StepFacts,
 } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { DispatchContext } from '../context';
 import { emitAssignmentEvent } from '../events';
@@ -236,7 +235,7 @@ export class AssignmentMutations {
         speedKmh: p.speedKmh ?? null,
         heading: p.heading ?? null,
       }));
-      await (em as SqlEntityManager).insertMany(
+      await em.insertMany(
         PositionReport,
         rows.map((row) => Object.assign(new PositionReport(), row)),
       );

@@ -72,10 +72,14 @@ export class ResponseTimeResolver {
       if (!ctx.identity.agencyId) throw forbidden();
       agencyId = ctx.identity.agencyId;
     }
-    if (agencyId) (conditions.push('agency_id = ?'), params.push(agencyId));
-    if (within) (conditions.push('? = any(unit_lineage)'), params.push(within));
-    if (filter?.from) (conditions.push('dispatched_at >= ?'), params.push(filter.from));
-    if (filter?.to) (conditions.push('dispatched_at < ?'), params.push(filter.to));
+    const where = (condition: string, param: unknown) => {
+      conditions.push(condition);
+      params.push(param);
+    };
+    if (agencyId) where('agency_id = ?', agencyId);
+    if (within) where('? = any(unit_lineage)', within);
+    if (filter?.from) where('dispatched_at >= ?', filter.from);
+    if (filter?.to) where('dispatched_at < ?', filter.to);
     const key = KEYS[by];
     const rows = await ctx.em.getConnection().execute<Record<string, string | null>[]>(
       `select ${key} as key, count(*) as count,

@@ -1,5 +1,5 @@
-import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnitState } from './unitState';
 
 /**
@@ -7,7 +7,7 @@ import { UnitState } from './unitState';
  * dispatchers of one unit are served one after the other, and the second sees the first's assignment.
  */
 export async function lockUnitState(em: EntityManager, fieldUnitId: string, now: Date): Promise<UnitState> {
-  await (em as SqlEntityManager).execute(
+  await em.execute(
     `insert into dispatch.unit_state (field_unit_id, status, updated_at, version) values (?, 'AVAILABLE', ?, 1) on conflict do nothing`,
     [fieldUnitId, now],
   );

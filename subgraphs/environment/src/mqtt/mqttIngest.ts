@@ -1,6 +1,5 @@
 import type { Clock, Logger } from '@ioc-graph/platform';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { ingestReadings, type ReadingRecord } from '../reading/ingest';
 
@@ -23,12 +22,12 @@ export class MqttIngest {
 
   private constructor(
     private readonly client: MqttClient,
-    private readonly orm: MikroORM,
+    private readonly orm: Orm,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
-  static async start(url: string, topic: string, orm: MikroORM, clock: Clock, logger: Logger): Promise<MqttIngest> {
+  static async start(url: string, topic: string, orm: Orm, clock: Clock, logger: Logger): Promise<MqttIngest> {
     const client = await connectAsync(url, { clientId: `ioc-environment-${process.pid}-${Date.now()}`, reconnectPeriod: 2000 });
     const ingest = new MqttIngest(client, orm, clock, logger);
     client.on('message', (_topic, payload) => {
@@ -45,7 +44,7 @@ export class MqttIngest {
       const message = JSON.parse(payload.toString('utf8')) as Message;
       const raw = message.readings ?? [message as unknown as NonNullable<Message['readings']>[number]];
       const readings = raw.map((r) => ({ ...r, measuredAt: new Date(r.measuredAt) }));
-      const outcome = await ingestReadings(this.orm.em.fork() as EntityManager, this.clock, message.source ?? 'mqtt', readings);
+      const outcome = await ingestReadings(this.orm.em.fork(), this.clock, message.source ?? 'mqtt', readings);
       this.logger.debug(outcome, 'MQTT readings ingested');
     } catch (error) {
       this.logger.warn({ err: error }, 'an MQTT message was refused');

@@ -17,7 +17,7 @@ export class ReadingResolver {
     @Arg('input', () => IngestReadingsInput, { description: 'The batch' }) input: IngestReadingsInput,
     @Ctx() ctx: EnvironmentContext,
   ): Promise<IngestResult> {
-    return ingestReadings(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
+    return ingestReadings(ctx.em, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
   @Query(() => [SeriesPoint], {

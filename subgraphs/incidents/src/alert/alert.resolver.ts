@@ -12,7 +12,8 @@ import {
   Role,
   takeStep,
 } from '@ioc-graph/platform';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category } from '../category/category';
 import { categoryById, requireCategory } from '../category/category.loader';

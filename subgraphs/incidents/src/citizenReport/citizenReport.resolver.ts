@@ -1,5 +1,4 @@
 import { badInput, inTransaction, rateLimited } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomInt } from 'node:crypto';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Alert, AlertState, CITIZEN_SOURCE } from '../alert/alert';
@@ -52,7 +51,7 @@ export class CitizenReportResolver {
     const client = ctx.identity.client ?? 'unknown';
     const alert = await inTransaction(ctx.em, async (em) => {
       // One client's reports are counted and written one at a time, so a burst cannot slip past the limit.
-      await (em as EntityManager).execute('select pg_advisory_xact_lock(hashtext(?))', [`citizen-report:${client}`]);
+      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`citizen-report:${client}`]);
       const recent = await em.count(Alert, {
         sourceSystem: CITIZEN_SOURCE,
         clientKey: client,

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Category } from '../category/category';
 import { CalendarDay } from '../calendar/calendarDay';
 import { addWorkingMinutes, calendarFromDays, MINUTES_PER_WORKING_DAY, type WorkingCalendar } from '../calendar/workingCalendar';

@@ -1,5 +1,6 @@
 import type { IncidentFollowUpName, Logger } from '@ioc-graph/platform';
-import { LockMode, type MikroORM } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
+import type { Orm } from '@ioc-graph/platform';
 import type { Clock } from '@ioc-graph/platform';
 import { Incident } from '../incident/incident';
 import { RUNNING_STATES } from '../incident/incident.rules';
@@ -25,7 +26,7 @@ export class FollowUpScheduler {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly orm: Orm,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}

@@ -11,7 +11,7 @@ import {
   takeStep,
   type StepFacts,
 } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Category } from '../category/category';
 import { requireCategory } from '../category/category.loader';

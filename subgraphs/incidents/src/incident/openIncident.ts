@@ -1,6 +1,5 @@
 import { actorOf, localYear } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../category/category';
 import type { IncidentsContext } from '../context';
 import { emitIncidentEvent } from '../events';
@@ -10,7 +9,7 @@ import { IncidentState } from './incident.rules';
 
 /** The incident's number: VV-<local year>-<sequence>, never reused. */
 async function nextCode(em: EntityManager, now: Date): Promise<string> {
-  const [row] = await (em as SqlEntityManager).execute<{ n: string }[]>(`select nextval('incidents.incident_code_seq') as n`);
+  const [row] = await em.execute<{ n: string }[]>(`select nextval('incidents.incident_code_seq') as n`);
   return `VV-${localYear(now)}-${String(row.n).padStart(6, '0')}`;
 }
 
@@ -33,7 +32,7 @@ export async function openIncident(
     state: IncidentState.VERIFIED,
     openedAt: now,
     openedBy: actorOf(ctx.identity),
-  } as never) as Incident;
+  });
   em.persist(incident);
   em.persist(
     timelineEntry(

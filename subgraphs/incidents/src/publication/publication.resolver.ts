@@ -135,7 +135,7 @@ export class PublicationResolver {
             score: input.score,
             comment: input.comment ? redactPersonalData(input.comment.trim()) : null,
             at: ctx.clock.now(),
-          } as never),
+          }),
         );
       }
       return record;

@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@ioc-graph/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Incident } from '../incident/incident';
 import { Publication } from './publication';
 import { redactPersonalData } from './redact';

@@ -28,7 +28,7 @@ export class DetectionResolver {
     @Arg('input', () => IngestDetectionsInput, { description: 'The batch' }) input: IngestDetectionsInput,
     @Ctx() ctx: TrafficContext,
   ): Promise<TrafficIngestResult> {
-    return ingestDetections(ctx.em as never, ctx.clock, input.source, input.detections, ctx.identity);
+    return ingestDetections(ctx.em, ctx.clock, input.source, input.detections, ctx.identity);
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
@@ -39,7 +39,7 @@ export class DetectionResolver {
     @Arg('heartbeats', () => [CameraHeartbeatInput], { description: 'The heartbeats, up to 10,000' }) heartbeats: CameraHeartbeatInput[],
     @Ctx() ctx: TrafficContext,
   ): Promise<HeartbeatResult> {
-    return ingestCameraHeartbeats(ctx.em as never, ctx.clock, heartbeats, ctx.identity);
+    return ingestCameraHeartbeats(ctx.em, ctx.clock, heartbeats, ctx.identity);
   }
 
   @Authorized(Role.SYSTEM, Role.OPERATOR)
@@ -50,7 +50,7 @@ export class DetectionResolver {
     @Arg('input', () => IngestCongestionInput, { description: 'The batch' }) input: IngestCongestionInput,
     @Ctx() ctx: TrafficContext,
   ): Promise<TrafficIngestResult> {
-    return ingestCongestion(ctx.em as never, ctx.clock, input.source, input.readings, ctx.identity);
+    return ingestCongestion(ctx.em, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
   @Query(() => [ViolationStat], {
