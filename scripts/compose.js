@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Rebuilds schema/<subgraph>.graphql, schema/supergraph.graphql and schema/api.graphql from the
 // built subgraphs of subgraphs/registry.json (`npm run compose`). With --check, writes nothing and fails
-// when a file is stale. Fails on any composition error, and when .env.example, the Dockerfile or
-// docker-compose.yml disagree with the registry (scripts/deployment.js).
+// when a file is stale. Fails on any composition error. Also writes (with --check: checks) the blocks of
+// docker-compose.yml and .env.example generated from the registry, and that the Dockerfile names no subgraph
+// (scripts/deployment.js).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -14,7 +15,10 @@ async function main() {
   const { printSubgraphSchema } = require('@apollo/subgraph');
   const { composeSupergraph } = require(path.join(root, 'gateway/dist/src/compose/composeSupergraph'));
   const registry = subgraphRegistry();
-  const deployment = require('./deployment').checkDeployment(root, registry);
+  // The deployment files' generated blocks follow the registry: written here, checked under --check.
+  const { writeDeployment, checkDeployment } = require('./deployment');
+  if (!check) for (const file of writeDeployment(root, registry)) console.error(`wrote ${file}`);
+  const deployment = checkDeployment(root, registry);
   for (const problem of deployment) console.error(problem);
   if (deployment.length) process.exitCode = 1;
   const definitions = [];

@@ -3,6 +3,8 @@
  * cycle with rush-hour pollution peaks (local time), and a rain event over the Bé river basin that
  * fills hồ Thác Mơ past its alarm level II (217.5 m) and so raises a flood alert by rule.
  */
+import { localHourOfDay } from '@ioc-graph/platform';
+
 export interface Reading {
   stationCode: string;
   metric: string;
@@ -18,7 +20,6 @@ const RAIN = ['BP-MUA-DX', 'BP-MUA-BD', 'BP-MUA-LN'];
 /** Normal levels of the gauges (m), below their alarm level I. */
 const WATER: Record<string, number> = { 'BP-TV-THACMO': 215.8, 'BP-TV-PL': 119.6, 'BP-TV-DP': 34.1 };
 
-const localHour = (at: Date) => (at.getUTCHours() + 7 + at.getUTCMinutes() / 60) % 24;
 /** 1 at night, up to ~2.2 in the morning and evening rush hours (07–09, 17–19 local). */
 const rush = (hour: number) => 1 + 1.2 * Math.exp(-((hour - 8) ** 2) / 2) + 1.0 * Math.exp(-((hour - 18) ** 2) / 2);
 const jitter = (seed: number) => 0.9 + 0.2 * Math.abs(Math.sin(seed * 12.9898));
@@ -26,7 +27,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 
 /** Air quality readings of every air station at one instant. */
 export function airReadings(at: Date, tick: number): Reading[] {
-  const factor = rush(localHour(at));
+  const factor = rush(localHourOfDay(at));
   return AIR.flatMap((station, s) => {
     const k = factor * (AIR_FACTOR[station] ?? 1) * jitter(tick * 7 + s);
     const values: [string, number][] = [
@@ -35,7 +36,7 @@ export function airReadings(at: Date, tick: number): Reading[] {
       ['NO2', 28 * k],
       ['SO2', 11 * k],
       ['CO', 1900 * k],
-      ['O3', 45 + 30 * Math.sin(((localHour(at) - 9) / 24) * 2 * Math.PI)],
+      ['O3', 45 + 30 * Math.sin(((localHourOfDay(at) - 9) / 24) * 2 * Math.PI)],
     ];
     return values.map(([metric, value]) => ({
       stationCode: station,

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../database/orm';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '../../../test/support/database';
+import { person } from '../../../test/support/identities';
 import { Role, type Identity } from '../auth/identity';
 import { createOrm } from '../database/orm';
 import type { AppError } from '../errors';
@@ -39,7 +40,7 @@ const GATE: TransitionTable<'openGate' | 'closeGate', GateState, 'keeper'> = {
   closeGate: { from: ['OPEN'], to: 'CLOSED', actor: 'keeper' },
 };
 
-const keeper: Identity = { subject: 'keeper-1', roles: [Role.OPERATOR], agencyId: null, fieldUnitId: null, scopeUnitId: null };
+const keeper: Identity = person('keeper-1', Role.OPERATOR);
 const stranger: Identity = { ...keeper, subject: 'stranger', roles: [Role.AGENCY_STAFF] };
 
 describe('takeStep', () => {

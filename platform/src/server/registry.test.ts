@@ -21,6 +21,26 @@ describe('the subgraph registry', () => {
     expect(() => parseRegistry({ subgraphs: [{ ...entry('a', 1), port: 70000 }] })).toThrow(/port/);
   });
 
+  it('reads an entry’s deployment, with events on and no own variables by default, and refuses a malformed one', () => {
+    const withDeployment = (deployment: unknown) => ({ ...entry('a', 1), deployment });
+    const [plain, own] = parseRegistry({
+      subgraphs: [entry('b', 2), withDeployment({ events: false, environment: { MQTT_TOPIC: '${MQTT_TOPIC:-x}' } })],
+    });
+    expect(plain.deployment).toEqual({ events: true, environment: {} });
+    expect(own.deployment).toEqual({ events: false, environment: { MQTT_TOPIC: '${MQTT_TOPIC:-x}' } });
+    const refused = (deployment: unknown) => () => parseRegistry({ subgraphs: [withDeployment(deployment)] });
+    expect(refused([])).toThrow(/deployment must be an object/);
+    expect(refused({ event: true })).toThrow(/unknown fields event/);
+    expect(refused({ events: 'yes' })).toThrow(/events must be true or false/);
+    expect(refused({ environment: { mqtt: 'x' } })).toThrow(/mqtt is not an upper-case variable name/);
+    expect(refused({ environment: { MQTT: 1 } })).toThrow(/MQTT must be a string/);
+    // What the generated docker-compose service always sets (scripts/deployment.js), an entry may not set again.
+    expect(refused({ environment: { PORT: '1' } })).toThrow(/must not set PORT/);
+    expect(() =>
+      parseRegistry({ subgraphs: [entry('b', 2), { ...entry('a', 1, ['b']), deployment: { environment: { B_URL: 'x' } } }] }),
+    ).toThrow(/must not set B_URL/);
+  });
+
   it('lists every subgraph folder, each with the same top files and its package', () => {
     for (const { name, package: pkg } of subgraphRegistry()) {
       const folder = join(ROOT, 'subgraphs', name);

@@ -11,6 +11,19 @@ export interface SubgraphEntry {
   port: number;
   /** The subgraphs whose URLs it reads (`<DEP>_URL`): they start before it. */
   dependencies: string[];
+  /** How its docker-compose service differs from the common one (`scripts/deployment.js` generates it). */
+  deployment: SubgraphDeployment;
+}
+
+/** The registry's optional `deployment` field of an entry, with its defaults filled in. */
+export interface SubgraphDeployment {
+  /** Whether its service receives the event bus settings (`x-events` of docker-compose.yml); default true. */
+  events: boolean;
+  /**
+   * Its own variables in docker-compose.yml, beyond DATABASE_URL, PORT, LOG_LEVEL and its `<DEP>_URL`s,
+   * each written as compose reads it: `{ "MQTT_TOPIC": "${MQTT_TOPIC:-ioc/environment/readings}" }`.
+   */
+  environment: Record<string, string>;
 }
 
 const REGISTRY_FILE = join('subgraphs', 'registry.json');
@@ -57,7 +70,9 @@ export function parseRegistry(json: unknown): SubgraphEntry[] {
     if (!Array.isArray(entry.dependencies) || entry.dependencies.some((d) => typeof d !== 'string')) {
       throw new Error(`${where} (${entry.name}): dependencies must be a list of subgraph names`);
     }
-    return { name: entry.name, package: entry.package, port: entry.port!, dependencies: [...entry.dependencies] };
+    const reserved = ['DATABASE_URL', 'PORT', 'LOG_LEVEL', ...entry.dependencies.map(urlVariable)];
+    const deployment = parseDeployment(entry.deployment, `${where} (${entry.name})`, reserved);
+    return { name: entry.name, package: entry.package, port: entry.port!, dependencies: [...entry.dependencies], deployment };
   });
   const byName = new Map<string, SubgraphEntry>();
   for (const entry of entries) {
@@ -88,6 +103,26 @@ export function parseRegistry(json: unknown): SubgraphEntry[] {
   };
   for (const entry of entries) visit(entry, []);
   return ordered;
+}
+
+/** Validates an entry's optional `deployment` and fills in its defaults; `reserved` are the variables every service gets. */
+function parseDeployment(raw: unknown, where: string, reserved: string[]): SubgraphDeployment {
+  if (raw === undefined) return { events: true, environment: {} };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${where}: deployment must be an object`);
+  const { events = true, environment = {}, ...unknown } = raw as Partial<SubgraphDeployment>;
+  if (Object.keys(unknown).length) throw new Error(`${where}: deployment has unknown fields ${Object.keys(unknown).join(', ')}`);
+  if (typeof events !== 'boolean') throw new Error(`${where}: deployment.events must be true or false`);
+  if (typeof environment !== 'object' || environment === null || Array.isArray(environment))
+    throw new Error(`${where}: deployment.environment must map variable names to values`);
+  for (const [variable, value] of Object.entries(environment)) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(variable))
+      throw new Error(`${where}: deployment.environment: ${variable} is not an upper-case variable name`);
+    if (typeof value !== 'string') throw new Error(`${where}: deployment.environment.${variable} must be a string`);
+    // The generated service sets these itself: a second value would silently win or lose in the YAML.
+    if (reserved.includes(variable))
+      throw new Error(`${where}: deployment.environment must not set ${variable}, which the service always gets`);
+  }
+  return { events, environment: { ...environment } };
 }
 
 // Found by walking up, so that the same code reads it from src/ (tests), dist/ (npm start) and /app (images).

@@ -3,6 +3,7 @@ import {
   isLocalDate,
   localClockTime,
   localDate,
+  localHourOfDay,
   localYear,
   startOfLocalDate,
   startOfLocalDay,
@@ -19,6 +20,9 @@ describe('localTime (Asia/Ho_Chi_Minh, UTC+7)', () => {
     expect(localDate(at('2026-01-01T17:00:00Z'))).toBe('2026-01-02');
     expect(localClockTime(at('2026-01-01T17:00:00Z'))).toBe('00:00');
     expect(localClockTime(at('2026-01-01T02:12:30Z'))).toBe('09:12');
+    expect(localHourOfDay(at('2026-01-01T16:30:00Z'))).toBe(23.5);
+    expect(localHourOfDay(at('2026-01-01T17:00:00Z'))).toBe(0);
+    expect(localHourOfDay(at('2026-01-01T06:45:00Z'))).toBe(13.75);
   });
 
   it('gives the local year, which starts at 17:00 UTC on 31 December', () => {

@@ -40,6 +40,11 @@ export function localClockTime(instant: Date): string {
   return wallClock(instant).toISOString().slice(11, 16);
 }
 
+/** The hour of the day in Asia/Ho_Chi_Minh as a fraction (13:30 → 13.5), for daily load curves. */
+export function localHourOfDay(instant: Date): number {
+  return ((((instant.getTime() + LOCAL_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
+}
+
 /** The start (local midnight) of the local day holding the instant, as a UTC instant. */
 export function startOfLocalDay(instant: Date): Date {
   const local = wallClock(instant);

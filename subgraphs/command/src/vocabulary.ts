@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
+export { AgencyKind } from '@ioc-graph/platform';
+
 /** Kinds of emergency that have a playbook (kịch bản ứng phó). */
 export enum EmergencyType {
   FLOOD = 'FLOOD',
@@ -17,37 +19,6 @@ registerEnumType(EmergencyType, {
     LARGE_FIRE: { description: 'Large fire (cháy lớn)' },
     MASS_DISORDER: { description: 'Crowd gathering causing disorder (tụ tập đông người gây rối)' },
     EPIDEMIC: { description: 'Epidemic (dịch bệnh)' },
-  },
-});
-
-/**
- * The directory's agency kinds, as playbooks name them. Kept identical to the directory's enum: the
- * gateway composes both into one `AgencyKind`.
- */
-export enum AgencyKind {
-  PROVINCIAL_PEOPLES_COMMITTEE = 'PROVINCIAL_PEOPLES_COMMITTEE',
-  OPERATIONS_CENTER = 'OPERATIONS_CENTER',
-  PROVINCIAL_DEPARTMENT = 'PROVINCIAL_DEPARTMENT',
-  POLICE = 'POLICE',
-  FIRE_AND_RESCUE = 'FIRE_AND_RESCUE',
-  HEALTH = 'HEALTH',
-  MILITARY = 'MILITARY',
-  PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
-  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
-}
-registerEnumType(AgencyKind, {
-  name: 'AgencyKind',
-  description: 'Kind of agency (loại cơ quan, đơn vị)',
-  valuesConfig: {
-    PROVINCIAL_PEOPLES_COMMITTEE: { description: 'The provincial people’s committee (UBND tỉnh)' },
-    OPERATIONS_CENTER: { description: 'The intelligent operations center itself (Trung tâm IOC)' },
-    PROVINCIAL_DEPARTMENT: { description: 'A provincial department or sector (sở, ngành), e.g. “Sở Xây dựng”' },
-    POLICE: { description: 'Police (công an)' },
-    FIRE_AND_RESCUE: { description: 'Fire prevention, fire fighting and rescue (PCCC & CNCH)' },
-    HEALTH: { description: 'Health services (y tế), e.g. the emergency centre 115' },
-    MILITARY: { description: 'Military command (quân sự), e.g. “Bộ Chỉ huy Quân sự tỉnh”' },
-    PEOPLES_COMMITTEE: { description: 'A district or commune people’s committee (UBND cấp huyện/xã)' },
-    PUBLIC_SERVICE: { description: 'A public service provider (đơn vị dịch vụ công), e.g. a water or power utility' },
   },
 });
 

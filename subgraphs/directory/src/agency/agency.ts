@@ -1,34 +1,10 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { AgencyKind } from '@ioc-graph/platform';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 
-export enum AgencyKind {
-  PROVINCIAL_PEOPLES_COMMITTEE = 'PROVINCIAL_PEOPLES_COMMITTEE',
-  OPERATIONS_CENTER = 'OPERATIONS_CENTER',
-  PROVINCIAL_DEPARTMENT = 'PROVINCIAL_DEPARTMENT',
-  POLICE = 'POLICE',
-  FIRE_AND_RESCUE = 'FIRE_AND_RESCUE',
-  HEALTH = 'HEALTH',
-  MILITARY = 'MILITARY',
-  PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
-  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
-}
-registerEnumType(AgencyKind, {
-  name: 'AgencyKind',
-  description: 'Kind of agency (loại cơ quan, đơn vị)',
-  valuesConfig: {
-    PROVINCIAL_PEOPLES_COMMITTEE: { description: 'The provincial people’s committee (UBND tỉnh)' },
-    OPERATIONS_CENTER: { description: 'The intelligent operations center itself (Trung tâm IOC)' },
-    PROVINCIAL_DEPARTMENT: { description: 'A provincial department or sector (sở, ngành), e.g. “Sở Xây dựng”' },
-    POLICE: { description: 'Police (công an)' },
-    FIRE_AND_RESCUE: { description: 'Fire prevention, fire fighting and rescue (PCCC & CNCH)' },
-    HEALTH: { description: 'Health services (y tế), e.g. the emergency centre 115' },
-    MILITARY: { description: 'Military command (quân sự), e.g. “Bộ Chỉ huy Quân sự tỉnh”' },
-    PEOPLES_COMMITTEE: { description: 'A district or commune people’s committee (UBND cấp huyện/xã)' },
-    PUBLIC_SERVICE: { description: 'A public service provider (đơn vị dịch vụ công), e.g. a water or power utility' },
-  },
-});
+export { AgencyKind };
 
 /** An agency (cơ quan, đơn vị) competent for some cases over an administrative unit. */
 @Entity({ tableName: 'agency' })
