@@ -1,5 +1,14 @@
-import { ConfigError, envReader, readCommonConfig, readEventBusConfig, type EnvReader } from '@ioc-graph/platform';
+import {
+  ConfigError,
+  DEFAULT_TOKEN_CLOCK_SKEW_SECONDS,
+  DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+  envReader,
+  readCommonConfig,
+  readEventBusConfig,
+  type EnvReader,
+} from '@ioc-graph/platform';
 import { resolve } from 'node:path';
+import type { OperationLimits } from './operationLimits';
 
 /** The gateway's settings, validated once at start. */
 export function readGatewayConfig(env: EnvReader = envReader()) {
@@ -8,13 +17,19 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
   if (jwksUrl) env.url('JWT_JWKS_URL');
   const issuer = env.string('JWT_ISSUER', 'ioc-graph');
   const audience = env.string('JWT_AUDIENCE', 'ioc-graph');
+  // A token must carry `exp` and live at most this long; `iat`/`nbf` may be at most the skew ahead.
+  const lifetime = {
+    maxLifetimeSeconds: env.duration('JWT_MAX_LIFETIME', DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, { min: 60, max: 7 * 86_400 }),
+    clockSkewSeconds: env.duration('JWT_CLOCK_SKEW', DEFAULT_TOKEN_CLOCK_SKEW_SECONDS, { max: 300 }),
+  };
   const auth = jwksUrl
-    ? { kind: 'jwks' as const, jwksUrl, issuer, audience }
+    ? { kind: 'jwks' as const, jwksUrl, issuer, audience, ...lifetime }
     : {
         kind: 'secret' as const,
         secret: env.secret('JWT_SECRET', 'dev-only-jwt-secret-for-the-embedded-demo!!', { production: common.production }),
         issuer,
         audience,
+        ...lifetime,
       };
   return {
     ...common,
@@ -25,10 +40,17 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     auth,
     /** Where each subgraph really runs, overriding the URL composed into the supergraph. */
     subgraphUrls: subgraphUrlOverrides(env),
-    /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`. */
-    ide: env.bool('GRAPHQL_IDE', true),
-    introspection: env.bool('GRAPHQL_INTROSPECTION', true),
-    maxQueryDepth: env.int('MAX_QUERY_DEPTH', 12, { min: 2, max: 100 }),
+    /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`; off in production unless switched on. */
+    ide: env.bool('GRAPHQL_IDE', !common.production),
+    /** Answer `__schema`/`__type`; off in production unless switched on (clients use the committed schema). */
+    introspection: env.bool('GRAPHQL_INTROSPECTION', !common.production),
+    /** What one operation may weigh, per audience (gateway/src/operationLimits): the public and partners, staff and systems. */
+    operationLimits: {
+      public: readOperationLimits(env, 'PUBLIC', { maxDepth: 8, maxAliases: 10, maxCost: 2_000, maxTokens: 1_000, maxDirectives: 10 }),
+      staff: readOperationLimits(env, 'STAFF', { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxTokens: 5_000, maxDirectives: 50 }),
+    },
+    /** "Did you mean …?" in validation errors; off in production unless switched on (they map the schema for a prober). */
+    suggestions: env.bool('GRAPHQL_SUGGESTIONS', !common.production),
     /** Operations per minute per caller (subject, else address); 0 turns the limit off. */
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 0 }),
     /** Large enough for a bulk ingest of 10,000 readings (about 1.5 MB). */
@@ -67,4 +89,16 @@ function subgraphUrlOverrides(env: EnvReader): Record<string, string> {
     overrides[match[1].toLowerCase()] = url;
   }
   return overrides;
+}
+
+/** `LIMIT_<AUDIENCE>_MAX_DEPTH`, `…_MAX_ALIASES`, `…_MAX_COST`, `…_MAX_TOKENS`, `…_MAX_DIRECTIVES`. */
+function readOperationLimits(env: EnvReader, audience: 'PUBLIC' | 'STAFF', defaults: OperationLimits): OperationLimits {
+  const read = (name: string, fallback: number, min: number) => env.int(`LIMIT_${audience}_${name}`, fallback, { min, max: 1_000_000 });
+  return {
+    maxDepth: read('MAX_DEPTH', defaults.maxDepth, 2),
+    maxAliases: read('MAX_ALIASES', defaults.maxAliases, 0),
+    maxCost: read('MAX_COST', defaults.maxCost, 1),
+    maxTokens: read('MAX_TOKENS', defaults.maxTokens, 100),
+    maxDirectives: read('MAX_DIRECTIVES', defaults.maxDirectives, 0),
+  };
 }

@@ -26,7 +26,8 @@ import { createServer, type Server } from 'node:http';
 import type { GatewayConfig } from './config';
 import { identify, type GatewayContext } from './context';
 import { mountIde } from './ide';
-import { depthLimit, RateLimiter } from './limits';
+import { RateLimiter } from './limits';
+import { blockFieldSuggestionsPlugins, operationLimitsPlugin, parseOptions } from './operationLimits';
 import { SignedDataSource } from './signedDataSource';
 import { EventLog } from './subscriptions/eventLog';
 import { createSubscriptionMetrics } from './subscriptions/metrics';
@@ -95,7 +96,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   await log.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(config.subgraphUrls[name] ?? url!, config.gatewaySecret),
+    buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.gatewaySecret),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -108,12 +109,19 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     stopOnTerminationSignals: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(config.maxQueryDepth)],
+    // Bounds parsing for everyone; each audience's limits are applied by operationLimitsPlugin.
+    parseOptions: parseOptions(config.operationLimits),
     formatError: createFormatError({
       exposeInternals: config.exposeErrors,
       onInternal: (error) => logger.error({ err: error }, 'unexpected error'),
     }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin,
+      operationLimitsPlugin(config.operationLimits),
+      ...(config.suggestions ? [] : blockFieldSuggestionsPlugins()),
+    ],
   });
   await apollo.start();
   const subscriptionOptions = {
@@ -133,6 +141,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     verify,
     logger,
     heartbeatMs: config.heartbeatMs,
+    limits: config.operationLimits,
+    suggestions: config.suggestions,
   });
 
   const readiness = subgraphs.map(({ name, url }) => async () => {
@@ -145,7 +155,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   });
 
   app.use(requestId);
-  mountOperationalRoutes(app, { registry: metrics.registry, readiness });
+  mountOperationalRoutes(app, { registry: metrics.registry, readiness, metrics: config.metrics });
   if (config.ide) mountIde(app);
   app.use(
     '/graphql',

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { identify, type GatewayContext } from './context';
+import { armorRules, audienceOf, prepareOperation, type AudienceLimits } from './operationLimits';
 import { responseKeyResolver } from './subscriptions/subscriptionSchema';
 
 export interface WebSocketEndpointOptions {
@@ -20,6 +21,10 @@ export interface WebSocketEndpointOptions {
   logger?: Logger;
   /** Interval of WebSocket pings that keep idle connections open through proxies and find dead ones; 0 turns them off. */
   heartbeatMs?: number;
+  /** The operation limits per audience, as over HTTP. */
+  limits: AudienceLimits;
+  /** Keep "Did you mean …?" suggestions in validation errors. */
+  suggestions: boolean;
 }
 
 type Extra = { identity?: GatewayContext['identity']; socket: WebSocket; request?: { socket?: { remoteAddress?: string } } };
@@ -33,9 +38,19 @@ type Extra = { identity?: GatewayContext['identity']; socket: WebSocket; request
 export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
   const logger = options.logger ?? createLogger('gateway');
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const rules = { public: armorRules(options.limits.public), staff: armorRules(options.limits.staff) };
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: () => options.schema(),
+      // Parsed, validated and checked here with the caller's limits, as over HTTP (graphql-ws alone
+      // parses any size and knows no limit); queries and mutations are checked again by Apollo.
+      onSubscribe: (ctx, _id, payload) => {
+        const audience = audienceOf((ctx.extra as Extra).identity!);
+        return prepareOperation(options.schema(), payload, options.limits[audience], {
+          suggestions: options.suggestions,
+          rules: rules[audience],
+        });
+      },
       onConnect: async (ctx) => {
         const extra = ctx.extra as Extra;
         try {

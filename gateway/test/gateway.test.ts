@@ -8,7 +8,7 @@ describe('the gateway', () => {
   let hub: Hub;
   let base: string;
   beforeAll(async () => {
-    hub = await startHub({ RATE_LIMIT_PER_MINUTE: '300', MAX_QUERY_DEPTH: '6' });
+    hub = await startHub({ RATE_LIMIT_PER_MINUTE: '300', LIMIT_PUBLIC_MAX_DEPTH: '6' });
     base = hub.gatewayUrl.replace(/\/graphql$/, '');
   });
   afterAll(() => hub.stop());
@@ -43,7 +43,7 @@ describe('the gateway', () => {
     const deep = '{ administrativeUnits { edges { node { children { children { children { code } } } } } } }';
     const result = await execute(hub.gatewayUrl, deep);
     expect(result.status).toBe(400);
-    expect(result.errors![0].message).toMatch(/levels deep/);
+    expect(result.errors![0].message).toMatch(/depth limit of 6 exceeded/);
   });
 
   it('hides internals of malformed requests: JSON errors, no stack traces', async () => {

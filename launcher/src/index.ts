@@ -23,6 +23,8 @@ async function main() {
   loadDotEnv();
   const launcher = readLauncherConfig();
   const common = readCommonConfig();
+  // Read before anything starts, so that a weak JWT_SECRET stops the launch before the database does.
+  const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
   const logger = createLogger('launcher', common.logLevel);
   const lifecycle = stopOnSignals(logger);
   const database = await resolveDatabase(readDatabaseConfig(), logger);
@@ -37,7 +39,6 @@ async function main() {
       onCreated: (server) => lifecycle.register(server.stop),
     });
 
-    const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
     // The event log lives in the hub's own database unless another bus is configured.
     gatewayConfig.eventBus.url ??= database.url;
     gatewayConfig.subgraphUrls = {

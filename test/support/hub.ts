@@ -167,25 +167,30 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
 }
 
-/** POSTs an operation (typed by codegen) to a GraphQL endpoint. */
+/**
+ * POSTs an operation (typed by codegen) to a GraphQL endpoint. `sign` adds headers made from the exact
+ * body sent (`signedFor(subgraph, identity)`: to call a subgraph as the gateway would).
+ */
 export async function execute<T, V>(
   url: string,
   document: TypedDocumentNode<T, V> | DocumentNode | string,
   variables?: V,
-  options: { token?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; headers?: Record<string, string>; sign?: (body: string) => Record<string, string> } = {},
 ): Promise<GraphQLResponse<T>> {
   const query = typeof document === 'string' ? document : print(document);
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
+      ...options.sign?.(body),
     },
-    body: JSON.stringify({ query, variables }),
+    body,
   });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  const result = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...result };
 }
 
 /** The `extensions.code` of each error, in order. */

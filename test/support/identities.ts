@@ -20,11 +20,23 @@ export const withRole = (role: Role | null): Identity => (role ? person(`test-${
 export const staffOf = (agencyId: string, subject = `staff-${agencyId}`): Person => person(subject, Role.AGENCY_STAFF, { agencyId });
 
 /**
- * The headers the gateway adds when it calls a subgraph, signed with the development secret the test
- * services share: to call a subgraph directly as `identity` (a role's test caller, or the public for null).
+ * The headers the gateway adds when it sends `body` (the exact bytes) to `subgraph`, signed with the
+ * development secret the test services share: to call a subgraph directly as `identity` (a role's test
+ * caller, or the public for null).
  */
-export function signedHeaders(identity: Identity | Role | null, requestId = `test-${randomUUID()}`): Record<string, string> {
+export function signedHeaders(
+  subgraph: string,
+  identity: Identity | Role | null,
+  body: string,
+  requestId = `test-${randomUUID()}`,
+): Record<string, string> {
   const { gatewaySecret } = readCommonConfig(envReader({ ...process.env, NODE_ENV: 'test' }));
   const who = identity === null || typeof identity === 'string' ? withRole(identity) : identity;
-  return signGatewayHeaders(gatewaySecret, who, requestId);
+  return signGatewayHeaders(gatewaySecret, who, { subgraph, body, requestId });
 }
+
+/** Signs whatever body `execute` sends (its `sign` option) for `subgraph` as `identity`. */
+export const signedFor =
+  (subgraph: string, identity: Identity | Role | null, requestId?: string) =>
+  (body: string): Record<string, string> =>
+    signedHeaders(subgraph, identity, body, requestId);

@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { ErrorCode, isCenter, type BusEvent, type Identity, type Logger } from '@ioc-graph/platform';
+import { ErrorCode, type BusEvent, type Logger } from '@ioc-graph/platform';
 import {
   extendSchema,
   GraphQLError,
@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../context';
+import { inAudience, requireSubscriber, type SubscriptionField } from './access';
 import { buildEntityQuery, type EntityQuery } from './entityQuery';
 import type { EventLog } from './eventLog';
 import {
@@ -42,14 +43,6 @@ export interface SubscriptionOptions {
 interface Delivery {
   event: BusEvent;
   entities: Record<string, unknown>;
-}
-
-/** Whether the event's audience includes the subscriber; the subgraphs check again when the entity is read. */
-export function inAudience(identity: Identity, event: BusEvent): boolean {
-  if (isCenter(identity)) return true;
-  if (event.audience.public) return true;
-  if (identity.agencyId && event.audience.agencyIds.includes(identity.agencyId)) return true;
-  return Boolean(identity.fieldUnitId && event.audience.fieldUnitIds.includes(identity.fieldUnitId));
 }
 
 const refuse = (code: ErrorCode, message: string) => new GraphQLError(message, { extensions: { code } });
@@ -146,45 +139,29 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
   const subscriptionType = schema.getSubscriptionType()!;
   const fields = subscriptionType.getFields();
   type Args = { filter?: Filter; after?: string | null };
-  const field = (name: string, subscribe: GraphQLFieldResolver<unknown, GatewayContext, Args>) => {
-    fields[name].subscribe = subscribe;
+  // Every field is gated at subscribe time by SUBSCRIPTION_ACCESS, before any event is read.
+  const field = (name: SubscriptionField, subscribe: GraphQLFieldResolver<unknown, GatewayContext, Args>) => {
+    fields[name].subscribe = (root, args, context: GatewayContext, info) => {
+      requireSubscriber(name, context.identity);
+      return subscribe(root, args, context, info);
+    };
     fields[name].resolve = (delivery: Delivery) => delivery;
   };
-  field('alertReceived', (_root, args, context, info) => {
-    if (!isCenter(context.identity))
-      throw refuse(context.identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Only the center follows alerts');
-    return deliveries(context, info, args.after, (event) => matchesAlert(event, args.filter));
-  });
-  field('incidentChanged', (_root, args, context, info) => {
-    const { identity } = context;
-    if (!isCenter(identity) && !identity.agencyId)
-      throw refuse(identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Only the center and agencies follow incidents');
-    return deliveries(context, info, args.after, (event) => matchesIncident(event, args.filter));
-  });
-  field('myAssignments', (_root, args, context, info) => {
-    const { identity } = context;
-    if (!identity.agencyId && !identity.fieldUnitId)
-      throw refuse(identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Only agencies and field units have assignments');
-    return deliveries(context, info, args.after, (event) => isMyAssignment(event, identity));
-  });
-  field('assignmentChanged', (_root, args, context, info) => {
-    const { identity } = context;
-    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId)
-      throw refuse(
-        identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
-        'Only the center, agencies and field units follow dispatches',
-      );
-    return deliveries(context, info, args.after, (event) => matchesAssignment(event, args.filter));
-  });
-  field('operationChanged', (_root, args, context, info) => {
-    const { identity } = context;
-    if (!isCenter(identity) && !identity.agencyId && !identity.fieldUnitId)
-      throw refuse(
-        identity.subject ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
-        'Only the center, agencies and field units follow operations',
-      );
-    return deliveries(context, info, args.after, (event) => matchesOperation(event, args.filter));
-  });
+  field('alertReceived', (_root, args, context, info) =>
+    deliveries(context, info, args.after, (event) => matchesAlert(event, args.filter)),
+  );
+  field('incidentChanged', (_root, args, context, info) =>
+    deliveries(context, info, args.after, (event) => matchesIncident(event, args.filter)),
+  );
+  field('myAssignments', (_root, args, context, info) =>
+    deliveries(context, info, args.after, (event) => isMyAssignment(event, context.identity)),
+  );
+  field('assignmentChanged', (_root, args, context, info) =>
+    deliveries(context, info, args.after, (event) => matchesAssignment(event, args.filter)),
+  );
+  field('operationChanged', (_root, args, context, info) =>
+    deliveries(context, info, args.after, (event) => matchesOperation(event, args.filter)),
+  );
   field('publicIncidentPublished', (_root, args, context, info) => deliveries(context, info, args.after, isPublication));
 
   // The events' own fields; their entity comes from the read made for this subscriber, under its alias.

@@ -22,14 +22,14 @@ export const subscriptionTypeDefs = /* GraphQL */ `
       "Cursor of the last event received: replay what followed it, then go live; omit to start live"
       after: String
     ): AlertEvent!
-    "Changes of incidents the caller may read: the center all, an agency its own"
+    "Changes of incidents the caller may read: the center all, an agency's staff and field officers their agency's (staff roles only; not partners or systems)"
     incidentChanged(
       "Which incidents; all the caller may read when omitted"
       filter: IncidentEventFilter
       "Cursor of the last event received: replay what followed it, then go live; omit to start live"
       after: String
     ): IncidentEvent!
-    "Changes of the incidents assigned to the caller's agency"
+    "Changes of the incidents assigned to the caller's agency or addressed to their field unit (agency staff and field officers)"
     myAssignments(
       "Cursor of the last event received: replay what followed it, then go live; omit to start live"
       after: String
@@ -39,14 +39,14 @@ export const subscriptionTypeDefs = /* GraphQL */ `
       "Cursor of the last event received: replay what followed it, then go live; omit to start live"
       after: String
     ): PublicIncidentEvent!
-    "Dispatches and the steps of field units on them: the center, the unit's agency, the unit's crew"
+    "Dispatches and the steps of field units on them: the center, the unit's agency, the unit's crew (staff roles only)"
     assignmentChanged(
       "Which assignments; all the caller may read when omitted"
       filter: AssignmentEventFilter
       "Cursor of the last event received: replay what followed it, then go live; omit to start live"
       after: String
     ): AssignmentEvent!
-    "Every step of emergency operations: the center, and the agencies taking part"
+    "Every step of emergency operations: the center, and the agencies taking part (staff roles only)"
     operationChanged(
       "Which operations; all the caller takes part in when omitted"
       filter: OperationEventFilter

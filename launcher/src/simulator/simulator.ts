@@ -37,14 +37,11 @@ export class Simulator {
   private round = 0;
   private mqtt: MqttClient | null = null;
   private token = '';
+  private tokenRenewAt = 0;
 
   constructor(private readonly options: SimulatorOptions) {}
 
   async start(): Promise<void> {
-    this.token = await issueToken(
-      { subject: 'simulator', roles: [Role.SYSTEM], agencyId: null, fieldUnitId: null, scopeUnitId: null },
-      { ...this.options.auth, expiresIn: '30d' },
-    );
     if (this.options.mqttUrl) this.mqtt = await connectAsync(this.options.mqttUrl, { clientId: `ioc-simulator-${process.pid}` });
     // The stations upload the last 12 hours they buffered, so the AQI (a 12-hour NowCast) is there at once.
     const now = Date.now();
@@ -92,10 +89,22 @@ export class Simulator {
     return this.post(INGEST, { input: { source, readings } });
   }
 
+  /** An hour-long SYSTEM token, renewed after half an hour: the gateway refuses tokens that live long. */
+  private async bearer(): Promise<string> {
+    if (Date.now() >= this.tokenRenewAt) {
+      this.token = await issueToken(
+        { subject: 'simulator', roles: [Role.SYSTEM], agencyId: null, fieldUnitId: null, scopeUnitId: null },
+        { ...this.options.auth, expiresIn: '1h' },
+      );
+      this.tokenRenewAt = Date.now() + 30 * 60_000;
+    }
+    return this.token;
+  }
+
   private async post(query: string, variables: Record<string, unknown>): Promise<void> {
     const response = await fetch(this.options.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.bearer()}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { errors?: { message: string }[] };

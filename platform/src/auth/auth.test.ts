@@ -57,9 +57,12 @@ describe('gateway signature', () => {
     service: null,
   };
 
+  const request = { subgraph: 'directory', body: '{"query":"{ agencies { totalCount } }"}' };
+  const limits = { maxAgeSeconds: 30, skewSeconds: 5 };
+
   it('carries the identity, with the client key, from gateway to subgraph', () => {
-    const headers = signGatewayHeaders(SECRET, identity, 'req-1');
-    expect(verifyGatewayHeaders(SECRET, headers, 60)).toEqual({ ok: true, identity, requestId: 'req-1' });
+    const headers = signGatewayHeaders(SECRET, identity, { ...request, requestId: 'req-1' });
+    expect(verifyGatewayHeaders(SECRET, headers, request, limits)).toEqual({ ok: true, identity, requestId: 'req-1' });
   });
 
   it('never takes a service identity from a token, only from a subgraph client’s signed headers', async () => {
@@ -72,7 +75,8 @@ describe('gateway signature', () => {
       .sign(new TextEncoder().encode(SECRET));
     const fromToken = await createTokenVerifier({ kind: 'secret', secret: SECRET, issuer: 'ioc-graph', audience: 'ioc-graph' })(token);
     expect(isService(fromToken)).toBe(false);
-    const signed = verifyGatewayHeaders(SECRET, signGatewayHeaders(SECRET, SERVICE_IDENTITY('dispatch'), 'req-2'), 60);
+    const headers = signGatewayHeaders(SECRET, SERVICE_IDENTITY('dispatch'), { ...request, requestId: 'req-2' });
+    const signed = verifyGatewayHeaders(SECRET, headers, request, limits);
     expect(signed.ok && isService(signed.identity)).toBe(true);
   });
 
@@ -83,14 +87,5 @@ describe('gateway signature', () => {
     expect(clientKey(undefined)).toBeNull();
   });
 
-  it('refuses missing, forged, re-targeted and stale signatures', () => {
-    expect(verifyGatewayHeaders(SECRET, {}, 60)).toMatchObject({ ok: false, reason: 'missing gateway signature' });
-    const headers = signGatewayHeaders(SECRET, identity, 'req-1');
-    const forged = { ...headers, 'x-ioc-identity': Buffer.from(JSON.stringify({ ...identity, roles: ['LEADER'] })).toString('base64url') };
-    expect(verifyGatewayHeaders(SECRET, forged, 60)).toMatchObject({ ok: false, reason: 'bad gateway signature' });
-    expect(verifyGatewayHeaders(SECRET, { ...headers, 'x-request-id': 'req-2' }, 60)).toMatchObject({ ok: false });
-    expect(verifyGatewayHeaders('another-secret-another-secret-another!', headers, 60)).toMatchObject({ ok: false });
-    const old = signGatewayHeaders(SECRET, identity, 'req-1', Date.now() - 120_000);
-    expect(verifyGatewayHeaders(SECRET, old, 60)).toMatchObject({ ok: false, reason: 'stale gateway signature' });
-  });
+  // Missing, forged, re-targeted, stale and future signatures: gatewaySignature.test.ts.
 });

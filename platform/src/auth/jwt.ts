@@ -7,9 +7,27 @@ import { ALL_ROLES, type Identity, type Role } from './identity';
  * provider such as Keycloak. Claims: `sub`, `roles` (or Keycloak's `realm_access.roles`),
  * `agency_id`, `field_unit_id`, `scope_unit_id`.
  */
-export type TokenVerifierOptions =
-  | { kind: 'secret'; secret: string; issuer: string; audience: string }
-  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+export type TokenVerifierOptions = (
+  { kind: 'secret'; secret: string; issuer: string; audience: string } | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+) &
+  TokenLifetimeLimits;
+
+/**
+ * What a token's times must satisfy, besides not being expired: an `exp`, a lifetime (`exp` − `iat`,
+ * or `exp` − now without `iat`) of at most `maxLifetimeSeconds`, and no `iat` or `nbf` further ahead
+ * of this server's clock than `clockSkewSeconds`. A leaked token is then worth hours, not years.
+ */
+export interface TokenLifetimeLimits {
+  /** @default 43200 (12 h; JWT_MAX_LIFETIME) */
+  maxLifetimeSeconds?: number;
+  /** @default 30 (JWT_CLOCK_SKEW) */
+  clockSkewSeconds?: number;
+}
+
+/** The default of {@link TokenLifetimeLimits.maxLifetimeSeconds}: 12 hours. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 12 * 3600;
+/** The default of {@link TokenLifetimeLimits.clockSkewSeconds}. */
+export const DEFAULT_TOKEN_CLOCK_SKEW_SECONDS = 30;
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
 
@@ -35,16 +53,41 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const key: Uint8Array | JWTVerifyGetKey =
     options.kind === 'secret' ? new TextEncoder().encode(options.secret) : createRemoteJWKSet(new URL(options.jwksUrl));
   const algorithms = options.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256', 'PS256', 'EdDSA'];
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  const skew = options.clockSkewSeconds ?? DEFAULT_TOKEN_CLOCK_SKEW_SECONDS;
   return async (token) => {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: options.issuer, audience: options.audience, algorithms });
-      return identityFromClaims(payload);
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms,
+        requiredClaims: ['exp'],
+        clockTolerance: skew,
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired');
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') throw unauthenticated('The token has no expiry (exp)');
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf')
+        throw unauthenticated('The token is not valid yet (nbf)');
       if (error instanceof errors.JOSEError) throw unauthenticated('The token is not valid');
       throw error;
     }
+    checkLifetime(payload, maxLifetime, skew);
+    return identityFromClaims(payload);
   };
+}
+
+/** Refuses an `iat` from the future and a lifetime beyond the maximum (jose checks `exp` and `nbf`). */
+function checkLifetime(payload: JWTPayload, maxLifetime: number, skew: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > now + skew)) {
+    throw unauthenticated('The token is issued in the future (iat)');
+  }
+  const lifetime = payload.exp! - (payload.iat ?? now);
+  if (lifetime > maxLifetime + skew) {
+    throw unauthenticated(`The token lives longer than the ${maxLifetime} s a token may live (exp − iat)`);
+  }
 }
 
 /** Issues an HS256 token: for the embedded default's demo users and for tests. */

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { EXAMPLE_SECRET_PROBLEM, isExampleSecret } from './exampleSecrets';
 
 /** Raised at start-up when an environment variable is missing or malformed; names the variable. */
 export class ConfigError extends Error {
@@ -13,6 +14,8 @@ export class ConfigError extends Error {
 }
 
 type Source = Record<string, string | undefined>;
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
 /**
  * Typed readers over an environment (process.env by default). Each reader either returns a valid
@@ -63,12 +66,28 @@ export function envReader(source: Source = process.env) {
       }
       return value;
     },
+    /**
+     * A secret of at least `minLength` characters. In production it has no fallback and may not be a
+     * value printed in the project's examples (anyone could read it there).
+     */
     secret(name: string, fallback: string | undefined, { minLength = 32, production = false } = {}): string {
       const value = raw(name);
       if (value === undefined && (production || fallback === undefined)) throw new ConfigError(name, 'is required');
       const secret = value ?? fallback!;
+      if (production && isExampleSecret(secret)) throw new ConfigError(name, EXAMPLE_SECRET_PROBLEM);
       if (secret.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
       return secret;
+    },
+    /** A duration in seconds, written `90`, `90s`, `15m`, `12h` or `7d`. */
+    duration(name: string, fallbackSeconds: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+      const value = raw(name);
+      if (value === undefined) return fallbackSeconds;
+      const match = /^(\d+)\s*(s|m|h|d)?$/i.exec(value);
+      const seconds = match ? Number(match[1]) * UNIT_SECONDS[(match[2] ?? 's').toLowerCase()] : NaN;
+      if (!Number.isSafeInteger(seconds) || seconds < min || seconds > max) {
+        throw new ConfigError(name, `must be a duration between ${min} s and ${max} s (such as 90s, 15m, 12h), got "${value}"`);
+      }
+      return seconds;
     },
   };
 }

@@ -17,23 +17,32 @@ export const SERVICE_IDENTITY = (service: string): Identity => ({
  * data at read time, which is the gateway's job.
  */
 export class SubgraphClient {
+  /**
+   * @param subgraph the target's name in subgraphs/registry.json, which the signature covers
+   * @param url the target's GraphQL endpoint
+   */
   constructor(
+    private readonly subgraph: string,
     private readonly url: string,
     private readonly secret: string,
     private readonly identity: Identity,
   ) {}
 
   async request<T>(query: string, variables: Record<string, unknown>, requestId: string = randomUUID()): Promise<T> {
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signGatewayHeaders(this.secret, this.identity, requestId) },
-      body: JSON.stringify({ query, variables }),
+      headers: {
+        'content-type': 'application/json',
+        ...signGatewayHeaders(this.secret, this.identity, { subgraph: this.subgraph, body, requestId }),
+      },
+      body,
       signal: AbortSignal.timeout(10_000),
     });
-    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
-    if (!response.ok || body.errors?.length || !body.data) {
-      throw new Error(`${this.url} answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    const result = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
+    if (!response.ok || result.errors?.length || !result.data) {
+      throw new Error(`${this.url} answered ${response.status}: ${result.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
     }
-    return body.data;
+    return result.data;
   }
 }

@@ -6,20 +6,20 @@ import type { Orm } from '../database/orm';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
-import { verifyGatewayHeaders } from '../auth';
 import type { CommonConfig } from '../config';
 import { checkDatabase } from '../database';
-import { createFormatError, ErrorCode } from '../errors';
+import { createFormatError } from '../errors';
 import type { Logger } from '../logging';
 import { createMetrics } from '../metrics';
 import { createSubgraphContext, type SubgraphContext } from './context';
-import { jsonErrorHandler, listenOn, mountOperationalRoutes, requestId, sendGraphQLError } from './ops';
+import { gatewayOnly } from './gatewayOnly';
+import { jsonErrorHandler, listenOn, mountOperationalRoutes, requestId } from './ops';
 
 export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
   orm: Orm;
-  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignatureMaxAgeSeconds' | 'exposeErrors'>;
+  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics'>;
   logger: Logger;
   /** Adds a subgraph's own per-request services (a clock, a client of another subgraph) to the context. */
   extendContext?: (context: SubgraphContext) => SubgraphContext;
@@ -74,23 +74,10 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   await apollo.start();
 
   app.use(requestId);
-  mountOperationalRoutes(app, { registry: metrics.registry, readiness: [() => checkDatabase(orm)] });
+  mountOperationalRoutes(app, { registry: metrics.registry, readiness: [() => checkDatabase(orm)], metrics: config.metrics });
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const check = verifyGatewayHeaders(config.gatewaySecret, req.headers, config.gatewaySignatureMaxAgeSeconds);
-      if (!check.ok) {
-        logger.warn(
-          { reason: check.reason, requestId: res.locals.requestId, ip: req.ip },
-          'refused a request that did not come through the gateway',
-        );
-        return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'This service only answers the gateway');
-      }
-      res.locals.identity = check.identity;
-      next();
-    },
-    // The gateway limits what callers send (MAX_BODY_BYTES); a subgraph takes what the gateway forwards.
-    express.json({ limit: '20mb' }),
+    ...gatewayOnly({ subgraph: name, secret: config.gatewaySecret, limits: config.gatewaySignature, logger }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const context = createSubgraphContext({

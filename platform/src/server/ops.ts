@@ -1,15 +1,22 @@
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import type { CommonConfig } from '../config';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logging';
 
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
 
-/** `/healthz` (the process is up), `/readyz` (it can serve: its checks pass), `/metrics` (Prometheus). */
-export function mountOperationalRoutes(app: Express, options: { registry: Registry; readiness: ReadinessCheck[] }): void {
+/**
+ * `/healthz` (the process is up), `/readyz` (it can serve: its checks pass), `/metrics` (Prometheus, as
+ * `metrics` allows: open, behind a bearer token, or not served at all).
+ */
+export function mountOperationalRoutes(
+  app: Express,
+  options: { registry: Registry; readiness: ReadinessCheck[]; metrics: CommonConfig['metrics'] },
+): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -18,9 +25,21 @@ export function mountOperationalRoutes(app: Express, options: { registry: Regist
     const failed = results.filter((r) => !r.ok).map((r) => r.detail ?? 'not ready');
     res.status(failed.length ? 503 : 200).json(failed.length ? { status: 'unavailable', problems: failed } : { status: 'ready' });
   });
-  app.get('/metrics', async (_req, res) => {
+  const { token, open } = options.metrics;
+  if (!open && token === null) return;
+  app.get('/metrics', async (req, res) => {
+    if (!open && !bearerMatches(req.header('authorization'), token!)) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'The metrics need the METRICS_TOKEN as a bearer token');
+    }
     res.type(options.registry.contentType).send(await options.registry.metrics());
   });
+}
+
+/** Compares digests, so that neither the time taken nor a length difference tells anything about the token. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(header ?? ''), digest(`Bearer ${token}`));
 }
 
 /** Takes the caller's `x-request-id` (up to 128 safe characters) or makes one, and echoes it back. */

@@ -12,7 +12,7 @@ import { createSubgraphServer, type SubgraphServer } from './createSubgraphServe
 export interface SubgraphServiceOptions {
   name: string;
   databaseUrl: string;
-  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignatureMaxAgeSeconds' | 'exposeErrors'> & { eventBus: EventBusConfig };
+  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics'> & { eventBus: EventBusConfig };
   entities: OrmOptions['entities'];
   migrations: MigrationObject[];
   buildSchema: () => Promise<GraphQLSchema>;

@@ -12,8 +12,8 @@ export interface CommandContext extends SubgraphContext {
 /** Clients of the other subgraphs, signed as this service. */
 export function subgraphClients(config: Pick<CommandConfig, 'directoryUrl' | 'incidentsUrl' | 'gatewaySecret'>) {
   return {
-    directory: new SubgraphClient(config.directoryUrl, config.gatewaySecret, SERVICE_IDENTITY('command')),
-    incidents: new SubgraphClient(config.incidentsUrl, config.gatewaySecret, SERVICE_IDENTITY('command')),
+    directory: new SubgraphClient('directory', config.directoryUrl, config.gatewaySecret, SERVICE_IDENTITY('command')),
+    incidents: new SubgraphClient('incidents', config.incidentsUrl, config.gatewaySecret, SERVICE_IDENTITY('command')),
   };
 }
 

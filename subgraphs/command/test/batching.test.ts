@@ -12,7 +12,7 @@ import {
 import { execute, startHub, type GraphQLResponse, type Hub } from '../../../test/support/hub';
 import { playbookId } from '../seeds/playbooks';
 import { ok } from '../../../test/support/graphql';
-import { signedHeaders, staffOf } from '../../../test/support/identities';
+import { signedFor, staffOf } from '../../../test/support/identities';
 import { agency, openLandslide } from './helpers';
 
 const REFERENCES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Operation { code } } }`;
@@ -126,7 +126,7 @@ describe('batched relations and references of operations', () => {
         hub.commandUrl,
         REFERENCES,
         { representations },
-        { headers: signedHeaders(identity) },
+        { sign: signedFor('command', identity) },
       );
       expect(result.errors).toBeUndefined();
       return { found: result.data!._entities.filter(Boolean).length, statements: hub.commandStatements.length };

@@ -1,7 +1,7 @@
 import { Role } from '@ioc-graph/platform';
 import { AgenciesWithJurisdictionAndUnitsDocument } from '../../../__generated__/graphql';
 import { execute, startHub, type Hub } from '../../../test/support/hub';
-import { signedHeaders } from '../../../test/support/identities';
+import { signedFor } from '../../../test/support/identities';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on AdministrativeUnit { id code nameVi } ... on Agency { code } }
@@ -17,7 +17,7 @@ describe('batched references and list relations', () => {
   });
   afterAll(() => hub.stop());
 
-  const signed = (role: Role | null) => signedHeaders(role ? hub.identities[role] : null);
+  const signed = (role: Role | null) => signedFor('directory', role ? hub.identities[role] : null);
 
   it('resolves 100 entity references in at most 2 SQL statements', async () => {
     expect(unitIds.length).toBeGreaterThanOrEqual(40);
@@ -30,7 +30,7 @@ describe('batched references and list relations', () => {
       hub.directoryUrl,
       ENTITIES,
       { representations },
-      { headers: signed(null) },
+      { sign: signed(null) },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toHaveLength(100);
@@ -50,7 +50,7 @@ describe('batched references and list relations', () => {
       hub.directoryUrl,
       ENTITIES,
       { representations },
-      { headers: signed(null) },
+      { sign: signed(null) },
     );
     expect(result.data!._entities.map((e) => e?.code)).toEqual(
       representations.map((r) => ('code' in r ? r.code : unitIds.find((u) => u.id === r.id)!.code)),

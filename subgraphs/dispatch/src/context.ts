@@ -12,7 +12,7 @@ export interface DispatchContext extends SubgraphContext {
 /** Clients of the other subgraphs, signed as this service. */
 export function subgraphClients(config: Pick<DispatchConfig, 'directoryUrl' | 'incidentsUrl' | 'gatewaySecret'>) {
   return {
-    directory: new SubgraphClient(config.directoryUrl, config.gatewaySecret, SERVICE_IDENTITY('dispatch')),
-    incidents: new SubgraphClient(config.incidentsUrl, config.gatewaySecret, SERVICE_IDENTITY('dispatch')),
+    directory: new SubgraphClient('directory', config.directoryUrl, config.gatewaySecret, SERVICE_IDENTITY('dispatch')),
+    incidents: new SubgraphClient('incidents', config.incidentsUrl, config.gatewaySecret, SERVICE_IDENTITY('dispatch')),
   };
 }

@@ -16,10 +16,11 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
   let seq = 0;
 
   const gql = async <T = unknown>(query: string, variables: Record<string, unknown> = {}, role: Role | null = null) => {
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signedHeaders(role, `env-test-${++seq}`) },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...signedHeaders('environment', role, body, `env-test-${++seq}`) },
+      body,
     });
     return (await response.json()) as {
       data?: T;

@@ -2,7 +2,7 @@ import { demoId } from '@ioc-graph/directory';
 import { createLogger, envReader, ManualClock, Role } from '@ioc-graph/platform';
 import { createTestDatabase } from '../../../test/support/database';
 import { execute, TEST_ENV } from '../../../test/support/hub';
-import { signedHeaders } from '../../../test/support/identities';
+import { signedFor } from '../../../test/support/identities';
 import { createServer, readTrafficConfig, type TrafficServer } from '../src/server';
 
 export { demoId };
@@ -51,7 +51,7 @@ export async function startTraffic(now = '2026-11-23T03:00:00Z'): Promise<Traffi
       clock,
       statements,
       async gql<T>(query: string, variables?: Record<string, unknown>, role: Role | null = Role.OPERATOR) {
-        return (await execute<T, Record<string, unknown>>(url, query, variables, { headers: signedHeaders(role) })) as GqlResult<T>;
+        return (await execute<T, Record<string, unknown>>(url, query, variables, { sign: signedFor('traffic', role) })) as GqlResult<T>;
       },
       sql: (query, params = []) => started.orm.em.fork().getConnection().execute(query, params),
       async stop() {

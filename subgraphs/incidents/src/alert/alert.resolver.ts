@@ -234,7 +234,10 @@ export class AlertResolver {
     return unitRef(alert.unitId);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'The account that reported it, when a system or an operator did' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'The account that reported it, when a system or an operator did; null when the caller may not see that person',
+  })
   reportedBy(@Root() alert: Alert) {
     return personRef(alert.reportedBy);
   }

@@ -31,7 +31,7 @@ export class DirectoryLookup {
   ) {}
 
   static client(url: string, secret: string): SubgraphClient {
-    return new SubgraphClient(url, secret, SERVICE_IDENTITY('incidents'));
+    return new SubgraphClient('directory', url, secret, SERVICE_IDENTITY('incidents'));
   }
 
   async unit(id: string, field: string): Promise<UnitFacts> {

@@ -80,7 +80,10 @@ export class IncidentResolver {
     return agencyRef(incident.agencyId);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'The operator who opened it' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'The operator who opened it; null when the caller may not see that person (scoped like `person(id)`)',
+  })
   openedBy(@Root() incident: Incident) {
     return personRef(incident.openedBy);
   }
