@@ -1,6 +1,6 @@
 // Runs once before the suites, in jest's main process (workers inherit the variables set here): finds
 // the PostgreSQL the suites make their databases on, drops databases left by runs whose process is gone,
-// and checks which message brokers answer. test/globalTeardown.ts undoes what this starts.
+// and checks which message brokers (and Redis) answer. test/globalTeardown.ts undoes what this starts.
 import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';

@@ -8,7 +8,9 @@ import {
   type EnvReader,
 } from '@ioc-graph/platform';
 import { resolve } from 'node:path';
+import { proxyEntryProblem } from './clientAddress';
 import type { OperationLimits } from './operationLimits';
+import { PERSISTED_OPERATIONS_MODES } from './persistedOperations/persistedOperations';
 
 /** The gateway's settings, validated once at start. */
 export function readGatewayConfig(env: EnvReader = envReader()) {
@@ -37,9 +39,20 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     port: env.int('PORT', 4000, { min: 0, max: 65535 }),
     /** Read from the working directory unless absolute. */
     supergraphPath: resolve(env.string('SUPERGRAPH_PATH', 'schema/supergraph.graphql')),
+    /**
+     * The operations of the hub's own clients (`npm run generate` writes the manifest from their .graphql files):
+     * `allow` runs them by id too; `safelist` lets callers without a staff token run only them (see gateway/src/persistedOperations).
+     */
+    persistedOperations: {
+      mode: env.oneOf('PERSISTED_OPERATIONS', PERSISTED_OPERATIONS_MODES, 'allow'),
+      /** Read from the working directory unless absolute. */
+      manifestPath: resolve(env.string('PERSISTED_OPERATIONS_MANIFEST', 'schema/operations.json')),
+    },
     auth,
     /** Where each subgraph really runs, overriding the URL composed into the supergraph. */
     subgraphUrls: subgraphUrlOverrides(env),
+    /** How long (ms) a keep-alive socket to a subgraph may sit idle before the gateway closes it itself. */
+    subgraphIdleTimeoutMs: readSubgraphIdleTimeout(env, common.httpKeepAliveTimeoutMs),
     /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`; off in production unless switched on. */
     ide: env.bool('GRAPHQL_IDE', !common.production),
     /** Answer `__schema`/`__type`; off in production unless switched on (clients use the committed schema). */
@@ -51,8 +64,17 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     },
     /** "Did you mean …?" in validation errors; off in production unless switched on (they map the schema for a prober). */
     suggestions: env.bool('GRAPHQL_SUGGESTIONS', !common.production),
-    /** Operations per minute per caller (subject, else address); 0 turns the limit off. */
-    rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 0 }),
+    /** Operations per minute per caller (token subject, else client address), over HTTP and WebSocket alike. */
+    rateLimit: {
+      /** 0 turns the limit off. */
+      perMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 0 }),
+      /** Redis shared by every gateway instance (`redis://` or `rediss://`); unset, each counts in its own memory. */
+      redisUrl: readRedisUrl(env),
+      /** Prefix of the limiter's Redis keys: deployments sharing one Redis give each its own. */
+      keyPrefix: env.string('RATE_LIMIT_KEY_PREFIX', 'ioc-graph:rate'),
+    },
+    /** Proxies whose `X-Forwarded-For` names the client (IPs or CIDR blocks); none by default: the peer is the client. */
+    trustedProxies: readTrustedProxies(env),
     /** Large enough for a bulk ingest of 10,000 readings (about 1.5 MB). */
     maxBodyBytes: env.int('MAX_BODY_BYTES', 10_000_000, { min: 1024 }),
     /** Browser origins allowed to call the gateway (comma-separated); empty allows none cross-origin. */
@@ -89,6 +111,42 @@ function subgraphUrlOverrides(env: EnvReader): Record<string, string> {
     overrides[match[1].toLowerCase()] = url;
   }
   return overrides;
+}
+
+/**
+ * Shorter than the subgraphs' HTTP_KEEP_ALIVE_TIMEOUT_MS (read from the same environment): the gateway must
+ * close an idle socket before the subgraph does, or it may send a request on a socket being closed.
+ */
+function readSubgraphIdleTimeout(env: EnvReader, serverKeepAliveMs: number): number {
+  const idleMs = env.int('SUBGRAPH_IDLE_TIMEOUT_MS', Math.min(30_000, Math.floor(serverKeepAliveMs / 2)), { min: 100, max: 120_000 });
+  if (idleMs >= serverKeepAliveMs) {
+    throw new ConfigError(
+      'SUBGRAPH_IDLE_TIMEOUT_MS',
+      `must be shorter than HTTP_KEEP_ALIVE_TIMEOUT_MS (${serverKeepAliveMs}), got ${idleMs}`,
+    );
+  }
+  return idleMs;
+}
+
+function readRedisUrl(env: EnvReader): string | undefined {
+  if (!env.optional('REDIS_URL')) return undefined;
+  const url = env.url('REDIS_URL');
+  if (!/^rediss?:$/.test(new URL(url).protocol)) throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got "${url}"`);
+  return url;
+}
+
+/** `TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16,fd00::/8`. */
+function readTrustedProxies(env: EnvReader): string[] {
+  const entries = env
+    .string('TRUSTED_PROXIES', '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const problem = proxyEntryProblem(entry);
+    if (problem) throw new ConfigError('TRUSTED_PROXIES', `lists ${problem}`);
+  }
+  return entries;
 }
 
 /** `LIMIT_<AUDIENCE>_MAX_DEPTH`, `…_MAX_ALIASES`, `…_MAX_COST`, `…_MAX_TOKENS`, `…_MAX_DIRECTIVES`. */

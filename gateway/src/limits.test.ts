@@ -1,33 +1,54 @@
-import { RateLimiter } from './limits';
+import type { Logger } from '@ioc-graph/platform';
+import { createRateLimiter, rateLimitHeaders } from './limits';
 
-/** The token bucket on a clock the test moves: no dependence on how fast requests are sent. */
-describe('RateLimiter', () => {
-  it('lets a caller spend its minute’s budget at once, then says how long to wait', () => {
-    let now = 0;
-    const limiter = new RateLimiter(300, () => now);
-    for (let i = 0; i < 300; i++) expect(limiter.take('partner')).toBe(0);
-    expect(limiter.take('partner')).toBe(1); // one token comes back every 0.2 s: wait 1 s (rounded up)
-    expect(limiter.take('operator')).toBe(0); // callers have their own buckets
-    now += 200;
-    expect(limiter.take('partner')).toBe(0);
-    expect(limiter.take('partner')).toBe(1);
-    now += 60_000;
-    for (let i = 0; i < 300; i++) expect(limiter.take('partner')).toBe(0); // refilled to the budget, not past it
-    expect(limiter.take('partner')).toBeGreaterThan(0);
+const silent = () => ({ warn: jest.fn(), info: jest.fn(), error: jest.fn(), debug: jest.fn() }) as unknown as Logger & { warn: jest.Mock };
+
+/** The in-memory window on a clock the test moves: no dependence on how fast requests are sent. */
+describe('createRateLimiter in memory', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('lets a caller spend its minute’s budget, then says how long to wait, until the window ends', async () => {
+    const limiter = await createRateLimiter({ points: 300, logger: silent() });
+    for (let i = 0; i < 299; i++) await limiter.take('partner');
+    expect(await limiter.take('partner')).toEqual({ allowed: true, limit: 300, remaining: 0, resetSeconds: 60 });
+    jest.advanceTimersByTime(20_000);
+    expect(await limiter.take('partner')).toEqual({ allowed: false, limit: 300, remaining: 0, resetSeconds: 40 });
+    expect((await limiter.take('operator')).allowed).toBe(true); // callers have their own budgets
+    jest.advanceTimersByTime(40_001);
+    expect(await limiter.take('partner')).toEqual({ allowed: true, limit: 300, remaining: 299, resetSeconds: 60 });
   });
 
-  it('limits nothing when the budget is 0', () => {
-    const limiter = new RateLimiter(0, () => 0);
-    for (let i = 0; i < 1000; i++) expect(limiter.take('anyone')).toBe(0);
+  it('limits nothing when the budget is 0', async () => {
+    const limiter = await createRateLimiter({ points: 0, logger: silent() });
+    expect(limiter.enabled).toBe(false);
+    for (let i = 0; i < 1000; i++) expect((await limiter.take('anyone')).allowed).toBe(true);
   });
+});
 
-  it('asks a caller of a small budget to wait for a whole token', () => {
-    let now = 0;
-    const limiter = new RateLimiter(2, () => now);
-    limiter.take('a');
-    limiter.take('a');
-    expect(limiter.take('a')).toBe(30);
-    now += 15_000;
-    expect(limiter.take('a')).toBe(15);
+describe('rateLimitHeaders', () => {
+  it('names the budget, what is left and when it is whole again, and Retry-After only on a refusal', () => {
+    expect(rateLimitHeaders({ allowed: true, limit: 10, remaining: 3, resetSeconds: 42 })).toEqual({
+      'ratelimit-limit': '10',
+      'ratelimit-remaining': '3',
+      'ratelimit-reset': '42',
+    });
+    expect(rateLimitHeaders({ allowed: false, limit: 10, remaining: 0, resetSeconds: 7 })).toMatchObject({ 'retry-after': '7' });
+  });
+});
+
+describe('createRateLimiter with Redis that does not answer', () => {
+  it('counts in memory and warns, rather than letting everything through or failing', async () => {
+    const logger = silent();
+    // Port 9 (discard) is closed on loopback: the connection is refused at once.
+    const limiter = await createRateLimiter({ points: 2, redisUrl: 'redis://127.0.0.1:9', logger });
+    try {
+      expect((await limiter.take('caller')).allowed).toBe(true);
+      expect((await limiter.take('caller')).allowed).toBe(true);
+      expect(await limiter.take('caller')).toMatchObject({ allowed: false, remaining: 0 });
+      expect(logger.warn).toHaveBeenCalledWith(expect.anything(), expect.stringMatching(/Redis does not answer/));
+    } finally {
+      await limiter.close();
+    }
   });
 });

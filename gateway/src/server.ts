@@ -11,8 +11,10 @@ import {
   createEventBus,
   createTokenVerifier,
   ErrorCode,
+  inputValidationPlugin,
   jsonErrorHandler,
   listenOn,
+  applyKeepAliveTimeout,
   mountOperationalRoutes,
   requestId,
   sendGraphQLError,
@@ -23,12 +25,16 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { clientAddressResolver } from './clientAddress';
 import type { GatewayConfig } from './config';
 import { identify, type GatewayContext } from './context';
+import { graphqlOverHttpPlugin } from './graphqlOverHttp';
 import { mountIde } from './ide';
-import { RateLimiter } from './limits';
+import { createRateLimiter, rateLimitHeaders, retryAfterPlugin } from './limits';
 import { blockFieldSuggestionsPlugins, operationLimitsPlugin, parseOptions } from './operationLimits';
+import { createPersistedOperations, persistedOperationsPlugin } from './persistedOperations';
 import { SignedDataSource } from './signedDataSource';
+import { createSubgraphAgent } from './subgraphFetch';
 import { EventLog } from './subscriptions/eventLog';
 import { createSubscriptionMetrics } from './subscriptions/metrics';
 import { createSubscriptionSchema } from './subscriptions/subscriptionSchema';
@@ -78,13 +84,20 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
   const verify = createTokenVerifier(config.auth);
+  const persistedOperations = createPersistedOperations(config.persistedOperations);
   const metrics = createMetrics('gateway');
-  const limiter = new RateLimiter(config.rateLimitPerMinute);
+  const { perMinute, redisUrl, keyPrefix } = config.rateLimit;
+  const limiter = await createRateLimiter({ points: perMinute, redisUrl, keyPrefix, logger });
+  const clientAddress = clientAddressResolver(config.trustedProxies);
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // req.ip agrees with clientAddress: X-Forwarded-For counts only from TRUSTED_PROXIES.
+  app.set('trust proxy', (address: string) => clientAddress.isTrusted(address));
   const httpServer = createServer(app);
+  // A proxy in front of the gateway closes its idle sockets before this (see docs/security.md).
+  applyKeepAliveTimeout(httpServer, config.httpKeepAliveTimeoutMs);
+  const subgraphAgent = createSubgraphAgent(config.subgraphIdleTimeoutMs);
   let apiSchema: GraphQLSchema | undefined;
   let subscriptionSchema: GraphQLSchema | undefined;
   if (config.eventBus.kind === 'postgres' && !config.eventBus.url && !deps.bus) {
@@ -96,7 +109,11 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   await log.start();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.gatewaySecret),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.gatewaySecret, {
+        agent: subgraphAgent,
+        onRetry: (error) => logger.warn({ subgraph: name, err: error }, 'a query lost its connection to a subgraph; sent again'),
+      }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -119,8 +136,13 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin,
+      persistedOperationsPlugin(persistedOperations),
       operationLimitsPlugin(config.operationLimits),
+      // The supergraph's scalars parse nothing: impossible dates, NUL bytes and the like are refused here.
+      inputValidationPlugin(),
+      retryAfterPlugin(),
       ...(config.suggestions ? [] : blockFieldSuggestionsPlugins()),
+      graphqlOverHttpPlugin(),
     ],
   });
   await apollo.start();
@@ -143,6 +165,9 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     heartbeatMs: config.heartbeatMs,
     limits: config.operationLimits,
     suggestions: config.suggestions,
+    persistedOperations,
+    rateLimiter: limiter,
+    clientAddress,
   });
 
   const readiness = subgraphs.map(({ name, url }) => async () => {
@@ -161,16 +186,17 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     '/graphql',
     cors(config.corsOrigins),
     async (req, res, next) => {
-      try {
-        res.locals.identity = { ...(await identify(req.header('authorization'), verify)), client: clientKey(req.ip) };
-      } catch (error) {
-        return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+      const client = clientKey(clientAddress.resolve(req.socket.remoteAddress, req.headers['x-forwarded-for']));
+      const identity = await identify(req.header('authorization'), verify).catch((error: Error) => error);
+      // A request with a bad token counts against its address, so that rotating tokens is no way round the limit.
+      const subject = identity instanceof Error ? undefined : identity.subject;
+      const decision = await limiter.take(subject ?? `client:${client}`);
+      if (limiter.enabled) res.set(rateLimitHeaders(decision));
+      if (!decision.allowed) {
+        return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${decision.resetSeconds} s`);
       }
-      const wait = limiter.take(res.locals.identity.subject ?? `ip:${req.ip}`);
-      if (wait > 0) {
-        res.setHeader('retry-after', String(wait));
-        return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`);
-      }
+      if (identity instanceof Error) return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, identity.message);
+      res.locals.identity = { ...identity, client };
       next();
     },
     express.json({ limit: config.maxBodyBytes }),
@@ -196,6 +222,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         await ws.close();
         if (!deps.bus) await bus.close();
         await apollo.stop();
+        subgraphAgent.destroy();
+        await limiter.close();
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       })();
       return stopping;

@@ -1,14 +1,17 @@
 import type { ApolloServer } from '@apollo/server';
-import { clientKey, createLogger, type Logger, type TokenVerifier } from '@ioc-graph/platform';
+import { clientKey, createLogger, rateLimited, type Logger, type TokenVerifier } from '@ioc-graph/platform';
 import { print, subscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ClientAddressResolver } from './clientAddress';
 import { identify, type GatewayContext } from './context';
+import type { CallerRateLimiter } from './limits';
 import { armorRules, audienceOf, prepareOperation, type AudienceLimits } from './operationLimits';
+import { preparePersistedOperation, type PersistedOperations } from './persistedOperations';
 import { responseKeyResolver } from './subscriptions/subscriptionSchema';
 
 export interface WebSocketEndpointOptions {
@@ -25,9 +28,15 @@ export interface WebSocketEndpointOptions {
   limits: AudienceLimits;
   /** Keep "Did you mean …?" suggestions in validation errors. */
   suggestions: boolean;
+  /** The persisted-operation rules (ids, safelist), as over HTTP. */
+  persistedOperations: PersistedOperations;
+  /** The HTTP path's limiter: each `subscribe` message is one operation of the caller. */
+  rateLimiter: Pick<CallerRateLimiter, 'take'>;
+  /** Finds the client behind the upgrade request, as over HTTP. */
+  clientAddress: ClientAddressResolver;
 }
 
-type Extra = { identity?: GatewayContext['identity']; socket: WebSocket; request?: { socket?: { remoteAddress?: string } } };
+type Extra = { identity?: GatewayContext['identity']; socket: WebSocket; request?: IncomingMessage };
 
 /**
  * The graphql-ws endpoint on the gateway's own port and path. The token is checked at
@@ -44,19 +53,27 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
       schema: () => options.schema(),
       // Parsed, validated and checked here with the caller's limits, as over HTTP (graphql-ws alone
       // parses any size and knows no limit); queries and mutations are checked again by Apollo.
-      onSubscribe: (ctx, _id, payload) => {
-        const audience = audienceOf((ctx.extra as Extra).identity!);
-        return prepareOperation(options.schema(), payload, options.limits[audience], {
-          suggestions: options.suggestions,
-          rules: rules[audience],
-        });
+      onSubscribe: async (ctx, _id, payload) => {
+        const identity = (ctx.extra as Extra).identity!;
+        // Refuses this operation only (an error message for its id): the socket and its other operations go on.
+        const decision = await options.rateLimiter.take(identity.subject ?? `client:${identity.client}`);
+        if (!decision.allowed) return [rateLimited(decision.resetSeconds)];
+        const audience = audienceOf(identity);
+        // Resolved from its persisted id and refused unless the caller may run it, as over HTTP.
+        return preparePersistedOperation(options.persistedOperations, identity, payload, (resolved) =>
+          prepareOperation(options.schema(), resolved, options.limits[audience], {
+            suggestions: options.suggestions,
+            rules: rules[audience],
+          }),
+        );
       },
       onConnect: async (ctx) => {
         const extra = ctx.extra as Extra;
         try {
           const authorization = ctx.connectionParams?.authorization;
           const identity = await identify(authorization, options.verify);
-          extra.identity = { ...identity, client: clientKey(extra.request?.socket?.remoteAddress) };
+          const address = options.clientAddress.resolve(extra.request?.socket.remoteAddress, extra.request?.headers['x-forwarded-for']);
+          extra.identity = { ...identity, client: clientKey(address) };
           const exp = identity.subject ? decodeJwt(String(authorization).replace(/^Bearer\s+/i, '')).exp : undefined;
           if (exp) {
             // setTimeout takes at most ~24.8 days; tokens live far shorter.

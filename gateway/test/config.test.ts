@@ -9,6 +9,26 @@ describe('the gateway’s configuration', () => {
     expect(config.subgraphUrls).toEqual({ dispatch: 'http://dispatch.ioc.internal:4003/graphql' });
     expect(() => readGatewayConfig(envReader({ SUBGRAPH_TRAFFIC_URL: 'not a url' }))).toThrow(/SUBGRAPH_TRAFFIC_URL must be a URL/);
   });
+
+  it('closes idle subgraph sockets before the subgraphs do, and refuses a SUBGRAPH_IDLE_TIMEOUT_MS that would not', () => {
+    const read = (env: Record<string, string>) => readGatewayConfig(envReader({ EVENT_BUS_URL: 'postgres://x@db/ioc', ...env }));
+    expect(read({})).toMatchObject({ httpKeepAliveTimeoutMs: 65_000, subgraphIdleTimeoutMs: 30_000 });
+    expect(read({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '10000' })).toMatchObject({ subgraphIdleTimeoutMs: 5_000 });
+    expect(() => read({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '10000', SUBGRAPH_IDLE_TIMEOUT_MS: '10000' })).toThrow(
+      /SUBGRAPH_IDLE_TIMEOUT_MS must be shorter than HTTP_KEEP_ALIVE_TIMEOUT_MS/,
+    );
+  });
+
+  it('reads TRUSTED_PROXIES and REDIS_URL, naming a malformed one', () => {
+    const read = (env: Record<string, string>) => readGatewayConfig(envReader({ EVENT_BUS_URL: 'postgres://x@db/ioc', ...env }));
+    expect(read({})).toMatchObject({ trustedProxies: [], rateLimit: { perMinute: 1200, redisUrl: undefined } });
+    expect(read({ TRUSTED_PROXIES: ' 10.0.0.5, fd00::/8 ', REDIS_URL: 'redis://cache:6379' })).toMatchObject({
+      trustedProxies: ['10.0.0.5', 'fd00::/8'],
+      rateLimit: { redisUrl: 'redis://cache:6379' },
+    });
+    expect(() => read({ TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/^Configuration: TRUSTED_PROXIES lists "10.0.0.0\/40"/);
+    expect(() => read({ REDIS_URL: 'http://cache:6379' })).toThrow(/^Configuration: REDIS_URL must be a redis:\/\//);
+  });
 });
 
 describe('the gateway’s configuration in production', () => {

@@ -50,8 +50,8 @@ export interface Hub {
   identities: Record<Role, Identity>;
   /** A token for any identity (e.g. the staff of another agency), valid 12 h or as long as asked. */
   tokenFor(identity: Identity & { subject: string }, expiresIn?: string | number): Promise<string>;
-  /** Starts another gateway on the same subgraphs and event bus (a second instance, or a restart). */
-  startGateway(): Promise<{ url: string; server: GatewayServer }>;
+  /** Starts another gateway on the same subgraphs and event bus (a second instance, or a restart); `env` overrides the hub's settings. */
+  startGateway(env?: Record<string, string>): Promise<{ url: string; server: GatewayServer }>;
   /** SQL statements each subgraph sent since the last `resetStatements()`, by subgraph name (requests only, not background work). */
   statementsOf: Record<string, string[]>;
   /** SQL statements seen by the directory since the last `resetStatements()` (`statementsOf.directory`). */
@@ -110,8 +110,14 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       cleanup.push(() => server.stop());
       return { server, url: await server.listen(0) };
     };
-    const gatewayConfig = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, PORT: '0' }));
-    gatewayConfig.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
+    const gatewayConfigWith = (overrides: Record<string, string> = {}) => {
+      const config = readGatewayConfig(
+        envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, ...overrides, PORT: '0' }),
+      );
+      config.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
+      return config;
+    };
+    const gatewayConfig = gatewayConfigWith();
     const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') }));
     const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<
       Role,
@@ -142,7 +148,8 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       tokens,
       identities,
       tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
-      startGateway: async () => start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent') })),
+      startGateway: async (overrides) =>
+        start(() => createGateway(gatewayConfigWith(overrides), { logger: createLogger('gateway', 'silent') })),
       statementsOf,
       statements: statementsOf.directory,
       incidentStatements: statementsOf.incidents,

@@ -1,17 +1,18 @@
 /**
- * The message brokers some suites need besides PostgreSQL. `test/globalSetup.ts` checks once which of
+ * The message brokers (and the Redis) some suites need besides PostgreSQL. `test/globalSetup.ts` checks once which of
  * them answer and passes the verdict to the suites in IOC_TEST_SERVICES; under CI=true a missing one has
  * already failed the run there.
  */
-export type Service = 'nats' | 'mqtt';
+export type Service = 'nats' | 'mqtt' | 'redis';
 
-/** Where each service is expected; TEST_NATS_URL and TEST_MQTT_URL move them. */
+/** Where each service is expected; TEST_NATS_URL, TEST_MQTT_URL and TEST_REDIS_URL move them. */
 export const SERVICE_URLS: Record<Service, string> = {
   nats: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
   mqtt: process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883',
+  redis: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
-const LABELS: Record<Service, string> = { nats: 'NATS', mqtt: 'MQTT (Mosquitto)' };
+const LABELS: Record<Service, string> = { nats: 'NATS', mqtt: 'MQTT (Mosquitto)', redis: 'Redis' };
 
 /** Why `service` cannot be used, or null when it answered the setup's check. */
 export function missing(service: Service): string | null {

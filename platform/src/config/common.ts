@@ -29,6 +29,12 @@ export function readCommonConfig(env: EnvReader = envReader()) {
      * anyone in development and nobody in production (the route is not served).
      */
     metrics: { token: metricsToken, open: !production && metricsToken === null },
+    /**
+     * How long (ms) an idle keep-alive connection to this service stays open: longer than any client's
+     * own idle timeout (the gateway's SUBGRAPH_IDLE_TIMEOUT_MS, a proxy's), so that no client reuses a
+     * socket the service is closing.
+     */
+    httpKeepAliveTimeoutMs: env.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, { min: 1_000, max: 120_000 }),
     /** Expose error messages and stacks of unexpected errors (never in production). */
     exposeErrors: env.bool('EXPOSE_INTERNAL_ERRORS', !production),
   };

@@ -17,8 +17,19 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The HTTP body is not a GraphQL request (not JSON, too large). */
   BAD_REQUEST: 'BAD_REQUEST',
+  /**
+   * A persisted operation's id (`extensions.persistedQuery.sha256Hash` or `documentId`) names no operation the
+   * caller may run: send the full query (Apollo's automatic persisted queries), or use an id of the manifest.
+   */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** A subscription fell too far behind the event log and was ended; resume after `extensions.cursor`. */
   SUBSCRIBER_OVERFLOW: 'SUBSCRIBER_OVERFLOW',
+  /**
+   * A service behind the gateway dropped the connection or could not be reached. A query may be sent
+   * again (the gateway already retried it once); a mutation may or may not have been applied: read the
+   * record before sending it again.
+   */
+  UNAVAILABLE: 'UNAVAILABLE',
   /** Anything unexpected; no message or stack leaves the server in production. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -33,7 +44,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   BAD_REQUEST: 400,
+  PERSISTED_QUERY_NOT_FOUND: 404,
   // Only ever ends a WebSocket stream; were it to end a request, the client is too slow, as with RATE_LIMITED.
   SUBSCRIBER_OVERFLOW: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -63,7 +63,7 @@ describe('createFormatError', () => {
 
   it('hides anything unexpected as INTERNAL, and reports it, unless internals are exposed', () => {
     const reported: unknown[] = [];
-    const boom = new Error('connection string postgres://secret@db');
+    const boom = new Error('Cannot read properties of undefined');
     expect(format(boom, false, (error) => reported.push(error))).toEqual({
       message: 'Internal server error',
       path: ['field'],
@@ -74,5 +74,33 @@ describe('createFormatError', () => {
     const exposed = format(boom, true);
     expect(exposed.message).toBe(boom.message);
     expect(exposed.extensions).toMatchObject({ code: ErrorCode.INTERNAL, stacktrace: ['at secret.ts:1'] });
+  });
+
+  it('shows no SQL statement, value or address even when internals are exposed (development)', () => {
+    const driver = new Error(
+      'insert into "incidents"."alert" ("place") values (\'12 Trần Hưng Đạo\') - invalid byte sequence for encoding "UTF8": 0x00',
+    );
+    const formatted = {
+      message: driver.message,
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        stacktrace: ['Error: request to http://127.0.0.1:4002/graphql failed'],
+        exception: { sql: 'x' },
+      },
+    };
+    const exposed = createFormatError({ exposeInternals: true })(formatted, driver);
+    expect(exposed).toEqual({
+      message: '[SQL statement hidden] - invalid byte sequence for encoding "UTF8": 0x00',
+      locations: undefined,
+      path: undefined,
+      extensions: { code: ErrorCode.INTERNAL, stacktrace: ['Error: request to [address hidden] failed'] },
+    });
+  });
+
+  it('drops the subgraph response Apollo’s gateway attaches to a wrapped error', () => {
+    const wrapped = new GraphQLError('Bad', {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, response: { url: 'http://127.0.0.1:4002/graphql', body: {} } },
+    });
+    expect(format(wrapped, true).extensions).toEqual({ code: ErrorCode.BAD_USER_INPUT });
   });
 });

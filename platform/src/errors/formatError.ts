@@ -4,6 +4,7 @@ import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/error
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { ErrorCode } from './codes';
 import { AppError, type FieldProblem } from './errors';
+import { redactInternals } from './redact';
 
 /** Codes that Apollo Server itself assigns to malformed requests; they are safe to pass on as they are. */
 const APOLLO_REQUEST_CODES = new Set<string>([
@@ -24,7 +25,10 @@ function fieldProblems(error: ValidationError, prefix: string): FieldProblem[] {
 }
 
 export interface FormatErrorOptions {
-  /** When true, unexpected errors keep their message and stack for debugging. */
+  /**
+   * When true, unexpected errors keep their message and stack for debugging, with SQL statements and
+   * addresses hidden (see {@link redactInternals}).
+   */
   exposeInternals: boolean;
   onInternal?: (error: unknown) => void;
 }
@@ -51,14 +55,17 @@ export function createFormatError(options: FormatErrorOptions) {
     if (original instanceof AuthorizationError) {
       return { ...base, message: 'You are not allowed to do this', extensions: { code: ErrorCode.FORBIDDEN } };
     }
-    const code = formatted.extensions?.code;
+    // What a wrapped error may carry besides its code: the original exception, a subgraph's URL and body.
+    const { stacktrace, exception: _exception, response: _response, ...extensions } = formatted.extensions ?? {};
+    const code = extensions.code;
     if (typeof code === 'string' && (OUR_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)) && code !== ErrorCode.INTERNAL) {
-      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...base, extensions: options.exposeInternals ? formatted.extensions : extensions };
+      return { ...base, extensions: options.exposeInternals && stacktrace ? { ...extensions, stacktrace } : extensions };
     }
     options.onInternal?.(original);
     if (options.exposeInternals) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL } };
+      // Development shows what went wrong, but not the SQL statement (with its values) nor any internal address.
+      const lines = Array.isArray(stacktrace) ? { stacktrace: stacktrace.map((line) => redactInternals(String(line))) } : {};
+      return { ...base, message: redactInternals(formatted.message), extensions: { ...extensions, ...lines, code: ErrorCode.INTERNAL } };
     }
     return {
       message: 'Internal server error',

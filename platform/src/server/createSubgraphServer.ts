@@ -11,15 +11,17 @@ import { checkDatabase } from '../database';
 import { createFormatError } from '../errors';
 import type { Logger } from '../logging';
 import { createMetrics } from '../metrics';
+import { inputValidationPlugin } from '../validation/inputPlugin';
 import { createSubgraphContext, type SubgraphContext } from './context';
 import { gatewayOnly } from './gatewayOnly';
+import { applyKeepAliveTimeout } from './keepAlive';
 import { jsonErrorHandler, listenOn, mountOperationalRoutes, requestId } from './ops';
 
 export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
   orm: Orm;
-  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics'>;
+  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics' | 'httpKeepAliveTimeoutMs'>;
   logger: Logger;
   /** Adds a subgraph's own per-request services (a clock, a client of another subgraph) to the context. */
   extendContext?: (context: SubgraphContext) => SubgraphContext;
@@ -42,6 +44,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  applyKeepAliveTimeout(httpServer, config.httpKeepAliveTimeoutMs);
   const metrics = createMetrics(name);
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
@@ -59,6 +62,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       // No Apollo Studio: traces would only cost time and bytes.
       ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
+      // Defence in depth: the gateway checks the same, but NUL bytes and impossible dates must never reach PostgreSQL.
+      inputValidationPlugin(),
       {
         async requestDidStart({ contextValue }) {
           const started = Date.now();

@@ -12,7 +12,9 @@ import { createSubgraphServer, type SubgraphServer } from './createSubgraphServe
 export interface SubgraphServiceOptions {
   name: string;
   databaseUrl: string;
-  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics'> & { eventBus: EventBusConfig };
+  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics' | 'httpKeepAliveTimeoutMs'> & {
+    eventBus: EventBusConfig;
+  };
   entities: OrmOptions['entities'];
   migrations: MigrationObject[];
   buildSchema: () => Promise<GraphQLSchema>;

@@ -1,2 +1,5 @@
 export * from './ids';
 export * from './omittable';
+export * from './inputPlugin';
+export * from './operationInput';
+export * from './scalarChecks';
