@@ -89,6 +89,11 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     eventLogCapacity: env.int('EVENT_LOG_CAPACITY', 20_000, { min: 100 }),
     /** How many events a live subscriber may fall behind before it is ended (it resumes by cursor). */
     subscriberMaxLag: env.int('SUBSCRIBER_MAX_LAG', 5_000, { min: 10 }),
+    /**
+     * How long (ms) an event whose entity cannot be read (a subgraph down) is retried before its subscriber is
+     * ended with UNAVAILABLE and the cursor to resume from; the stream waits meanwhile, so no event is skipped.
+     */
+    subscriptionDeliveryTimeoutMs: env.int('SUBSCRIPTION_DELIVERY_TIMEOUT_MS', 30_000, { min: 100 }),
     /** WebSocket ping interval (ms) that keeps idle connections open through proxies; 0 turns it off. */
     heartbeatMs: env.int('WS_HEARTBEAT_MS', 25_000, { min: 0 }),
   };

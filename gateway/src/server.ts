@@ -151,6 +151,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     apollo,
     logger,
     maxLag: config.subscriberMaxLag,
+    deliveryTimeoutMs: config.subscriptionDeliveryTimeoutMs,
     onDelivered: subscriptionMetrics.delivered,
     onSubscriber: (delta: 1 | -1) => subscriptionMetrics.subscribers.inc(delta),
   };

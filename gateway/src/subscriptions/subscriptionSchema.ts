@@ -12,6 +12,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../context';
 import { inAudience, requireSubscriber, type SubscriptionField } from './access';
+import { ABORTED, cancellable, TIMED_OUT, within } from './cancellation';
 import { buildEntityQuery, type EntityQuery } from './entityQuery';
 import type { EventLog } from './eventLog';
 import {
@@ -35,6 +36,8 @@ export interface SubscriptionOptions {
   logger: Logger;
   /** How far (in events) a live subscriber may fall behind before it is ended with SUBSCRIBER_OVERFLOW. */
   maxLag: number;
+  /** How long (ms) an event's entity is retried when it cannot be read before the subscriber is ended with UNAVAILABLE. */
+  deliveryTimeoutMs?: number;
   onDelivered?: (event: BusEvent) => void;
   onSubscriber?: (delta: 1 | -1) => void;
 }
@@ -47,6 +50,11 @@ interface Delivery {
 
 const refuse = (code: ErrorCode, message: string) => new GraphQLError(message, { extensions: { code } });
 
+/** Answers of the graph that mean the subscriber may not read the entity (as opposed to a failed read). */
+const NOT_READABLE = new Set<unknown>([ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND]);
+const FIRST_RETRY_MS = 100;
+const LAST_RETRY_MS = 2_000;
+
 /**
  * Extends the API schema with the Subscription type and wires it to the event log: each subscriber
  * reads the log from its cursor, keeps the events its filter and audience allow, and has the entity
@@ -57,7 +65,10 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
   const schema = extendSchema(apiSchema, parse(subscriptionTypeDefs), { assumeValidSDL: true });
   const reads = new Map<string, Promise<Record<string, unknown> | null>>();
 
-  /** Reads an event's entity for one subscriber: null when it may not read it. */
+  /**
+   * Reads an event's entity for one subscriber: null when the graph answered that it may not read it;
+   * rejects when the read failed (a subgraph down, a reset), and a failed read is not kept.
+   */
   const readEntity = (
     event: BusEvent,
     entity: EntityQuery,
@@ -75,15 +86,20 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
           { contextValue: { ...context, requestId, logger: options.logger.child({ requestId }) } },
         )
         .then((response) => {
-          if (response.body.kind !== 'single') return null;
+          if (response.body.kind !== 'single') throw new Error('the entity query answered with more than one result');
           const { data, errors } = response.body.singleResult;
-          if (errors?.length || !data || Object.values(data).some((value) => value === null)) return null;
+          if (errors?.length) {
+            if (errors.every((error) => NOT_READABLE.has(error.extensions?.code))) return null;
+            throw new Error(errors.map((error) => `${String(error.extensions?.code)}: ${error.message}`).join('; '));
+          }
+          if (!data || Object.values(data).some((value) => value === null)) return null;
           return data as Record<string, unknown>;
-        })
-        .catch((error) => {
-          options.logger.warn({ err: error, event: event.id }, 'could not read an event’s entity');
-          return null;
         });
+      const settled = read;
+      settled.catch((error: unknown) => {
+        if (reads.get(key) === settled) reads.delete(key);
+        options.logger.warn({ err: error, event: event.id }, 'could not read an event’s entity; retrying');
+      });
       reads.set(key, read);
       // Keep recent reads only: subscribers of one event ask within moments of each other.
       if (reads.size > 10_000) reads.delete(reads.keys().next().value!);
@@ -91,11 +107,43 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     return read;
   };
 
-  async function* deliveries(
+  const deliveryTimeoutMs = options.deliveryTimeoutMs ?? 30_000;
+
+  /**
+   * An event's entity for one subscriber, retried with backoff while it cannot be read: null when the
+   * graph says it may not read it, ABORTED when the client went away; past the delivery timeout the
+   * subscriber is ended with UNAVAILABLE and the cursor of the last event it received.
+   */
+  async function entityOf(
+    event: BusEvent,
+    query: EntityQuery,
+    id: string,
+    context: GatewayContext,
+    delivered: number,
+    signal: AbortSignal,
+  ) {
+    const deadline = Date.now() + deliveryTimeoutMs;
+    for (let pause = FIRST_RETRY_MS; ; pause = Math.min(pause * 2, LAST_RETRY_MS)) {
+      try {
+        const read = await within(readEntity(event, query, id, context), signal, deadline - Date.now());
+        if (read !== TIMED_OUT) return read;
+      } catch {
+        // Logged where the read failed; it is tried again after the pause.
+      }
+      if (Date.now() + pause >= deadline) break;
+      if ((await within(new Promise<never>(() => undefined), signal, pause)) === ABORTED) return ABORTED;
+    }
+    throw new GraphQLError(`Event ${event.seq} could not be delivered for ${deliveryTimeoutMs} ms; resume after cursor ${delivered}`, {
+      extensions: { code: ErrorCode.UNAVAILABLE, cursor: String(delivered) },
+    });
+  }
+
+  async function* deliveryLoop(
     context: GatewayContext,
     info: GraphQLResolveInfo,
     after: string | null | undefined,
     accept: (event: BusEvent) => boolean,
+    signal: AbortSignal,
   ): AsyncGenerator<Delivery> {
     const eventType = (info.returnType as { ofType?: GraphQLObjectType }).ofType?.name ?? String(info.returnType);
     const entity = EVENT_ENTITIES[eventType as keyof typeof EVENT_ENTITIES];
@@ -107,11 +155,11 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
     let delivered = position;
     options.onSubscriber?.(1);
     try {
-      while (!options.log.isClosed) {
+      while (!options.log.isClosed && !signal.aborted) {
         const batch = await options.log.read(position, 500);
         if (!batch.length) {
           live = true;
-          await options.log.wait();
+          await options.log.wait(signal);
           continue;
         }
         for (const event of batch) {
@@ -124,7 +172,9 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
           if (!accept(event) || !inAudience(context.identity, event)) continue;
           const id = entityId(event, entity.idFrom);
           if (id === null) continue;
-          const entities = query ? await readEntity(event, query, id, context) : {};
+          const entities = query ? await entityOf(event, query, id, context, delivered, signal) : {};
+          if (entities === ABORTED) return;
+          // Skipped only when the graph answered that this subscriber may not read the entity.
           if (!entities) continue;
           delivered = event.seq;
           options.onDelivered?.(event);
@@ -135,6 +185,14 @@ export function createSubscriptionSchema(apiSchema: GraphQLSchema, options: Subs
       options.onSubscriber?.(-1);
     }
   }
+
+  /** A subscriber's stream; it ends at once when its client goes, whatever it is waiting for. */
+  const deliveries = (
+    context: GatewayContext,
+    info: GraphQLResolveInfo,
+    after: string | null | undefined,
+    accept: (event: BusEvent) => boolean,
+  ) => cancellable((signal) => deliveryLoop(context, info, after, accept, signal));
 
   const subscriptionType = schema.getSubscriptionType()!;
   const fields = subscriptionType.getFields();

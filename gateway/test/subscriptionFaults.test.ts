@@ -1,0 +1,170 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { demoId } from '@ioc-graph/directory';
+import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
+import { categoryId } from '@ioc-graph/incidents';
+import { createLogger, envReader } from '@ioc-graph/platform';
+import { parse, subscribe, type ExecutionResult } from 'graphql';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { BurstAlertDocument, WatchAlertsDocument } from '../../__generated__/graphql';
+import { eventually } from '../../test/support/eventually';
+import { execute, startHub, TEST_ENV, type Hub } from '../../test/support/hub';
+import { Subscriber } from '../../test/support/subscriber';
+
+/** A loopback TCP proxy in front of a subgraph that can be taken down (connections reset) and brought back. */
+async function faultyProxy(target: string) {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  let down = false;
+  const server: Server = createServer((client) => {
+    if (down) return void client.resetAndDestroy();
+    const upstream = connect(Number(port), hostname);
+    sockets.add(client).add(upstream);
+    const forget = () => (sockets.delete(client), sockets.delete(upstream));
+    client.on('error', () => upstream.destroy()).on('close', forget);
+    upstream.on('error', () => client.destroy()).on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}${new URL(target).pathname}`,
+    down() {
+      down = true;
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    up() {
+      down = false;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Fault behaviour of subscriptions: a subgraph down never costs an event, and clients that go are let go. */
+describe('subscriptions under faults', () => {
+  let hub: Hub;
+  let proxy: Awaited<ReturnType<typeof faultyProxy>>;
+  const gateways: { url: string; server: GatewayServer }[] = [];
+  let seq = 0;
+  const report = (headline: string) =>
+    execute(
+      hub.gatewayUrl,
+      BurstAlertDocument,
+      {
+        input: {
+          sourceSystem: 'traffic-camera-ai',
+          sourceRef: `fault-${++seq}`,
+          categoryId: categoryId('TRF_CONGESTION'),
+          headline,
+          occurredAt: '2026-11-23T00:40:00Z',
+          unitId: demoId('unit', 'BP-689-TANPHU'),
+        },
+      },
+      { token: hub.tokens.SYSTEM },
+    );
+  /** A gateway on the hub's subgraphs and bus whose way to the incidents subgraph goes through the proxy. */
+  const gatewayBehindProxy = async (env: Record<string, string> = {}) => {
+    const config = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: hub.databaseUrl, ...env, PORT: '0' }));
+    config.subgraphUrls = {
+      ...Object.fromEntries(Object.values(hub.subgraphs).map(({ entry, url }) => [entry.name, url])),
+      incidents: proxy.url,
+    };
+    const server = await createGateway(config, { logger: createLogger('gateway', 'silent') });
+    const gateway = { server, url: await server.listen(0) };
+    gateways.push(gateway);
+    return gateway;
+  };
+  const burst = async (count: number, label: string) => {
+    const headlines = Array.from({ length: count }, (_, i) => `${label} ${i}`);
+    for (const headline of headlines) expect((await report(headline)).errors).toBeUndefined();
+    return headlines;
+  };
+
+  beforeAll(async () => {
+    hub = await startHub();
+    proxy = await faultyProxy(hub.incidentsUrl);
+  });
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.server.stop();
+    await proxy?.close();
+    await hub?.stop();
+  });
+
+  it('holds a subscriber’s stream while the incidents subgraph is unreachable, then delivers every event in order', async () => {
+    const gateway = await gatewayBehindProxy();
+    const after = String(gateway.server.subscriptions.log.head);
+    const live = new Subscriber(gateway.url, WatchAlertsDocument, { after }, hub.tokens.OPERATOR);
+    try {
+      proxy.down();
+      const headlines = await burst(12, 'Ùn tắc khi mất kết nối');
+      await eventually(() => gateway.server.subscriptions.log.head >= Number(after) + 12);
+      // Retries go on meanwhile: nothing is delivered, nothing is skipped.
+      expect(live.results).toHaveLength(0);
+      proxy.up();
+      await live.until((s) => s.data.length >= 12);
+      expect(live.error).toBeNull();
+      expect(live.data.map((d) => d.alertReceived.alert?.headline)).toEqual(headlines);
+      // A replay of the same selection from the start of the burst returns them all as well.
+      const replay = new Subscriber(gateway.url, WatchAlertsDocument, { after }, hub.tokens.OPERATOR);
+      try {
+        await replay.until((s) => s.data.length >= 12);
+        expect(replay.data.map((d) => d.alertReceived.alert?.headline)).toEqual(headlines);
+      } finally {
+        await replay.stop();
+      }
+    } finally {
+      proxy.up();
+      await live.stop();
+    }
+  });
+
+  it('ends a subscriber past the delivery timeout with UNAVAILABLE and the cursor to resume from', async () => {
+    const gateway = await gatewayBehindProxy({ SUBSCRIPTION_DELIVERY_TIMEOUT_MS: '1000' });
+    const context = { identity: hub.identities.OPERATOR, requestId: 'fault-subscriber', logger: createLogger('test', 'silent') };
+    const stream = (await subscribe({
+      schema: gateway.server.subscriptions.schema(),
+      document: parse('subscription { alertReceived { cursor alert { headline } } }'),
+      contextValue: context,
+    })) as AsyncGenerator<ExecutionResult<{ alertReceived: { cursor: string; alert: { headline: string } } }>>;
+    try {
+      const firstPull = stream.next();
+      await burst(1, 'Trước sự cố');
+      const cursor = (await firstPull).value!.data!.alertReceived.cursor;
+
+      proxy.down();
+      const headlines = await burst(3, 'Trong sự cố');
+      await expect(stream.next()).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE', cursor } });
+      proxy.up();
+      const resumed = new Subscriber(gateway.url, WatchAlertsDocument, { after: cursor }, hub.tokens.OPERATOR);
+      try {
+        await resumed.until((s) => s.data.length >= 3);
+        expect(resumed.data.map((d) => d.alertReceived.alert?.headline)).toEqual(headlines);
+      } finally {
+        await resumed.stop();
+      }
+    } finally {
+      proxy.up();
+      await stream.return?.(undefined);
+    }
+  });
+
+  it('lets go of subscribers whose client disconnected, whatever their filter', async () => {
+    const { url } = gateways[0] ?? (await gatewayBehindProxy());
+    const gauge = async () => {
+      const metrics = await (await fetch(new URL('/metrics', url))).text();
+      return Number(/^graphql_subscribers(?:\{[^}]*\})? (\d+)/m.exec(metrics)?.[1] ?? NaN);
+    };
+    const narrow = parse('subscription { alertReceived(filter: { types: ["never.happens"] }) { cursor } }') as TypedDocumentNode<{
+      alertReceived: { cursor: string };
+    }>;
+    const subscribers = Array.from({ length: 200 }, () => new Subscriber(url, narrow, {}, hub.tokens.OPERATOR));
+    try {
+      await eventually(async () => (await gauge()) === 200, { what: '200 subscribers counted' });
+    } finally {
+      await Promise.all(subscribers.map((s) => s.stop()));
+    }
+    await eventually(async () => (await gauge()) === 0, { timeout: 1_000, what: 'the subscriber gauge back to 0' });
+  });
+});
