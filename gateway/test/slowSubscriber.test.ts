@@ -1,33 +1,17 @@
-import { demoId } from '@ioc-graph/directory';
-import { categoryId } from '@ioc-graph/incidents';
 import { createLogger } from '@ioc-graph/platform';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
-import { BurstAlertDocument, WatchAlertsDocument } from '../../__generated__/graphql';
+import { WatchAlertsDocument } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
-import { execute, startHub, type Hub } from '../../test/support/hub';
+import { startHub, type Hub } from '../../test/support/hub';
+import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { Subscriber } from '../../test/support/subscriber';
 
 /** Load behaviour: a slow subscriber is cut loose with its cursor, and never holds up the others. */
 describe('slow and idle subscribers', () => {
   let hub: Hub;
   let seq = 0;
-  const report = (headline: string) =>
-    execute(
-      hub.gatewayUrl,
-      BurstAlertDocument,
-      {
-        input: {
-          sourceSystem: 'traffic-camera-ai',
-          sourceRef: `slow-${++seq}`,
-          categoryId: categoryId('TRF_CONGESTION'),
-          headline,
-          occurredAt: '2026-11-23T00:40:00Z',
-          unitId: demoId('unit', 'BP-689-TANPHU'),
-        },
-      },
-      { token: hub.tokens.SYSTEM },
-    );
+  const report = (headline: string) => reportCameraAlert(hub, cameraAlert(`slow-${++seq}`, headline));
 
   beforeAll(async () => {
     // A socket that misses one pong is dropped: a heartbeat of 2 s leaves a busy machine time to answer.

@@ -1,13 +1,12 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { demoId } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
-import { categoryId } from '@ioc-graph/incidents';
 import { createLogger, envReader } from '@ioc-graph/platform';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { BurstAlertDocument, WatchAlertsDocument } from '../../__generated__/graphql';
+import { WatchAlertsDocument } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
-import { execute, startHub, TEST_ENV, type Hub } from '../../test/support/hub';
+import { startHub, TEST_ENV, type Hub } from '../../test/support/hub';
+import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { Subscriber } from '../../test/support/subscriber';
 
 /** A loopback TCP proxy in front of a subgraph that can be taken down (connections reset) and brought back. */
@@ -48,22 +47,7 @@ describe('subscriptions under faults', () => {
   let proxy: Awaited<ReturnType<typeof faultyProxy>>;
   const gateways: { url: string; server: GatewayServer }[] = [];
   let seq = 0;
-  const report = (headline: string) =>
-    execute(
-      hub.gatewayUrl,
-      BurstAlertDocument,
-      {
-        input: {
-          sourceSystem: 'traffic-camera-ai',
-          sourceRef: `fault-${++seq}`,
-          categoryId: categoryId('TRF_CONGESTION'),
-          headline,
-          occurredAt: '2026-11-23T00:40:00Z',
-          unitId: demoId('unit', 'BP-689-TANPHU'),
-        },
-      },
-      { token: hub.tokens.SYSTEM },
-    );
+  const report = (headline: string) => reportCameraAlert(hub, cameraAlert(`fault-${++seq}`, headline));
   /** A gateway on the hub's subgraphs and bus whose way to the incidents subgraph goes through the proxy. */
   const gatewayBehindProxy = async (env: Record<string, string> = {}) => {
     const config = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: hub.databaseUrl, ...env, PORT: '0' }));

@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import {
   AcceptIncidentDocument,
   AssignAgencyDocument,
-  BurstAlertDocument,
   OpenIncidentDocument,
   ReportAlertDocument,
   WatchAlertsDocument,
@@ -16,6 +15,7 @@ import {
 import { execute, startHub, type Hub } from '../../test/support/hub';
 import { staffOf } from '../../test/support/identities';
 import { needs, SERVICE_URLS } from '../../test/support/services';
+import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { Subscriber } from '../../test/support/subscriber';
 
 const tag = randomBytes(3).toString('hex');
@@ -44,20 +44,11 @@ describe.each(BUSES)('subscriptions through the gateway, on the %s bus', (_name,
   const pccc = demoId('agency', 'PCCC-BP');
   let pcccToken: string;
   let seq = 0;
-  const alert = (headline: string) => ({
-    sourceSystem: 'traffic-camera-ai',
-    sourceRef: `${tag}-${++seq}`,
-    categoryId: categoryId('TRF_ACCIDENT'),
-    headline,
-    occurredAt: '2026-11-23T00:40:00Z',
-    unitId: demoId('unit', 'BP-689-TANPHU'),
-  });
+  const alert = (headline: string) => cameraAlert(`${tag}-${++seq}`, headline, 'TRF_ACCIDENT');
   /** Reports `count` alerts through `url`, 20 at a time; their headlines are `${prefix} n`. */
   const burst = async (url: string, prefix: string, count: number) => {
     for (let i = 0; i < count; i += 20) {
-      const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) =>
-        execute(url, BurstAlertDocument, { input: alert(`${prefix} ${i + j}`) }, { token: hub.tokens.SYSTEM }),
-      );
+      const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) => reportCameraAlert(hub, alert(`${prefix} ${i + j}`), url));
       for (const response of await Promise.all(batch)) expect(response.errors).toBeUndefined();
     }
   };
