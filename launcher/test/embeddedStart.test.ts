@@ -62,7 +62,8 @@ describe('npm start on the embedded PostgreSQL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-start-'));
   // Run as root, PostgreSQL runs as the postgres user, which must be able to reach the folder.
   chmodSync(dir, 0o755);
-  const env = { EMBEDDED_PG_DATA_DIR: join(dir, 'postgres'), EMBEDDED_PG_PORT: String(56000 + (process.pid % 1000)) };
+  // Below the kernel's ephemeral range (32768 and up), so that no connection of another suite can hold it.
+  const env = { EMBEDDED_PG_DATA_DIR: join(dir, 'postgres'), EMBEDDED_PG_PORT: String(24000 + (process.pid % 5000)) };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('starts PostgreSQL, migrates, seeds once, serves the README query, and stops cleanly', async () => {
