@@ -110,6 +110,8 @@ export type AgencyKind =
 export type AlertFilter = {
   /** Only alerts of these categories */
   categoryIds?: Array<string | number> | null | undefined;
+  /** Only the alerts with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none */
+  ids?: Array<string | number> | null | undefined;
   /** Received at or after */
   receivedFrom?: string | null | undefined;
   /** Received before */
@@ -202,6 +204,20 @@ export type AssignmentEventFilter = {
   incidentId?: string | number | null | undefined;
   /** Event types, e.g. assignment.dispatched, assignment.reportOnScene, assignment.clearAssignment */
   types?: Array<string> | null | undefined;
+};
+
+/** Filters on assignments; all given conditions must hold */
+export type AssignmentFilter = {
+  /** Only assignments of this agency’s units */
+  agencyId?: string | number | null | undefined;
+  /** Only assignments of this unit */
+  fieldUnitId?: string | number | null | undefined;
+  /** Only the assignments with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none */
+  ids?: Array<string | number> | null | undefined;
+  /** Only assignments to this incident */
+  incidentId?: string | number | null | undefined;
+  /** Only assignments in one of these states */
+  states?: Array<AssignmentState> | null | undefined;
 };
 
 /** A note or photo from the crew, kept in the assignment’s log */
@@ -510,6 +526,8 @@ export type IncidentFilter = {
   agencyId?: string | number | null | undefined;
   /** Only incidents of these categories */
   categoryIds?: Array<string | number> | null | undefined;
+  /** Only the incidents with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none */
+  ids?: Array<string | number> | null | undefined;
   /** Opened at or after */
   openedFrom?: string | null | undefined;
   /** Opened before */
@@ -658,6 +676,8 @@ export type OperationEventFilter = {
 export type OperationFilter = {
   /** true: drills only; false: real operations only */
   exercise?: boolean | null | undefined;
+  /** Only the operations with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none */
+  ids?: Array<string | number> | null | undefined;
   /** Only operations for this incident */
   incidentId?: string | number | null | undefined;
   /** Only operations in this state */
@@ -742,6 +762,8 @@ export type Process =
 export type PublicIncidentFilter = {
   /** Only records of this category */
   categoryId?: string | number | null | undefined;
+  /** Only the records with these ids (at most 100); the other conditions still apply. An empty list matches none */
+  ids?: Array<string | number> | null | undefined;
   /** Published at or after */
   publishedFrom?: string | null | undefined;
   /** Published before */
@@ -1178,7 +1200,7 @@ export type ActivateFloodOperationMutation = { activateOperation: { id: string, 
 export type ConstructionDepartmentWorkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConstructionDepartmentWorkQuery = { agencyByCode: { nameVi: string, openTasks: Array<{ id: string, titleVi: string, state: OperationTaskState, version: number, dueAt: string | null, operation: { code: string, name: string } }>, unacknowledgedDirectives: Array<{ id: string, text: string, deadline: string | null }> } | null };
+export type ConstructionDepartmentWorkQuery = { agencyByCode: { nameVi: string, openTasks: Array<{ id: string, titleVi: string, state: OperationTaskState, version: number, dueAt: string | null, operation: { code: string, name: string } }> | null, unacknowledgedDirectives: Array<{ id: string, text: string, deadline: string | null }> | null } | null };
 
 export type AcknowledgeOperationTaskMutationVariables = Exact<{
   taskId: string | number;
@@ -1281,7 +1303,7 @@ export type RecommendForFireQueryVariables = Exact<{
 }>;
 
 
-export type RecommendForFireQuery = { recommendUnits: Array<{ kind: string, distanceKm: number, etaMinutes: number, fieldUnit: { code: string, callSign: string, status: UnitStatus } }> };
+export type RecommendForFireQuery = { recommendUnits: Array<{ kind: string, distanceKm: number, etaMinutes: number, fieldUnit: { code: string, callSign: string, status: UnitStatus | null } | null }> };
 
 export type DispatchTruckMutationVariables = Exact<{
   incidentId: string | number;
@@ -1328,7 +1350,7 @@ export type FireResponseQueryVariables = Exact<{
 }>;
 
 
-export type FireResponseQuery = { incident: { code: string, title: string, agency: { nameVi: string } | null, assignments: Array<{ state: AssignmentState, fieldUnit: { callSign: string, status: UnitStatus }, responseTimes: { callProcessingSeconds: number | null, turnoutSeconds: number | null, travelSeconds: number | null, onSceneSeconds: number | null, responseSeconds: number | null, totalSeconds: number | null } }>, responseTimes: { responseSeconds: number | null } | null } | null };
+export type FireResponseQuery = { incident: { code: string, title: string, agency: { nameVi: string } | null, assignments: Array<{ state: AssignmentState, fieldUnit: { callSign: string, status: UnitStatus | null } | null, responseTimes: { callProcessingSeconds: number | null, turnoutSeconds: number | null, travelSeconds: number | null, onSceneSeconds: number | null, responseSeconds: number | null, totalSeconds: number | null } }> | null, responseTimes: { responseSeconds: number | null } | null } | null };
 
 export type ProvinceUnitsQueryVariables = Exact<{
   code?: string;
@@ -1457,6 +1479,21 @@ export type WatchOperationsSubscriptionVariables = Exact<{
 
 export type WatchOperationsSubscription = { operationChanged: { cursor: string, type: string, action: string, operation: { code: string, state: OperationState, phase: { code: string } } | null } };
 
+export type ByIdsOperationsQueryVariables = Exact<{
+  filter?: OperationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ByIdsOperationsQuery = { operations: { totalCount: number, edges: Array<{ node: { id: string, activatedAt: string } }> } };
+
+export type ByIdsOperationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ByIdsOperationQuery = { operation: { id: string } | null };
+
 export type CommandOperationStateFragment = { id: string, code: string, name: string, state: OperationState, exercise: boolean, version: number, phase: { code: string, nameVi: string }, incident: { id: string, code: string } | null, playbook: { code: string } };
 
 export type CommandTaskStateFragment = { id: string, templateCode: string, phase: string, state: OperationTaskState, version: number, titleVi: string, dueAt: string | null, note: string | null, agency: { id: string, code: string } | null };
@@ -1580,7 +1617,7 @@ export type CommandAgencyWorkQueryVariables = Exact<{
 }>;
 
 
-export type CommandAgencyWorkQuery = { agencyByCode: { code: string, openTasks: Array<{ id: string, titleVi: string, state: OperationTaskState, operation: { code: string } }>, unacknowledgedDirectives: Array<{ id: string, text: string }> } | null };
+export type CommandAgencyWorkQuery = { agencyByCode: { code: string, openTasks: Array<{ id: string, titleVi: string, state: OperationTaskState, operation: { code: string } }> | null, unacknowledgedDirectives: Array<{ id: string, text: string }> | null } | null };
 
 export type CommandIncidentOperationQueryVariables = Exact<{
   id: string | number;
@@ -1601,7 +1638,7 @@ export type CommandAgenciesWorkQueryVariables = Exact<{
 }>;
 
 
-export type CommandAgenciesWorkQuery = { agencies: { edges: Array<{ node: { code: string, openTasks: Array<{ titleVi: string, operation: { code: string } }>, unacknowledgedDirectives: Array<{ text: string }> } }> } };
+export type CommandAgenciesWorkQuery = { agencies: { edges: Array<{ node: { code: string, openTasks: Array<{ titleVi: string, operation: { code: string } }> | null, unacknowledgedDirectives: Array<{ text: string }> | null } }> } };
 
 export type CommandIncidentsOperationsQueryVariables = Exact<{
   first: number;
@@ -1615,7 +1652,7 @@ export type CommandFieldUnitDirectivesQueryVariables = Exact<{
 }>;
 
 
-export type CommandFieldUnitDirectivesQuery = { fieldUnit: { code: string, unacknowledgedDirectives: Array<{ id: string, text: string }> } | null };
+export type CommandFieldUnitDirectivesQuery = { fieldUnit: { code: string, unacknowledgedDirectives: Array<{ id: string, text: string }> | null } | null };
 
 export type CommandAssignTaskMutationVariables = Exact<{
   taskId: string | number;
@@ -1761,12 +1798,27 @@ export type UnitsQueryVariables = Exact<{
 
 export type UnitsQuery = { administrativeUnits: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: string, nameVi: string, level: AdministrativeLevel } }> } };
 
+export type ByIdsAssignmentsQueryVariables = Exact<{
+  filter?: AssignmentFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ByIdsAssignmentsQuery = { assignments: { totalCount: number, edges: Array<{ node: { id: string, dispatchedAt: string } }> } };
+
+export type ByIdsAssignmentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ByIdsAssignmentQuery = { assignment: { id: string } | null };
+
 export type DispatchRecommendQueryVariables = Exact<{
   incidentId: string | number;
 }>;
 
 
-export type DispatchRecommendQuery = { recommendUnits: Array<{ kind: string, distanceKm: number, etaMinutes: number, fromReportedPosition: boolean, fieldUnit: { id: string, code: string, status: UnitStatus } }> };
+export type DispatchRecommendQuery = { recommendUnits: Array<{ kind: string, distanceKm: number, etaMinutes: number, fromReportedPosition: boolean, fieldUnit: { id: string, code: string, status: UnitStatus | null } | null }> };
 
 export type DispatchAssignmentStateFragment = { id: string, state: AssignmentState, version: number, incidentCode: string, unitKind: string, dispatchedAt: string, acceptedAt: string | null, enRouteAt: string | null, onSceneAt: string | null, clearedAt: string | null };
 
@@ -1842,14 +1894,14 @@ export type DispatchFieldUnitQueryVariables = Exact<{
 }>;
 
 
-export type DispatchFieldUnitQuery = { fieldUnit: { code: string, status: UnitStatus, position: { latitude: number, longitude: number, at: string } | null, track: Array<{ at: string }>, activeAssignment: { id: string, state: AssignmentState } | null } | null };
+export type DispatchFieldUnitQuery = { fieldUnit: { code: string, status: UnitStatus | null, position: { latitude: number, longitude: number, at: string } | null, track: Array<{ at: string }> | null, activeAssignment: { id: string, state: AssignmentState } | null } | null };
 
 export type DispatchIncidentQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DispatchIncidentQuery = { incident: { code: string, process: Process, assignments: Array<{ state: AssignmentState, fieldUnit: { code: string, agency: { code: string } }, responseTimes: { callProcessingSeconds: number | null, turnoutSeconds: number | null, travelSeconds: number | null, onSceneSeconds: number | null, responseSeconds: number | null, totalSeconds: number | null }, log: Array<{ action: string, fromState: string | null, toState: string | null }> }>, responseTimes: { callProcessingSeconds: number | null, responseSeconds: number | null, totalSeconds: number | null } | null } | null };
+export type DispatchIncidentQuery = { incident: { code: string, process: Process, assignments: Array<{ state: AssignmentState, fieldUnit: { code: string, agency: { code: string } } | null, responseTimes: { callProcessingSeconds: number | null, turnoutSeconds: number | null, travelSeconds: number | null, onSceneSeconds: number | null, responseSeconds: number | null, totalSeconds: number | null }, log: Array<{ action: string, fromState: string | null, toState: string | null }> }> | null, responseTimes: { callProcessingSeconds: number | null, responseSeconds: number | null, totalSeconds: number | null } | null } | null };
 
 export type DispatchStatsQueryVariables = Exact<{
   by: ResponseTimeDimension;
@@ -1865,7 +1917,7 @@ export type DispatchWatchSubscriptionVariables = Exact<{
 }>;
 
 
-export type DispatchWatchSubscription = { assignmentChanged: { cursor: string, type: string, unitStatus: UnitStatus, assignment: { state: AssignmentState, incidentCode: string, fieldUnit: { code: string, status: UnitStatus } } | null } };
+export type DispatchWatchSubscription = { assignmentChanged: { cursor: string, type: string, unitStatus: UnitStatus, assignment: { state: AssignmentState, incidentCode: string, fieldUnit: { code: string, status: UnitStatus | null } | null } | null } };
 
 export type EnvironmentIngestMutationVariables = Exact<{
   input: IngestReadingsInput;
@@ -1880,7 +1932,7 @@ export type EnvironmentStationsQueryVariables = Exact<{
 }>;
 
 
-export type EnvironmentStationsQuery = { stations: Array<{ id: string, code: string, nameVi: string, kind: StationKind, latitude: number, longitude: number, administrativeUnit: { id: string, nameVi: string }, alarmLevels: { level1: number, level2: number, level3: number } | null }> };
+export type EnvironmentStationsQuery = { stations: Array<{ id: string, code: string, nameVi: string, kind: StationKind, latitude: number, longitude: number, administrativeUnit: { id: string, nameVi: string } | null, alarmLevels: { level1: number, level2: number, level3: number } | null }> };
 
 export type EnvironmentStationQueryVariables = Exact<{
   code: string;
@@ -1926,7 +1978,7 @@ export type EnvironmentUnitPictureQueryVariables = Exact<{
 }>;
 
 
-export type EnvironmentUnitPictureQuery = { administrativeUnitByCode: { nameVi: string, incidentStats: { total: number, open: number }, traffic: { violationsToday: number }, airQuality: { aqi: number, dominant: Metric, category: { nameVi: string, color: string }, station: { code: string } } | null } | null };
+export type EnvironmentUnitPictureQuery = { administrativeUnitByCode: { nameVi: string, incidentStats: { total: number, open: number } | null, traffic: { violationsToday: number } | null, airQuality: { aqi: number, dominant: Metric, category: { nameVi: string, color: string }, station: { code: string } } | null } | null };
 
 export type EnvironmentRulesIngestMutationVariables = Exact<{
   input: IngestReadingsInput;
@@ -1983,6 +2035,51 @@ export type IntakeMergeAlertMutationVariables = Exact<{
 
 
 export type IntakeMergeAlertMutation = { mergeAlert: { id: string, state: AlertState, version: number, incident: { id: string, code: string } | null } };
+
+export type ByIdsAlertsQueryVariables = Exact<{
+  filter?: AlertFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ByIdsAlertsQuery = { alerts: { totalCount: number, edges: Array<{ node: { id: string, receivedAt: string } }> } };
+
+export type ByIdsAlertQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ByIdsAlertQuery = { alert: { id: string } | null };
+
+export type ByIdsIncidentsQueryVariables = Exact<{
+  filter?: IncidentFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ByIdsIncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, openedAt: string } }> } };
+
+export type ByIdsIncidentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ByIdsIncidentQuery = { incident: { id: string } | null };
+
+export type ByIdsPublicIncidentsQueryVariables = Exact<{
+  filter?: PublicIncidentFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ByIdsPublicIncidentsQuery = { publicIncidents: { totalCount: number, edges: Array<{ node: { id: string, publishedAt: string } }> } };
+
+export type ByIdsPublicIncidentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ByIdsPublicIncidentQuery = { publicIncident: { id: string } | null };
 
 export type FollowUpIncidentQueryVariables = Exact<{
   id: string | number;
@@ -2199,14 +2296,14 @@ export type UnitWorkloadQueryVariables = Exact<{
 }>;
 
 
-export type UnitWorkloadQuery = { administrativeUnitByCode: { nameVi: string, incidentStats: { total: number, open: number, overdue: number, published: number }, children: Array<{ code: string, incidentStats: { total: number, open: number } }>, agencies: Array<{ code: string, openIncidents: Array<{ code: string, state: IncidentState }>, incidentStats: { total: number, open: number } }> } | null };
+export type UnitWorkloadQuery = { administrativeUnitByCode: { nameVi: string, incidentStats: { total: number, open: number, overdue: number, published: number } | null, children: Array<{ code: string, incidentStats: { total: number, open: number } | null }>, agencies: Array<{ code: string, openIncidents: Array<{ code: string, state: IncidentState }> | null, incidentStats: { total: number, open: number } | null }> } | null };
 
 export type AgencyWorkloadQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type AgencyWorkloadQuery = { agencyByCode: { code: string, nameVi: string, openIncidents: Array<{ code: string, state: IncidentState, deadline: string | null }>, incidentStats: { total: number, open: number, overdue: number } } | null };
+export type AgencyWorkloadQuery = { agencyByCode: { code: string, nameVi: string, openIncidents: Array<{ code: string, state: IncidentState, deadline: string | null }> | null, incidentStats: { total: number, open: number, overdue: number } | null } | null };
 
 export type CalendarDaysQueryVariables = Exact<{
   year: number;
@@ -2272,6 +2369,8 @@ export const WatchMyAssignmentsDocument = {"kind":"Document","definitions":[{"ki
 export const WatchPublicationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WatchPublications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicIncidentPublished"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"publicIncident"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameVi"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WatchPublicationsSubscription, WatchPublicationsSubscriptionVariables>;
 export const BurstAlertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BurstAlert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportAlertInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportAlert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<BurstAlertMutation, BurstAlertMutationVariables>;
 export const WatchOperationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WatchOperations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationEventFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"phase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WatchOperationsSubscription, WatchOperationsSubscriptionVariables>;
+export const ByIdsOperationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsOperations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activatedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ByIdsOperationsQuery, ByIdsOperationsQueryVariables>;
+export const ByIdsOperationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ByIdsOperationQuery, ByIdsOperationQueryVariables>;
 export const CommandPlaybooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommandPlaybooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"playbooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"emergencyType"}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taskTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"agencyCode"}}]}}]}}]}}]} as unknown as DocumentNode<CommandPlaybooksQuery, CommandPlaybooksQueryVariables>;
 export const CommandPlaybookByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommandPlaybookByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"playbookByCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}},{"kind":"Field","name":{"kind":"Name","value":"requiredResources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"checklist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"textVi"}}]}}]}}]}}]} as unknown as DocumentNode<CommandPlaybookByCodeQuery, CommandPlaybookByCodeQueryVariables>;
 export const CommandActivateOperationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CommandActivateOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivateOperationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommandOperationState"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommandTaskState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommandOperationState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Operation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"exercise"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"phase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}}]}},{"kind":"Field","name":{"kind":"Name","value":"incident"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"playbook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommandTaskState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OperationTask"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"templateCode"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"titleVi"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<CommandActivateOperationMutation, CommandActivateOperationMutationVariables>;
@@ -2312,6 +2411,8 @@ export const CreatePersonDocument = {"kind":"Document","definitions":[{"kind":"O
 export const UpdatePersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePerson"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePersonInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePerson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdatePersonMutation, UpdatePersonMutationVariables>;
 export const UnitByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnitByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"administrativeUnitByCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"centroid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ancestors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}}]}}]}}]}}]} as unknown as DocumentNode<UnitByCodeQuery, UnitByCodeQueryVariables>;
 export const UnitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Units"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AdministrativeUnitFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"administrativeUnits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UnitsQuery, UnitsQueryVariables>;
+export const ByIdsAssignmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsAssignments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignmentFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"dispatchedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ByIdsAssignmentsQuery, ByIdsAssignmentsQueryVariables>;
+export const ByIdsAssignmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsAssignment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ByIdsAssignmentQuery, ByIdsAssignmentQueryVariables>;
 export const DispatchRecommendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DispatchRecommend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"incidentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendUnits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"incidentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"incidentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"etaMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"fromReportedPosition"}},{"kind":"Field","name":{"kind":"Name","value":"fieldUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<DispatchRecommendQuery, DispatchRecommendQueryVariables>;
 export const DispatchUnitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DispatchUnit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DispatchUnitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dispatchUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DispatchAssignmentState"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DispatchAssignmentState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assignment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"incidentCode"}},{"kind":"Field","name":{"kind":"Name","value":"unitKind"}},{"kind":"Field","name":{"kind":"Name","value":"dispatchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"enRouteAt"}},{"kind":"Field","name":{"kind":"Name","value":"onSceneAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]} as unknown as DocumentNode<DispatchUnitMutation, DispatchUnitMutationVariables>;
 export const DispatchAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DispatchAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignmentStepInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptAssignment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DispatchAssignmentState"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DispatchAssignmentState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assignment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"incidentCode"}},{"kind":"Field","name":{"kind":"Name","value":"unitKind"}},{"kind":"Field","name":{"kind":"Name","value":"dispatchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"enRouteAt"}},{"kind":"Field","name":{"kind":"Name","value":"onSceneAt"}},{"kind":"Field","name":{"kind":"Name","value":"clearedAt"}}]}}]} as unknown as DocumentNode<DispatchAcceptMutation, DispatchAcceptMutationVariables>;
@@ -2342,6 +2443,12 @@ export const EnvironmentRulesAlertsDocument = {"kind":"Document","definitions":[
 export const IntakeAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntakeAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRef"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]} as unknown as DocumentNode<IntakeAlertsQuery, IntakeAlertsQueryVariables>;
 export const IntakeAlertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntakeAlert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"dismissReason"}},{"kind":"Field","name":{"kind":"Name","value":"incident"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"possibleDuplicates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<IntakeAlertQuery, IntakeAlertQueryVariables>;
 export const IntakeMergeAlertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IntakeMergeAlert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MergeAlertInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mergeAlert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"incident"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<IntakeMergeAlertMutation, IntakeMergeAlertMutationVariables>;
+export const ByIdsAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AlertFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ByIdsAlertsQuery, ByIdsAlertsQueryVariables>;
+export const ByIdsAlertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsAlert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ByIdsAlertQuery, ByIdsAlertQueryVariables>;
+export const ByIdsIncidentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsIncidents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IncidentFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ByIdsIncidentsQuery, ByIdsIncidentsQueryVariables>;
+export const ByIdsIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ByIdsIncidentQuery, ByIdsIncidentQueryVariables>;
+export const ByIdsPublicIncidentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsPublicIncidents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PublicIncidentFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicIncidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ByIdsPublicIncidentsQuery, ByIdsPublicIncidentsQueryVariables>;
+export const ByIdsPublicIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ByIdsPublicIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicIncident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ByIdsPublicIncidentQuery, ByIdsPublicIncidentQueryVariables>;
 export const FollowUpIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FollowUpIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"remindedAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdueAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}}]} as unknown as DocumentNode<FollowUpIncidentQuery, FollowUpIncidentQueryVariables>;
 export const CategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Categories"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sector"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Sector"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"citizenReportable"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categories"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sector"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sector"}}},{"kind":"Argument","name":{"kind":"Name","value":"citizenReportable"},"value":{"kind":"Variable","name":{"kind":"Name","value":"citizenReportable"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProcess"}},{"kind":"Field","name":{"kind":"Name","value":"slaMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"slaInWorkingTime"}}]}}]}}]} as unknown as DocumentNode<CategoriesQuery, CategoriesQueryVariables>;
 export const ReportAlertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportAlert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportAlertInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportAlert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"sourceSystem"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRef"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameVi"}}]}}]}}]}}]} as unknown as DocumentNode<ReportAlertMutation, ReportAlertMutationVariables>;

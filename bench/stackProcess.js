@@ -9,7 +9,11 @@ withDatabase(async (databaseUrl) => {
   for (const role of ['OPERATOR', 'SYSTEM', 'AGENCY_STAFF']) tokens[role] = await hub.tokenFor(role);
   process.send({ gatewayUrl: hub.gatewayUrl, tokens });
   await new Promise((resolve) => {
-    process.on('message', (message) => message === 'stop' && resolve());
+    process.on('message', (message) => {
+      if (message === 'stop') resolve();
+      // Each subgraph's SQL statements so far, for benchmarks that report statements per operation.
+      else if (message === 'counts') process.send({ counts: { ...hub.counts } });
+    });
     process.on('disconnect', resolve);
   });
   await hub.stop();

@@ -93,6 +93,8 @@ function spawnStack(env = {}) {
   const { fork } = require('node:child_process');
   const child = fork(require.resolve('./stackProcess'), [], {
     env: { ...process.env, BENCH_STACK_ENV: JSON.stringify(env) },
+    // BENCH_HUB_CPU_PROF=<folder> writes a CPU profile of the hub process there when it stops.
+    execArgv: process.env.BENCH_HUB_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HUB_CPU_PROF}`] : process.execArgv,
     stdio: 'inherit',
   });
   return new Promise((resolve, reject) => {
@@ -101,6 +103,17 @@ function spawnStack(env = {}) {
       resolve({
         gatewayUrl,
         tokens,
+        /** Each subgraph's SQL statements since the hub started. */
+        counts: () =>
+          new Promise((done) => {
+            const onMessage = (message) => {
+              if (!message?.counts) return;
+              child.off('message', onMessage);
+              done(message.counts);
+            };
+            child.on('message', onMessage);
+            child.send('counts');
+          }),
         stop: () =>
           new Promise((done) => {
             child.removeAllListeners('exit');

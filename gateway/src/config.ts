@@ -53,6 +53,13 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     subgraphUrls: subgraphUrlOverrides(env),
     /** How long (ms) a keep-alive socket to a subgraph may sit idle before the gateway closes it itself. */
     subgraphIdleTimeoutMs: readSubgraphIdleTimeout(env, common.httpKeepAliveTimeoutMs),
+    /**
+     * How long (ms) a subgraph request, its one retry and its answer may take together; past it the request
+     * is aborted and its part of the answer is null with SUBGRAPH_UNAVAILABLE. There is no "no timeout".
+     */
+    subgraphTimeoutMs: env.int('SUBGRAPH_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 }),
+    /** How long (ms) a subgraph that keeps failing is not called (its circuit is open) before one probe request is let through. */
+    subgraphBreakerResetMs: env.int('SUBGRAPH_BREAKER_RESET_MS', 10_000, { min: 100, max: 600_000 }),
     /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`; off in production unless switched on. */
     ide: env.bool('GRAPHQL_IDE', !common.production),
     /** Answer `__schema`/`__type`; off in production unless switched on (clients use the committed schema). */
@@ -87,13 +94,18 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     eventBus: readEventBusConfig(env),
     /** Events kept in memory for subscribers; older ones are read from the bus. */
     eventLogCapacity: env.int('EVENT_LOG_CAPACITY', 20_000, { min: 100 }),
-    /** How many events a live subscriber may fall behind before it is ended (it resumes by cursor). */
+    /** How many events a subscriber may leave unread before it is ended (it resumes by cursor). */
     subscriberMaxLag: env.int('SUBSCRIBER_MAX_LAG', 5_000, { min: 10 }),
     /**
      * How long (ms) an event whose entity cannot be read (a subgraph down) is retried before its subscriber is
      * ended with UNAVAILABLE and the cursor to resume from; the stream waits meanwhile, so no event is skipped.
      */
     subscriptionDeliveryTimeoutMs: env.int('SUBSCRIPTION_DELIVERY_TIMEOUT_MS', 30_000, { min: 100 }),
+    /**
+     * Batched reads of events' entities that one gateway has in flight at once, over every subscriber group:
+     * bounds what the subgraphs see of a burst, whatever the number of subscribers.
+     */
+    subscriptionReadsInFlight: env.int('SUBSCRIPTION_READS_IN_FLIGHT', 8, { min: 1, max: 256 }),
     /** WebSocket ping interval (ms) that keeps idle connections open through proxies; 0 turns it off. */
     heartbeatMs: env.int('WS_HEARTBEAT_MS', 25_000, { min: 0 }),
   };

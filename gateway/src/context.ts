@@ -6,6 +6,12 @@ export interface GatewayContext {
   identity: Identity;
   requestId: string;
   logger: Logger;
+  /**
+   * Set by the gateway for the entity reads of subscription deliveries, never from a request: the
+   * subscriber's operation was checked (limits, persisted operations) when it subscribed; the reads
+   * made for it batch many events and are the gateway's own.
+   */
+  eventRead?: boolean;
 }
 
 /**

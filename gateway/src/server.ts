@@ -34,10 +34,11 @@ import { createRateLimiter, rateLimitHeaders, retryAfterPlugin } from './limits'
 import { blockFieldSuggestionsPlugins, operationLimitsPlugin, parseOptions } from './operationLimits';
 import { createPersistedOperations, persistedOperationsPlugin } from './persistedOperations';
 import { SignedDataSource } from './signedDataSource';
+import { createSubgraphBreakers } from './subgraphBreaker';
 import { createSubgraphAgent } from './subgraphFetch';
 import { EventLog } from './subscriptions/eventLog';
 import { createSubscriptionMetrics } from './subscriptions/metrics';
-import { createSubscriptionSchema } from './subscriptions/subscriptionSchema';
+import { createSubscriptions, type Subscriptions } from './subscriptions/subscriptionSchema';
 import { createWebSocketEndpoint } from './websocket';
 
 export { readGatewayConfig, type GatewayConfig } from './config';
@@ -50,8 +51,11 @@ export interface GatewayServer {
   /** Starts listening; resolves to the GraphQL endpoint's URL. */
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
-  /** The event log and the schema that subscriptions run on (WebSocket clients reach them through `/graphql`). */
-  subscriptions: { log: EventLog; schema(): GraphQLSchema };
+  /**
+   * The event log, the schema that subscriptions run on and how one is started (WebSocket clients reach
+   * them through `/graphql`).
+   */
+  subscriptions: { log: EventLog; schema(): GraphQLSchema; current(): Subscriptions };
 }
 
 /** The subgraphs named in a supergraph, with the URLs composed into it. */
@@ -98,8 +102,9 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   // A proxy in front of the gateway closes its idle sockets before this (see docs/security.md).
   applyKeepAliveTimeout(httpServer, config.httpKeepAliveTimeoutMs);
   const subgraphAgent = createSubgraphAgent(config.subgraphIdleTimeoutMs);
+  const breakers = createSubgraphBreakers({ resetMs: config.subgraphBreakerResetMs, logger, registry: metrics.registry });
   let apiSchema: GraphQLSchema | undefined;
-  let subscriptionSchema: GraphQLSchema | undefined;
+  let subscriptions: Subscriptions | undefined;
   if (config.eventBus.kind === 'postgres' && !config.eventBus.url && !deps.bus) {
     throw new Error('Configuration: EVENT_BUS_URL is required with EVENT_BUS=postgres (the database of the event log)');
   }
@@ -112,12 +117,14 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     buildService: ({ name, url }) =>
       new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.gatewaySecret, {
         agent: subgraphAgent,
+        timeoutMs: config.subgraphTimeoutMs,
+        breaker: breakers.of(name),
         onRetry: (error) => logger.warn({ subgraph: name, err: error }, 'a query lost its connection to a subgraph; sent again'),
       }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
-    subscriptionSchema = undefined;
+    subscriptions = undefined;
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -152,15 +159,19 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     logger,
     maxLag: config.subscriberMaxLag,
     deliveryTimeoutMs: config.subscriptionDeliveryTimeoutMs,
+    readsInFlight: config.subscriptionReadsInFlight,
     onDelivered: subscriptionMetrics.delivered,
     onSubscriber: (delta: 1 | -1) => subscriptionMetrics.subscribers.inc(delta),
+    onRead: subscriptionMetrics.read,
   };
-  const schemaWithSubscriptions = () => (subscriptionSchema ??= createSubscriptionSchema(apiSchema!, subscriptionOptions));
+  const currentSubscriptions = () => (subscriptions ??= createSubscriptions(apiSchema!, subscriptionOptions));
+  const schemaWithSubscriptions = () => currentSubscriptions().schema;
   const ws = createWebSocketEndpoint({
     httpServer,
     path: '/graphql',
     apollo,
     schema: schemaWithSubscriptions,
+    subscribe: (args) => currentSubscriptions().subscribe(args),
     verify,
     logger,
     heartbeatMs: config.heartbeatMs,
@@ -171,12 +182,14 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     clientAddress,
   });
 
+  // Names the subgraph and the state of its circuit breaker, never its address: /readyz is open to anyone.
   const readiness = subgraphs.map(({ name, url }) => async () => {
+    const circuit = { closed: '', open: '; circuit breaker open', halfOpen: '; circuit breaker half-open' }[breakers.of(name).state];
     try {
       const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2000) });
-      return response.ok ? { ok: true } : { ok: false, detail: `subgraph ${name} is not ready (${response.status})` };
+      return response.ok ? { ok: true } : { ok: false, detail: `subgraph ${name} is not ready (HTTP ${response.status})${circuit}` };
     } catch {
-      return { ok: false, detail: `subgraph ${name} is unreachable at ${url}` };
+      return { ok: false, detail: `subgraph ${name} is unreachable${circuit}` };
     }
   });
 
@@ -216,7 +229,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     app,
     httpServer,
     listen: (port, host = config.host) => listenOn(httpServer, port, host),
-    subscriptions: { log, schema: schemaWithSubscriptions },
+    subscriptions: { log, schema: schemaWithSubscriptions, current: currentSubscriptions },
     stop() {
       stopping ??= (async () => {
         await log.close();
@@ -224,6 +237,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         if (!deps.bus) await bus.close();
         await apollo.stop();
         subgraphAgent.destroy();
+        breakers.shutdown();
         await limiter.close();
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       })();

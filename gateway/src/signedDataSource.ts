@@ -1,31 +1,49 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest } from '@ioc-graph/platform';
-import type { GraphQLError } from 'graphql';
+import { parse, type GraphQLError } from 'graphql';
 import type { Agent } from 'node:http';
 import type { GatewayContext } from './context';
-import { retryingQueries, throughAgent, type Fetcher } from './subgraphFetch';
-import { subgraphResponseError } from './subgraphErrors';
+import type { SubgraphBreaker } from './subgraphBreaker';
+import { isQueryOperation, retryingQueries, throughAgent, withDeadline, type Fetcher } from './subgraphFetch';
+import { failureOf, missingFieldPath, SubgraphStatusError, subgraphResponseError, subgraphUnavailable } from './subgraphErrors';
+
+type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** How the data source reaches its subgraph. */
+export interface SubgraphConnection {
+  /** The keep-alive agent shared by the subgraph requests ({@link createSubgraphAgent}). */
+  agent: Agent;
+  /** SUBGRAPH_TIMEOUT_MS: how long a request, its one retry and the reading of its answer may take together. */
+  timeoutMs: number;
+  /** The subgraph's circuit breaker; without one, every request goes out. */
+  breaker?: SubgraphBreaker;
+  /** Called when a query is sent again after its connection broke. */
+  onRetry?: (error: unknown) => void;
+}
 
 /**
  * Sends each subgraph request with the caller's identity and request id, signed with the secret the
  * gateway shares with the subgraphs, for this subgraph and this body only. Subgraphs refuse anything
- * unsigned.
+ * unsigned. A subgraph that does not answer in time, cannot be reached, drops the connection or fails
+ * (5xx) costs only its part of the answer: that part is null with one SUBGRAPH_UNAVAILABLE error naming
+ * the service, and its circuit breaker counts the failure.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly breaker: SubgraphBreaker | undefined;
+
   /**
    * @param subgraph the subgraph's name in the supergraph (and subgraphs/registry.json)
    * @param url where it listens
    * @param secret GATEWAY_SHARED_SECRET
-   * @param connection the keep-alive agent shared by the subgraph requests ({@link createSubgraphAgent}), and
-   *   what to do when a query is sent again after its connection broke
    */
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly secret: string,
-    connection: { agent: Agent; onRetry?: (error: unknown) => void },
+    connection: SubgraphConnection,
   ) {
     super({ url });
+    this.breaker = connection.breaker;
     const send = throughAgent(this.fetcher, connection.agent);
     // The body is serialised after willSendRequest, inside RemoteGraphQLDataSource: the fetcher is the
     // first place that sees the exact bytes that go out, so the signature over them is made there. A
@@ -43,7 +61,22 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       });
       return send(target, { ...init, headers: { ...headers, ...signature } });
     };
-    this.fetcher = retryingQueries(signed, connection.onRetry);
+    this.fetcher = withDeadline(retryingQueries(signed, connection.onRetry), connection.timeoutMs);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
+    try {
+      return await (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
+    } catch (error) {
+      const failure = failureOf(error);
+      if (!failure) throw error;
+      const { query, operationName } = options.request;
+      const document = ('document' in options && options.document) || parseOrUndefined(query);
+      // Returned as the subgraph's own error would be, the gateway places it at the missing field
+      // (`_entities`' index mapped to the entity's path in the answer) and nulls that part only.
+      const unavailable = subgraphUnavailable(this.subgraph, failure, { mutation: !isQueryOperation(query, operationName) });
+      return { errors: [{ ...unavailable, path: document ? missingFieldPath(document) : undefined }] };
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -54,9 +87,22 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(GATEWAY_HEADERS.requestId, requestId);
   }
 
-  /** A subgraph's request error reaches the client as the subgraph gave it, without the subgraph's URL (see subgraphResponseError). */
+  /**
+   * A 5xx is a failure of the subgraph (thrown, for the breaker to count and {@link process} to answer); a
+   * subgraph's request error reaches the client as the subgraph gave it, without the subgraph's URL (see
+   * subgraphResponseError).
+   */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const body: unknown = await this.parseBody(response).catch(() => undefined);
+    if (response.status >= 500) throw new SubgraphStatusError(response.status);
     return subgraphResponseError(this.subgraph, response.status, body);
+  }
+}
+
+function parseOrUndefined(query: string | undefined) {
+  try {
+    return query ? parse(query) : undefined;
+  } catch {
+    return undefined;
   }
 }

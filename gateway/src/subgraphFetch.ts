@@ -1,5 +1,4 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { AppError, ErrorCode } from '@ioc-graph/platform';
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { Agent } from 'node:http';
 
@@ -11,7 +10,8 @@ type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
  * The keep-alive agent of the gateway's subgraph requests. It destroys a socket that has been idle for
  * `idleMs`, which must be shorter than the subgraphs' own keep-alive timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS):
  * the socket is then always closed by the gateway first, never reused while the subgraph closes it.
- * LIFO reuses the socket that was idle the shortest time. Sockets in use have no timeout.
+ * LIFO reuses the socket that was idle the shortest time. Sockets in use have no timeout of the agent's:
+ * {@link withDeadline} bounds each request.
  */
 export function createSubgraphAgent(idleMs: number): Agent {
   return new Agent({ keepAlive: true, timeout: idleMs, scheduling: 'lifo' });
@@ -22,6 +22,16 @@ export function throughAgent(fetcher: Fetcher, agent: Agent): Fetcher {
   return (url, init) => fetcher(url, { ...init, agent } as FetcherRequestInit);
 }
 
+/**
+ * Aborts a request, retries included, that has not been answered in full within `timeoutMs`
+ * (SUBGRAPH_TIMEOUT_MS): make-fetch-happen (minipass-fetch) destroys the socket and rejects with an
+ * `AbortError`, also while the body is still being read, so that a subgraph that stopped answering
+ * leaves no request and no socket behind.
+ */
+export function withDeadline(fetcher: Fetcher, timeoutMs: number): Fetcher {
+  return (url, init) => fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /** The connection broke under the request: it may have reached the subgraph, or not. */
@@ -30,15 +40,22 @@ export function isConnectionReset(error: unknown): boolean {
   return (typeof code === 'string' && RESET_CODES.has(code)) || (typeof message === 'string' && message.includes('socket hang up'));
 }
 
-const isRefused = (error: unknown) => (error as { code?: unknown } | undefined)?.code === 'ECONNREFUSED';
+/** Whether `query` (with `operationName`) is a query, read-only: a mutation or anything unparsable is not. */
+export function isQueryOperation(query: unknown, operationName?: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    const operation = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined);
+    return operation?.operation === OperationTypeNode.QUERY;
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a subgraph request's body runs a query (read-only), decided from the operation it names. */
 export function isQueryRequest(body: unknown): boolean {
   try {
     const { query, operationName } = JSON.parse(String(body)) as { query?: unknown; operationName?: unknown };
-    if (typeof query !== 'string') return false;
-    const operation = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined);
-    return operation?.operation === OperationTypeNode.QUERY;
+    return isQueryOperation(query, operationName);
   } catch {
     return false;
   }
@@ -47,30 +64,18 @@ export function isQueryRequest(body: unknown): boolean {
 /**
  * Retries a query once when the connection broke under it (ECONNRESET, EPIPE, "socket hang up"): a read
  * has no effect to repeat. A mutation is never sent twice: it may have been applied before the connection
- * broke. What still fails, and a subgraph that refuses connections, ends as `UNAVAILABLE` (503), never as
- * `INTERNAL` with a socket error and the subgraph's address in its message.
+ * broke. What still fails is rethrown as it is, for the data source to turn into SUBGRAPH_UNAVAILABLE
+ * (see subgraphUnavailable) and to count against the subgraph's circuit breaker.
  */
 export function retryingQueries(fetcher: Fetcher, onRetry: (error: unknown) => void = () => undefined): Fetcher {
   return async (url, init) => {
     try {
       return await fetcher(url, init);
     } catch (error) {
-      if (isRefused(error)) throw unavailable(NOT_REACHABLE);
-      if (!isConnectionReset(error)) throw error;
-      if (!isQueryRequest(init?.body)) throw unavailable(MAYBE_APPLIED);
+      // Past the deadline nothing is sent again: the same signal would abort it at once.
+      if (!isConnectionReset(error) || !isQueryRequest(init?.body) || (init?.signal as AbortSignal | undefined)?.aborted) throw error;
       onRetry(error);
-      try {
-        return await fetcher(url, init);
-      } catch (again) {
-        if (isConnectionReset(again) || isRefused(again)) throw unavailable(NO_ANSWER);
-        throw again;
-      }
+      return fetcher(url, init);
     }
   };
 }
-
-const NOT_REACHABLE = 'A service behind the gateway is not reachable; try again later';
-const NO_ANSWER = 'A service behind the gateway did not answer; try again';
-const MAYBE_APPLIED =
-  'A service behind the gateway dropped the connection: the change may or may not have been made; read it before trying again';
-const unavailable = (message: string) => new AppError(ErrorCode.UNAVAILABLE, message);

@@ -1,18 +1,18 @@
 import type { ApolloServer } from '@apollo/server';
 import { clientKey, createLogger, rateLimited, type Logger, type TokenVerifier } from '@ioc-graph/platform';
-import { print, subscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientAddressResolver } from './clientAddress';
 import { identify, type GatewayContext } from './context';
 import type { CallerRateLimiter } from './limits';
 import { armorRules, audienceOf, prepareOperation, type AudienceLimits } from './operationLimits';
 import { preparePersistedOperation, type PersistedOperations } from './persistedOperations';
-import { responseKeyResolver } from './subscriptions/subscriptionSchema';
 
 export interface WebSocketEndpointOptions {
   httpServer: Server;
@@ -20,6 +20,8 @@ export interface WebSocketEndpointOptions {
   apollo: ApolloServer<GatewayContext>;
   /** The client-facing schema with its subscriptions (it changes when the supergraph is reloaded). */
   schema: () => GraphQLSchema;
+  /** Starts a subscription operation on that schema (Subscriptions.subscribe). */
+  subscribe: (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
   verify: TokenVerifier;
   logger?: Logger;
   /** Interval of WebSocket pings that keep idle connections open through proxies and find dead ones; 0 turns them off. */
@@ -100,14 +102,16 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
         if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
         return response.body.singleResult as ExecutionResult;
       },
-      subscribe: (args) => subscribe({ ...args, fieldResolver: responseKeyResolver }),
+      // Served by the fan-out: subscribers of one stream share each event's result.
+      subscribe: (args) => options.subscribe(args),
     },
     wsServer,
   );
 
   // Pings every heartbeat; a socket that missed the previous pong is gone and is closed.
   const alive = new WeakSet<WebSocket>();
-  wsServer.on('connection', (socket) => {
+  wsServer.on('connection', (socket, request) => {
+    batchWrites(socket, request.socket);
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
   });
@@ -134,4 +138,27 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Sends what a socket is given in one turn of the event loop as one write: an event reaches many
+ * subscriptions of one connection at once (a wall screen follows several), and every message would
+ * otherwise be a system call of its own. The TCP socket is corked at the first send of a turn and
+ * uncorked in the next turn (setImmediate), once every delivery of this one has been written.
+ */
+function batchWrites(socket: WebSocket, tcp: Duplex): void {
+  const send = socket.send;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    tcp.uncork();
+  };
+  socket.send = function (this: WebSocket, ...args: unknown[]) {
+    if (!corked && tcp.writable) {
+      corked = true;
+      tcp.cork();
+      setImmediate(uncork);
+    }
+    return Reflect.apply(send, this, args) as void;
+  } as WebSocket['send'];
 }

@@ -1,5 +1,5 @@
 import { createLogger } from '@ioc-graph/platform';
-import { parse, subscribe, type ExecutionResult } from 'graphql';
+import { parse, type ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { WatchAlertsDocument } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
@@ -23,11 +23,11 @@ describe('slow and idle subscribers', () => {
     const after = String(hub.gateway.subscriptions.log.head);
     const context = { identity: hub.identities.OPERATOR, requestId: 'slow-subscriber', logger: createLogger('test', 'silent') };
     // The slow subscriber, on the gateway's own subscription schema: it pulls only when it wants to.
-    const slow = (await subscribe({
+    const slow = (await hub.gateway.subscriptions.current().subscribe({
       schema: hub.gateway.subscriptions.schema(),
       document: parse('subscription { alertReceived { cursor alert { headline } } }'),
       contextValue: context,
-    })) as AsyncGenerator<ExecutionResult<{ alertReceived: { cursor: string } }>>;
+    })) as AsyncIterableIterator<ExecutionResult<{ alertReceived: { cursor: string } }>>;
     const fast = new Subscriber(hub.gatewayUrl, WatchAlertsDocument, { after }, hub.tokens.OPERATOR);
     try {
       const firstPull = slow.next();
@@ -46,7 +46,7 @@ describe('slow and idle subscribers', () => {
       await resumed.stop();
     } finally {
       await fast.stop();
-      await slow.return(undefined);
+      await slow.return?.(undefined);
     }
   });
 

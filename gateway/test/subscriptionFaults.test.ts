@@ -1,45 +1,13 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
 import { createLogger, envReader } from '@ioc-graph/platform';
-import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { parse, type ExecutionResult } from 'graphql';
 import { WatchAlertsDocument } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
+import { faultyProxy } from '../../test/support/faultyProxy';
 import { startHub, TEST_ENV, type Hub } from '../../test/support/hub';
 import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { Subscriber } from '../../test/support/subscriber';
-
-/** A loopback TCP proxy in front of a subgraph that can be taken down (connections reset) and brought back. */
-async function faultyProxy(target: string) {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set<Socket>();
-  let down = false;
-  const server: Server = createServer((client) => {
-    if (down) return void client.resetAndDestroy();
-    const upstream = connect(Number(port), hostname);
-    sockets.add(client).add(upstream);
-    const forget = () => (sockets.delete(client), sockets.delete(upstream));
-    client.on('error', () => upstream.destroy()).on('close', forget);
-    upstream.on('error', () => client.destroy()).on('close', () => client.destroy());
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${address.port}${new URL(target).pathname}`,
-    down() {
-      down = true;
-      for (const socket of sockets) socket.resetAndDestroy();
-    },
-    up() {
-      down = false;
-    },
-    close() {
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 /** Fault behaviour of subscriptions: a subgraph down never costs an event, and clients that go are let go. */
 describe('subscriptions under faults', () => {
@@ -105,13 +73,13 @@ describe('subscriptions under faults', () => {
   });
 
   it('ends a subscriber past the delivery timeout with UNAVAILABLE and the cursor to resume from', async () => {
-    const gateway = await gatewayBehindProxy({ SUBSCRIPTION_DELIVERY_TIMEOUT_MS: '1000' });
+    const gateway = await gatewayBehindProxy({ SUBSCRIPTION_DELIVERY_TIMEOUT_MS: '1000', SUBGRAPH_BREAKER_RESET_MS: '200' });
     const context = { identity: hub.identities.OPERATOR, requestId: 'fault-subscriber', logger: createLogger('test', 'silent') };
-    const stream = (await subscribe({
+    const stream = (await gateway.server.subscriptions.current().subscribe({
       schema: gateway.server.subscriptions.schema(),
       document: parse('subscription { alertReceived { cursor alert { headline } } }'),
       contextValue: context,
-    })) as AsyncGenerator<ExecutionResult<{ alertReceived: { cursor: string; alert: { headline: string } } }>>;
+    })) as AsyncIterableIterator<ExecutionResult<{ alertReceived: { cursor: string; alert: { headline: string } } }>>;
     try {
       const firstPull = stream.next();
       await burst(1, 'Trước sự cố');
@@ -143,9 +111,9 @@ describe('subscriptions under faults', () => {
     const narrow = parse('subscription { alertReceived(filter: { types: ["never.happens"] }) { cursor } }') as TypedDocumentNode<{
       alertReceived: { cursor: string };
     }>;
-    const subscribers = Array.from({ length: 200 }, () => new Subscriber(url, narrow, {}, hub.tokens.OPERATOR));
+    const subscribers = Array.from({ length: 500 }, () => new Subscriber(url, narrow, {}, hub.tokens.OPERATOR));
     try {
-      await eventually(async () => (await gauge()) === 200, { what: '200 subscribers counted' });
+      await eventually(async () => (await gauge()) === 500, { timeout: 120_000, what: '500 subscribers counted' });
     } finally {
       await Promise.all(subscribers.map((s) => s.stop()));
     }

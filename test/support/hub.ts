@@ -20,8 +20,18 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from './database';
 
-/** Settings shared by the test hub's services: quiet logs, the development secrets. */
-export const TEST_ENV = { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO_DATA: 'true', EXPOSE_INTERNAL_ERRORS: 'false' };
+/**
+ * Settings shared by the test hub's services: quiet logs, the development secrets, and a subgraph timeout
+ * sized for a busy 2-core machine running every suite (a write can take seconds there); the suites about
+ * timeouts set their own.
+ */
+export const TEST_ENV = {
+  LOG_LEVEL: 'silent',
+  NODE_ENV: 'test',
+  SEED_DEMO_DATA: 'true',
+  EXPOSE_INTERNAL_ERRORS: 'false',
+  SUBGRAPH_TIMEOUT_MS: '60000',
+};
 
 export interface Hub {
   gatewayUrl: string;

@@ -25,6 +25,8 @@ function documentIdOf(request: GraphQLRequest): unknown {
 export function persistedOperationsPlugin(persisted: PersistedOperations): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
+      // The gateway's own reads for subscription deliveries: the subscription was admitted when it started.
+      if (contextValue.eventRead) return {};
       let refusal: GraphQLError | undefined;
       try {
         const query = persisted.resolve({ ...request, documentId: documentIdOf(request) }, contextValue.identity);

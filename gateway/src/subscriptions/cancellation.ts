@@ -1,5 +1,5 @@
 /**
- * Waits a subscriber's stream can give up: when its client goes (an AbortSignal) or past a deadline.
+ * Waits a subscription stream can give up: when it stops (an AbortSignal: its last subscriber went) or past a deadline.
  */
 
 export const ABORTED = Symbol('aborted');
@@ -21,20 +21,4 @@ export function within<T>(promise: Promise<T>, signal: AbortSignal, ms: number):
       (error: unknown) => (done(), reject(error)),
     );
   });
-}
-
-/**
- * An async generator whose `return()` (the client went away) first aborts `signal`: a generator
- * suspended in an `await` would otherwise end only once that wait is over, e.g. at the next event.
- */
-export function cancellable<T>(run: (signal: AbortSignal) => AsyncGenerator<T>): AsyncIterableIterator<T> {
-  const controller = new AbortController();
-  const generator = run(controller.signal);
-  const iterator: AsyncIterableIterator<T> = {
-    next: () => generator.next(),
-    return: (value?: unknown) => (controller.abort(), generator.return(value)),
-    throw: (error?: unknown) => (controller.abort(), generator.throw(error)),
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
 }

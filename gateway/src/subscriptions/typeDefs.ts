@@ -192,9 +192,9 @@ export const subscriptionTypeDefs = /* GraphQL */ `
 
 /** For each event type of the schema: its entity field, the root query that reads the entity, and the payload key of its id. */
 export const EVENT_ENTITIES = {
-  AlertEvent: { field: 'alert', query: 'alert', idFrom: 'entityKey' },
-  IncidentEvent: { field: 'incident', query: 'incident', idFrom: 'entityKey' },
-  PublicIncidentEvent: { field: 'publicIncident', query: 'publicIncident', idFrom: 'publicationId' },
-  AssignmentEvent: { field: 'assignment', query: 'assignment', idFrom: 'entityKey' },
-  OperationEvent: { field: 'operation', query: 'operation', idFrom: 'entityKey' },
+  AlertEvent: { field: 'alert', read: { query: 'alert', list: 'alerts' }, idFrom: 'entityKey' },
+  IncidentEvent: { field: 'incident', read: { query: 'incident', list: 'incidents' }, idFrom: 'entityKey' },
+  PublicIncidentEvent: { field: 'publicIncident', read: { query: 'publicIncident', list: 'publicIncidents' }, idFrom: 'publicationId' },
+  AssignmentEvent: { field: 'assignment', read: { query: 'assignment', list: 'assignments' }, idFrom: 'entityKey' },
+  OperationEvent: { field: 'operation', read: { query: 'operation', list: 'operations' }, idFrom: 'entityKey' },
 } as const;

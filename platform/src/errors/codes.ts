@@ -25,11 +25,19 @@ export const ErrorCode = {
   /** A subscription fell too far behind the event log and was ended; resume after `extensions.cursor`. */
   SUBSCRIBER_OVERFLOW: 'SUBSCRIBER_OVERFLOW',
   /**
-   * A service behind the gateway dropped the connection or could not be reached. A query may be sent
-   * again (the gateway already retried it once); a mutation may or may not have been applied: read the
-   * record before sending it again.
+   * Something the request needs stayed out of reach for too long: a subscription whose events could not
+   * be read within the delivery timeout is ended with it (resume after `extensions.cursor`). A single
+   * subgraph that fails a request is {@link ErrorCode.SUBGRAPH_UNAVAILABLE} instead.
    */
   UNAVAILABLE: 'UNAVAILABLE',
+  /**
+   * A service behind the gateway did not answer in time, refused or dropped the connection, failed (5xx),
+   * or is being skipped while it keeps failing (its circuit breaker is open). `extensions.serviceName`
+   * names it and `path` the field it could not provide: that part of the answer is null, the rest stands.
+   * A query may be sent again later; a mutation may or may not have been applied (the message says so):
+   * read the record before sending it again.
+   */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** Anything unexpected; no message or stack leaves the server in production. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -48,5 +56,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   // Only ever ends a WebSocket stream; were it to end a request, the client is too slow, as with RATE_LIMITED.
   SUBSCRIBER_OVERFLOW: 429,
   UNAVAILABLE: 503,
+  SUBGRAPH_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { eventually } from '../../../test/support/eventually';
 import type { BusEvent, EventBus, OutboxRecord } from './bus';
@@ -32,12 +33,17 @@ async function settle(bus: EventBus, seen: BusEvent[]): Promise<void> {
 describe('the PostgreSQL event bus', () => {
   let database: TestDatabase;
   let bus: EventBus;
+  /** A connection of the test itself, to look at and end the bus's sessions. */
+  let admin: Client;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     bus = await createPostgresBus({ url: database.url, pollMs: 60_000 });
+    admin = new Client({ connectionString: database.url });
+    await admin.connect();
   });
   afterAll(async () => {
+    await admin?.end();
     await bus?.close();
     await database?.drop();
   });
@@ -119,6 +125,39 @@ describe('the PostgreSQL event bus', () => {
       await settle(bus, seen);
       expect(seen.map((e) => e.id)).toEqual(sent.map((r) => r.id));
       expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 500 }, (_, i) => head + 1 + i));
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('reconnects a feed whose LISTEN connection dropped, catches up without gap or repeat, and hears the doorbell again', async () => {
+    const head = await bus.head();
+    const seen: BusEvent[] = [];
+    const feed = await bus.follow(head, (events) => void seen.push(...events));
+    try {
+      const before = records(2, 2000);
+      await bus.publish(before);
+      await eventually(() => seen.length >= 2, { what: 'the events before the drop' });
+      // Ends the feed's LISTEN session from the server side, as a database restart would (the bus's pool is untouched).
+      const listening = async () =>
+        (
+          await admin.query<{ pid: number }>(
+            "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query = 'listen ioc_events'",
+          )
+        ).rows.map((row) => row.pid);
+      const [pid] = await listening();
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+      const during = records(3, 2100);
+      await bus.publish(during);
+      // The poll is a minute away: only the reconnection's catch-up brings these.
+      await eventually(() => seen.length >= 5, { what: 'the events published while the feed reconnected' });
+      await eventually(async () => (await listening()).some((other) => other !== pid), { what: 'a new LISTEN connection' });
+      const after = records(2, 2200);
+      await bus.publish(after);
+      await eventually(() => seen.length >= 7, { what: 'the events after the reconnection, by the doorbell' });
+      await settle(bus, seen);
+      expect(seen.map((e) => e.id)).toEqual([...before, ...during, ...after].map((r) => r.id));
+      expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 7 }, (_, i) => head + 1 + i));
     } finally {
       await feed.close();
     }

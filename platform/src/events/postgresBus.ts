@@ -1,6 +1,7 @@
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import type { Logger } from '../logging';
 import type { BusEvent, BusFeed, EventBus, OutboxRecord } from './bus';
+import { ListenConnection, type ReconnectBackoff } from './listenConnection';
 
 /** The doorbell: rung (in the appending transaction, so at its commit) with the newest sequence. */
 export const EVENT_CHANNEL = 'ioc_events';
@@ -64,14 +65,18 @@ const toEvent = (row: Row): BusEvent => ({
 export interface PostgresBusOptions {
   url: string;
   logger?: Logger;
-  /** How often a follower reads even without a doorbell (NOTIFY can be lost with a dropped connection). */
+  /** How often a follower reads even without a doorbell (a NOTIFY over the payload limit, a bug). @default 1000 */
   pollMs?: number;
+  /** Reconnection delays of a follower's LISTEN connection after it drops. @default 100 ms doubling to 5 s */
+  backoff?: ReconnectBackoff;
 }
 
 /**
  * The event bus of the embedded default: a durable, gap-free event log in the `events` schema, read
  * by sequence. LISTEN/NOTIFY only rings the doorbell: followers always read the log itself, so a lost
- * notification or one over the payload limit delays an event by at most `pollMs`, never loses it.
+ * notification or one over the payload limit delays an event by at most `pollMs`, never loses it. A
+ * follower whose LISTEN connection drops (a database restart) reconnects, LISTENs again and catches up
+ * from its last delivered seq, so live delivery does not fall back to the poll.
  */
 export async function createPostgresBus(options: PostgresBusOptions): Promise<EventBus> {
   const pool = new Pool({ connectionString: options.url, max: 4 });
@@ -99,6 +104,11 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Ev
     async publish(records: OutboxRecord[]) {
       if (!records.length) return;
       const connection = await pool.connect();
+      // A checked-out client that loses its connection emits 'error' besides failing its query: without a
+      // listener that would crash the process (the pool listens only while the client is idle).
+      const lost = (error: Error) => options.logger?.debug({ err: error }, 'event bus connection lost while publishing');
+      connection.on('error', lost);
+      let failure: Error | undefined;
       try {
         await connection.query('begin');
         await connection.query(`select pg_advisory_xact_lock(hashtext('events.event_log'))`);
@@ -106,10 +116,13 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Ev
         if (rows.length) await connection.query('select pg_notify($1, $2)', [EVENT_CHANNEL, rows.at(-1)!.seq]);
         await connection.query('commit');
       } catch (error) {
+        failure = error as Error;
         await connection.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        connection.release();
+        connection.off('error', lost);
+        // Released with the failure, the pool drops the client instead of handing out a broken one.
+        connection.release(failure);
       }
     },
 
@@ -125,7 +138,12 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Ev
       let closed = false;
       let draining: Promise<void> | null = null;
       let again = false;
+      let failures = 0;
+      let retry: NodeJS.Timeout | null = null;
+      // Reads from the last delivered seq, so a catch-up after any pause (a lost doorbell, a reconnection,
+      // a failed read) delivers what came meanwhile without gap or repeat.
       const drain = (): Promise<void> => {
+        if (closed) return Promise.resolve();
         if (draining) {
           again = true;
           return draining;
@@ -138,27 +156,40 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Ev
               position = batch.at(-1)!.seq;
             }
           } while (again && !closed);
+          failures = 0;
         })()
-          .catch((error) => options.logger?.warn({ err: error }, 'reading the event log failed; retrying'))
+          .catch((error) => {
+            // Retried with backoff, not on the next poll (far off where the doorbell is trusted); logged once per run of failures.
+            if (closed) return;
+            if (failures++ === 0) options.logger?.warn({ err: error }, 'reading the event log failed; retrying');
+            if (retry) clearTimeout(retry);
+            retry = setTimeout(() => void drain(), Math.min(100 * 2 ** (failures - 1), 5000));
+          })
           .finally(() => {
             draining = null;
           });
         return draining;
       };
-      const listener = new Client({ connectionString: options.url });
-      listener.on('error', (error) => options.logger?.warn({ err: error }, 'event doorbell connection lost; polling'));
-      listener.on('notification', () => void drain());
-      await listener.connect();
-      await listener.query(`listen ${EVENT_CHANNEL}`);
+      const listener = await ListenConnection.open({
+        url: options.url,
+        channel: EVENT_CHANNEL,
+        what: 'event bus feed',
+        logger: options.logger,
+        backoff: options.backoff,
+        onNotification: () => void drain(),
+        // Doorbells rung while it was away are gone: catch up from the last delivered seq.
+        onReconnected: () => void drain(),
+      });
       const timer = setInterval(() => void drain(), options.pollMs ?? 1000);
       await drain();
       const feed: BusFeed = {
         async close() {
           closed = true;
           clearInterval(timer);
+          if (retry) clearTimeout(retry);
           feeds.delete(feed);
           await draining;
-          await listener.end().catch(() => undefined);
+          await listener.close();
         },
       };
       feeds.add(feed);

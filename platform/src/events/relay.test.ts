@@ -6,7 +6,7 @@ import { createLogger } from '../logging';
 import type { EventBus, OutboxRecord } from './bus';
 import { OutboxEvent, outboxChannel } from './outboxEvent';
 import { createPostgresBus } from './postgresBus';
-import { OutboxRelay } from './relay';
+import { OutboxRelay, type RelayRole } from './relay';
 
 const SCHEMA = 'relay_test';
 const logger = createLogger('relay-test', 'silent');
@@ -38,10 +38,25 @@ describe('OutboxRelay', () => {
     return events.map((e) => e.id);
   };
   const pending = async () => orm.em.fork().count(OutboxEvent, { relayedAt: null });
+  /** Backends holding the relay lock of the test schema (a session advisory lock: one key, two halves). */
+  const lockHolders = async (): Promise<number[]> => {
+    const rows = await orm.em.getConnection().execute<{ pid: number }[]>(
+      `select pid from pg_locks where locktype = 'advisory' and granted and objsubid = 1
+          and database = (select oid from pg_database where datname = current_database())
+          and objid = (hashtext(?)::bigint & 4294967295)::oid`,
+      [`outbox-relay:${SCHEMA}`],
+    );
+    return rows.map((row) => row.pid);
+  };
+  /** Ends the lock holder's session from the server side, as a database restart or an administrator would. */
+  const terminateLockHolder = async () => {
+    const [pid] = await lockHolders();
+    await orm.em.getConnection().execute('select pg_terminate_backend(?)', [pid]);
+  };
   const onBus = async () => (await bus.read(0, 10_000)).map((e) => e.id);
   /** A relay over `through` (the bus, or a wrapper of it); polling only once a minute unless told. */
   const relay = (through: EventBus = bus, intervalMs = 60_000) => {
-    const created = new OutboxRelay(orm, database.url, through, 'tests', logger, intervalMs);
+    const created = new OutboxRelay(orm, database.url, through, 'tests', logger, { intervalMs });
     relays.push(created);
     return created;
   };
@@ -115,5 +130,66 @@ describe('OutboxRelay', () => {
     await flakyRelay.relay();
     expect(await pending()).toBe(0);
     expect((await onBus()).slice(-2)).toEqual(ids);
+  });
+
+  it('turns inactive at once when its lock connection drops, then reconnects, takes the lock again and relays what came meanwhile', async () => {
+    const roles: RelayRole[] = [];
+    const lonely = new OutboxRelay(orm, database.url, bus, 'tests', logger, {
+      intervalMs: 60_000,
+      onRole: (role) => void roles.push(role),
+    });
+    relays.push(lonely);
+    await lonely.start();
+    expect(lonely.active).toBe(true);
+    await terminateLockHolder();
+    const [id] = await write(1);
+    // No poll for a minute: only the reconnection's catch-up or its new LISTEN can bring the event.
+    await eventually(async () => (await onBus()).includes(id), { what: 'the event written while the relay reconnected' });
+    expect(roles.slice(0, 2)).toEqual(['active', 'lost']);
+    expect(roles.at(-1)).toBe('active');
+    expect(lonely.active).toBe(true);
+    expect(await lockHolders()).toHaveLength(1);
+    const [next] = await write(1);
+    await eventually(async () => (await onBus()).includes(next), { what: 'the next event, by the doorbell again' });
+  });
+
+  it('lets the standby take over when the active relay loses its connection mid-batch, and keeps outbox order when the late batch lands', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held: OutboxRecord[] | null = null;
+    const stuck: EventBus = {
+      ...bus,
+      publish: async (records) => {
+        held = records;
+        await gate;
+        await bus.publish(records);
+      },
+    };
+    const before = await bus.head();
+    const first = relay(stuck);
+    await first.start();
+    const second = relay(bus, 50);
+    await second.start();
+    expect([first.active, second.active]).toEqual([true, false]);
+    try {
+      const batch = await write(3);
+      await eventually(() => held !== null, { what: 'the first relay to be publishing' });
+      await terminateLockHolder();
+      await eventually(() => second.active, { what: 'the standby to take the lock' });
+      expect(first.active).toBe(false);
+      await eventually(async () => (await onBus()).includes(batch[2]), { what: 'the standby to publish the batch' });
+      const later = await write(2);
+      await eventually(async () => (await onBus()).includes(later[1]), { what: 'the standby to publish the next events' });
+      release();
+      // Waits for its stuck batch to end: it lands on the bus late, after the standby's.
+      await first.relay();
+      expect(first.active).toBe(false);
+      const published = (await bus.read(before, 100)).map((e) => e.id);
+      expect(published).toEqual([...batch, ...later]);
+      expect(await lockHolders()).toHaveLength(1);
+      expect(second.active).toBe(true);
+    } finally {
+      release();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { checkDatabase } from '../database';
 import { createFormatError } from '../errors';
 import type { Logger } from '../logging';
 import { createMetrics } from '../metrics';
+import type { Registry } from 'prom-client';
 import { inputValidationPlugin } from '../validation/inputPlugin';
 import { createSubgraphContext, type SubgraphContext } from './context';
 import { gatewayOnly } from './gatewayOnly';
@@ -33,6 +34,8 @@ export interface SubgraphServer {
   /** Starts listening; resolves to the GraphQL endpoint's URL. */
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
+  /** What `/metrics` shows: the service adds its own (the relay's role). */
+  registry: Registry;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   return {
     app,
     httpServer,
+    registry: metrics.registry,
     listen: (port, host = '127.0.0.1') => listenOn(httpServer, port, host),
     async stop() {
       await apollo.stop();

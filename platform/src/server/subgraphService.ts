@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { CommonConfig } from '../config';
 import { createOrm, migrate, type OrmOptions } from '../database';
+import { Gauge } from 'prom-client';
 import { createEventBus, OutboxRelay, type EventBus, type EventBusConfig } from '../events';
 import type { Logger } from '../logging';
 import type { SubgraphContext } from './context';
@@ -59,7 +60,15 @@ export async function createSubgraphService(options: SubgraphServiceOptions): Pr
       extendContext: options.extendContext,
     });
     const bus = options.bus ?? (await createEventBus(options.config.eventBus, options.databaseUrl, logger));
-    const relay = new OutboxRelay(orm, options.databaseUrl, bus, name, logger);
+    // 1 while this instance relays the outbox, 0 as a standby or while its database connection is lost.
+    const relayActive = new Gauge({
+      name: 'outbox_relay_active',
+      help: 'Whether this instance relays its outbox',
+      registers: [server.registry],
+    });
+    const relay = new OutboxRelay(orm, options.databaseUrl, bus, name, logger, {
+      onRole: (role) => relayActive.set(role === 'active' ? 1 : 0),
+    });
     await relay.start();
     return {
       ...server,

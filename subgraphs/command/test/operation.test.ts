@@ -81,8 +81,11 @@ describe('an emergency operation', () => {
     // The construction department sees its task, works it through; another agency can do neither.
     hub.clock.advance(10);
     const sxdWork = ok(await execute(gql, CommandAgencyWorkDocument, { code: 'SXD-BP' }, { token: tokens.AGENCY_STAFF })).agencyByCode!;
-    expect(sxdWork.openTasks.map((t) => t.id)).toEqual([activated.tasks[3].id]);
-    expect(codes(await execute(gql, CommandAgencyWorkDocument, { code: 'SXD-BP' }, { token: staff['PCCC-BP'] }))).toEqual(['FORBIDDEN']);
+    expect(sxdWork.openTasks?.map((t) => t.id)).toEqual([activated.tasks[3].id]);
+    // Another agency's staff: each of the agency's command fields is refused (and null), the directory's part stands.
+    const otherWork = await execute(gql, CommandAgencyWorkDocument, { code: 'SXD-BP' }, { token: staff['PCCC-BP'] });
+    expect(new Set(codes(otherWork))).toEqual(new Set(['FORBIDDEN']));
+    expect(otherWork.data?.agencyByCode).toMatchObject({ openTasks: null, unacknowledgedDirectives: null });
     const task = activated.tasks[3];
     expect(
       codes(
@@ -150,7 +153,7 @@ describe('an emergency operation', () => {
     expect(
       ok(
         await execute(gql, CommandAgencyWorkDocument, { code: 'SXD-BP' }, { token: tokens.AGENCY_STAFF }),
-      ).agencyByCode!.unacknowledgedDirectives.map((d) => d.text),
+      ).agencyByCode!.unacknowledgedDirectives?.map((d) => d.text),
     ).toEqual([text]);
     expect(
       codes(await execute(gql, CommandAcknowledgeDirectiveDocument, { directiveId: directive.id }, { token: staff['PCCC-BP'] })),

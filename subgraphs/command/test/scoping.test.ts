@@ -91,7 +91,7 @@ describe('what an agency sees of operations', () => {
     expect(
       ok(
         await execute(gql, CommandFieldUnitDirectivesDocument, { id: truck }, { token: tokens.FIELD_OFFICER }),
-      ).fieldUnit!.unacknowledgedDirectives.map((d) => d.id),
+      ).fieldUnit!.unacknowledgedDirectives?.map((d) => d.id),
     ).toEqual([toTruck.id]);
     expect(
       codes(

@@ -2,6 +2,7 @@ import { auditEntry, diffSnapshots, notFound, requireId, takeStep, type AuditEnt
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { snapshot, type DirectoryContext } from './context';
+import { emitDirectoryEvent } from './events';
 
 /** An audit entry of a step on a directory record, when something changed. */
 function audited(
@@ -41,9 +42,10 @@ export function createAudited<T extends { id: string }>(
 
 /**
  * Changes a record in one transaction (see takeStep): checks the version the client read, applies the
- * change, and appends an audit entry with the fields that changed (none when nothing did).
+ * change, and appends an audit entry with the fields that changed (none when nothing did) and, for
+ * a unit or an agency that changed, its event (see emitDirectoryEvent).
  */
-export function updateAudited<T extends { id: string; version: number }>(
+export function updateAudited<T extends { id: string; version: number; code?: string }>(
   ctx: DirectoryContext,
   entityClass: EntityClass<T>,
   id: string,
@@ -66,6 +68,11 @@ export function updateAudited<T extends { id: string; version: number }>(
     expectedVersion,
     apply: (entity, em) => apply(entity, em),
     log: (entity, step) => audited(ctx, entityClass.name, entity.id, step, diffSnapshots(before, snapshot(entity, fields))),
+    // Other subgraphs cache what they copy of units and agencies: tell them, unless nothing changed.
+    emit: async (em, entity, step) => {
+      if (Object.keys(diffSnapshots(before, snapshot(entity, fields))).length)
+        await emitDirectoryEvent(em, ctx.identity, step.at, entityClass.name, { id: entity.id, code: entity.code ?? entity.id });
+    },
   });
 }
 

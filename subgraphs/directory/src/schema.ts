@@ -1,4 +1,4 @@
-import { AuditEntry, buildFederatedSchema, roleAuthChecker } from '@ioc-graph/platform';
+import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '@ioc-graph/platform';
 import type { GraphQLSchema } from 'graphql';
 import { AdministrativeUnit } from './administrativeUnit/administrativeUnit';
 import { administrativeUnitReference } from './administrativeUnit/administrativeUnit.reference';
@@ -15,7 +15,7 @@ import { personReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 
 /** The directory's tables, all in its own PostgreSQL schema. */
-export const entities = [AdministrativeUnit, Agency, FieldUnit, Person, AuditEntry];
+export const entities = [AdministrativeUnit, Agency, FieldUnit, Person, AuditEntry, OutboxEvent];
 
 /** The directory subgraph's federated schema. */
 export function buildDirectorySchema(): Promise<GraphQLSchema> {

@@ -88,7 +88,7 @@ describe('immediate handling: dispatching field units', () => {
     expect(recommended[0].kind).toBe('FIRE_TRUCK');
     const trucks = recommended.filter((r) => r.kind === 'FIRE_TRUCK').map((r) => r.distanceKm);
     expect(trucks).toEqual([...trucks].sort((a, b) => a - b));
-    expect(recommended[0].fieldUnit.status).toBe('AVAILABLE');
+    expect(recommended[0].fieldUnit?.status).toBe('AVAILABLE');
 
     const watcher = new Subscriber(
       gql,
@@ -158,7 +158,7 @@ describe('immediate handling: dispatching field units', () => {
 
       // Received 14:00, dispatched +1 min, accepted +30 s, en route +1.5 min, on scene +8 min, cleared +30 min.
       const view = (await execute(gql, DispatchIncidentDocument, { id: incident.id }, { token: hub.tokens.OPERATOR })).data!.incident!;
-      expect(view.assignments[0].responseTimes).toEqual({
+      expect(view.assignments?.[0].responseTimes).toEqual({
         callProcessingSeconds: 60,
         turnoutSeconds: 120,
         travelSeconds: 480,
@@ -167,8 +167,8 @@ describe('immediate handling: dispatching field units', () => {
         totalSeconds: 2460,
       });
       expect(view.responseTimes).toEqual({ callProcessingSeconds: 60, responseSeconds: 660, totalSeconds: 2460 });
-      expect(view.assignments[0].fieldUnit).toEqual({ code: 'FU-PCCC-01', agency: { code: 'PCCC-BP' } });
-      expect(view.assignments[0].log.map((l) => l.action)).toEqual([
+      expect(view.assignments?.[0].fieldUnit).toEqual({ code: 'FU-PCCC-01', agency: { code: 'PCCC-BP' } });
+      expect(view.assignments?.[0].log.map((l) => l.action)).toEqual([
         'dispatchUnit',
         'acceptAssignment',
         'reportEnRoute',

@@ -11,6 +11,7 @@ import { migrations } from '../migrations';
 import { seedReferenceData } from '../seeds/referenceData';
 import type { IncidentsContext } from './context';
 import type { IncidentsConfig } from './config';
+import { DirectoryCache } from './foreign/directoryCache';
 import { DirectoryLookup } from './foreign/directoryLookup';
 import { sectorAlertHandler } from './alert/sectorAlerts';
 import { FollowUpScheduler } from './followUp/scheduler';
@@ -39,6 +40,7 @@ export async function createServer(
   const clock = deps.clock ?? systemClock;
   const directoryClient = DirectoryLookup.client(config.directoryUrl, config.gatewaySecret);
   const bus = deps.bus ?? (await createEventBus(config.eventBus, databaseUrl, logger));
+  const directoryCache = new DirectoryCache();
   const service = await createSubgraphService({
     name: 'incidents',
     databaseUrl,
@@ -57,9 +59,11 @@ export async function createServer(
       ...context,
       clock,
       config,
-      directory: new DirectoryLookup(directoryClient, context.loaders, context.requestId),
+      directory: new DirectoryLookup(directoryClient, context.loaders, context.requestId, directoryCache),
     }),
   });
+  // Units and agencies the directory announces as changed are dropped from the cache (every instance).
+  await directoryCache.follow(bus, logger);
   const scheduler = new FollowUpScheduler(service.orm, clock, logger);
   scheduler.start(config.schedulerIntervalMs);
   // Sectors' breaches (docs/sector-pattern.md) arrive on the bus and become alerts here.
@@ -70,6 +74,7 @@ export async function createServer(
     scheduler,
     async stop() {
       await sectorAlerts.stop();
+      await directoryCache.stop();
       await scheduler.stop();
       await service.stop();
       if (!deps.bus) await bus.close();

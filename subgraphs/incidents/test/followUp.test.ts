@@ -108,7 +108,7 @@ describe('follow-up of deadlines', () => {
   async function agencyOverdue() {
     const response = await execute(gql(), AgencyWorkloadDocument, { code: 'SXD-BP' }, { token: hub.tokens.OPERATOR });
     expect(response.errors).toBeUndefined();
-    return response.data!.agencyByCode!.incidentStats.overdue;
+    return response.data!.agencyByCode!.incidentStats!.overdue;
   }
 
   it('counts a working-time deadline in office hours of working days, skipping holidays and counting make-up Saturdays', async () => {

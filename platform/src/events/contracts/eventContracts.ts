@@ -1,6 +1,7 @@
 import type { BusEvent } from '../bus';
 import type { BreachEventType, BreachPayload } from './breach';
 import type { OperationEventPayload, OperationEventType } from './command';
+import type { DirectoryEventPayload, DirectoryEventType } from './directory';
 import { ASSIGNMENT_EVENT_NAMES, type AssignmentEventPayload, type AssignmentEventType } from './dispatch';
 import {
   ALERT_EVENT_NAMES,
@@ -23,6 +24,7 @@ export type EventContracts = Each<AlertEventType, AlertEventPayload> &
   Each<IncidentEventType, IncidentEventPayload> &
   Each<AssignmentEventType, AssignmentEventPayload> &
   Each<OperationEventType, OperationEventPayload> &
+  Each<DirectoryEventType, DirectoryEventPayload> &
   Each<BreachEventType, BreachPayload>;
 
 /** A type of event that some subgraph emits. */

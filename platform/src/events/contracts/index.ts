@@ -6,4 +6,5 @@ export * from './breach';
 export * from './incidents';
 export * from './dispatch';
 export * from './command';
+export * from './directory';
 export * from './eventContracts';

@@ -12,7 +12,9 @@ import { Agency } from '../foreign/entities';
 export class AgencyCommandResolver {
   @Authorized(...STAFF_ROLES)
   @FieldResolver(() => [OperationTask], {
-    description: 'Its open tasks in active operations, earliest deadline first (the center, or the agency’s own staff)',
+    nullable: true,
+    description:
+      'Its open tasks in active operations, earliest deadline first (the center, or the agency’s own staff); null when the command service is unavailable',
   })
   openTasks(@Root() agency: Agency, @Ctx() ctx: CommandContext) {
     assertOwnAgency(ctx, agency.id);
@@ -21,7 +23,9 @@ export class AgencyCommandResolver {
 
   @Authorized(...STAFF_ROLES)
   @FieldResolver(() => [OperationDirective], {
-    description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the agency’s own staff)',
+    nullable: true,
+    description:
+      'Directives of active operations it has yet to acknowledge, oldest first (the center, or the agency’s own staff); null when the command service is unavailable',
   })
   unacknowledgedDirectives(@Root() agency: Agency, @Ctx() ctx: CommandContext) {
     assertOwnAgency(ctx, agency.id);

@@ -10,7 +10,9 @@ import { FieldUnit } from '../foreign/entities';
 export class FieldUnitCommandResolver {
   @Authorized(...STAFF_ROLES)
   @FieldResolver(() => [OperationDirective], {
-    description: 'Directives of active operations it has yet to acknowledge, oldest first (the center, or the unit’s own officers)',
+    nullable: true,
+    description:
+      'Directives of active operations it has yet to acknowledge, oldest first (the center, or the unit’s own officers); null when the command service is unavailable',
   })
   unacknowledgedDirectives(@Root() unit: FieldUnit, @Ctx() ctx: CommandContext) {
     if (!hasRole(ctx.identity, ...CENTER_ROLES) && ctx.identity.fieldUnitId !== unit.id)

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OperationState } from './operation.rules';
 
@@ -23,6 +23,16 @@ export class ActivateOperationInput {
 
 @InputType({ description: 'Filters on operations; all given conditions must hold' })
 export class OperationFilter {
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only the operations with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
   @Field(() => OperationState, { nullable: true, description: 'Only operations in this state' })
   state?: OperationState;
 

@@ -49,6 +49,7 @@ export class OperationResolver {
     @Ctx() ctx: CommandContext,
   ) {
     const where: FilterQuery<Operation>[] = [readableOperations(ctx.identity)];
+    if (filter?.ids) where.push({ id: { $in: filter.ids.map((id) => requireId(id, 'ids')) } });
     if (filter?.state) where.push({ state: filter.state });
     if (typeof filter?.exercise === 'boolean') where.push({ exercise: filter.exercise });
     if (filter?.incidentId) where.push({ incidentId: requireId(filter.incidentId, 'incidentId') });

@@ -98,6 +98,16 @@ export class SetUnitStatusInput {
 
 @InputType({ description: 'Filters on assignments; all given conditions must hold' })
 export class AssignmentFilter {
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only the assignments with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
   @Field(() => ID, { nullable: true, description: 'Only assignments to this incident' })
   @IsOptional()
   @IsUUID()

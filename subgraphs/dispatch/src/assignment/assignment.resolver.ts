@@ -63,6 +63,7 @@ export class AssignmentResolver {
     @Ctx() ctx: DispatchContext,
   ) {
     const where: FilterQuery<Assignment>[] = [assignmentScope(ctx.identity)];
+    if (filter?.ids) where.push({ id: { $in: filter.ids.map((id) => requireId(id, 'ids')) } });
     if (filter?.incidentId) where.push({ incidentId: requireId(filter.incidentId, 'incidentId') });
     if (filter?.fieldUnitId) where.push({ fieldUnitId: requireId(filter.fieldUnitId, 'fieldUnitId') });
     if (filter?.agencyId) where.push({ agencyId: requireId(filter.agencyId, 'agencyId') });
@@ -70,7 +71,7 @@ export class AssignmentResolver {
     return paginate(ctx.em, Assignment, { $and: where }, { ...page, orderBy: 'dispatchedAt', direction: 'DESC' });
   }
 
-  @FieldResolver(() => FieldUnit, { description: 'The unit sent' })
+  @FieldResolver(() => FieldUnit, { nullable: true, description: 'The unit sent; null when the directory service is unavailable' })
   fieldUnit(@Root() a: Assignment) {
     return ref<FieldUnit>(a.fieldUnitId);
   }
@@ -83,7 +84,7 @@ export class AssignmentResolver {
     return ref<Incident>(a.incidentId);
   }
 
-  @FieldResolver(() => Agency, { description: 'The unit’s agency' })
+  @FieldResolver(() => Agency, { nullable: true, description: 'The unit’s agency; null when the directory service is unavailable' })
   agency(@Root() a: Assignment) {
     return ref<Agency>(a.agencyId);
   }

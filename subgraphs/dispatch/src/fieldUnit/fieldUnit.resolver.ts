@@ -11,7 +11,10 @@ import { UnitStatus } from '../vocabulary';
 @Resolver(() => FieldUnit)
 export class FieldUnitLiveResolver {
   @Authorized(...STAFF_AND_SYSTEMS)
-  @FieldResolver(() => UnitStatus, { description: 'AVAILABLE until the unit is first dispatched or reports' })
+  @FieldResolver(() => UnitStatus, {
+    nullable: true,
+    description: 'AVAILABLE until the unit is first dispatched or reports; null when the dispatch service is unavailable',
+  })
   async status(@Root() unit: FieldUnit, @Ctx() ctx: DispatchContext) {
     return (await unitStateById(ctx).load(requireId(unit.id, 'id')))?.status ?? UnitStatus.AVAILABLE;
   }
@@ -26,7 +29,10 @@ export class FieldUnitLiveResolver {
   }
 
   @Authorized(...STAFF_AND_SYSTEMS)
-  @FieldResolver(() => [PositionReport], { description: `The last positions, newest first (up to ${TRACK_LENGTH})` })
+  @FieldResolver(() => [PositionReport], {
+    nullable: true,
+    description: `The last positions, newest first (up to ${TRACK_LENGTH}); null when the dispatch service is unavailable`,
+  })
   async track(
     @Root() unit: FieldUnit,
     @Arg('last', () => Int, { defaultValue: TRACK_LENGTH, description: 'How many positions, newest first' }) last: number,

@@ -10,7 +10,10 @@ import { ResponseTimes, incidentResponseTimes } from '../responseTimes/responseT
 @Resolver(() => Incident)
 export class IncidentDispatchResolver {
   @Authorized(Role.LEADER, Role.OPERATOR, Role.AGENCY_STAFF, Role.FIELD_OFFICER)
-  @FieldResolver(() => [Assignment], { description: 'Units dispatched to it (those the caller may see)' })
+  @FieldResolver(() => [Assignment], {
+    nullable: true,
+    description: 'Units dispatched to it (those the caller may see); null when the dispatch service is unavailable',
+  })
   async assignments(@Root() incident: Incident, @Ctx() ctx: DispatchContext) {
     const all = await assignmentsByIncident(ctx).load(requireId(incident.id, 'id'));
     return all.filter((a) => mayReadAssignment(ctx.identity, a));

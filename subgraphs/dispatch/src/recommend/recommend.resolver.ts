@@ -14,7 +14,7 @@ const ROAD_FACTOR = 1.3;
 
 @ObjectType({ description: 'A unit suggested for an incident, nearest first' })
 export class UnitRecommendation {
-  @Field(() => FieldUnit, { description: 'The suggested unit' })
+  @Field(() => FieldUnit, { nullable: true, description: 'The suggested unit; null when the directory service is unavailable' })
   fieldUnit!: FieldUnit;
 
   @Field({ description: 'A FieldUnitKind' })

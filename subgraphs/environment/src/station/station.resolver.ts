@@ -37,7 +37,10 @@ export class StationResolver {
     return stationByCode(ctx).load(code);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit it sits in' })
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'The administrative unit it sits in; null when the directory service is unavailable',
+  })
   administrativeUnit(@Root() station: Station) {
     return ref<AdministrativeUnit>(station.unitId);
   }

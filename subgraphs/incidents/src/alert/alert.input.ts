@@ -68,6 +68,16 @@ export class ReportAlertInput {
 
 @InputType({ description: 'Filters on alerts; all given conditions must hold' })
 export class AlertFilter {
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only the alerts with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
   @Field(() => [AlertState], { nullable: true, description: 'Only alerts in one of these states' })
   states?: AlertState[];
 

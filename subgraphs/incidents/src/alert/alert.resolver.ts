@@ -42,6 +42,7 @@ export class AlertConnection extends ConnectionType(Alert) {}
 /** Conditions of an alert filter. */
 export function alertWhere(filter: AlertFilter | null | undefined): FilterQuery<Alert> {
   const where: FilterQuery<Alert>[] = [];
+  if (filter?.ids) where.push({ id: { $in: filter.ids.map((id) => requireId(id, 'ids')) } });
   if (filter?.states?.length) where.push({ state: { $in: filter.states } });
   if (filter?.sectors?.length) where.push({ sector: { $in: filter.sectors } });
   if (filter?.categoryIds?.length) where.push({ category: { $in: filter.categoryIds } });

@@ -1,4 +1,5 @@
 import { badInput, SERVICE_IDENTITY, SubgraphClient, type Loaders } from '@ioc-graph/platform';
+import type { DirectoryCache } from './directoryCache';
 
 export interface UnitFacts {
   id: string;
@@ -21,13 +22,15 @@ const AGENCIES = `query Agencies($representations: [_Any!]!) {
 /**
  * What the incidents subgraph asks the directory when it writes: does the unit or agency exist, and
  * which units lie above a unit. The lineage is copied onto alerts and incidents, so that subtree
- * filters and statistics need no query across subgraphs. Lookups are batched per request.
+ * filters and statistics need no query across subgraphs. Lookups are batched per request and go
+ * through the process's DirectoryCache, so a unit or agency is asked for once, not once per alert.
  */
 export class DirectoryLookup {
   constructor(
     private readonly client: SubgraphClient,
     private readonly loaders: Loaders,
     private readonly requestId: string,
+    private readonly cache: DirectoryCache,
   ) {}
 
   static client(url: string, secret: string): SubgraphClient {
@@ -35,26 +38,30 @@ export class DirectoryLookup {
   }
 
   async unit(id: string, field: string): Promise<UnitFacts> {
-    const loader = this.loaders.get<string, UnitFacts | null>('directory:unit', async (ids) => {
-      const representations = ids.map((unitId) => ({ __typename: 'AdministrativeUnit', id: unitId }));
-      const data = await this.client.request<{ _entities: ({ id: string; ancestors: { id: string }[] } | null)[] }>(
-        UNITS,
-        { representations },
-        this.requestId,
-      );
-      return data._entities.map((unit) => (unit ? { id: unit.id, lineage: [...unit.ancestors.map((a) => a.id), unit.id] } : null));
-    });
+    const loader = this.loaders.get<string, UnitFacts | null>('directory:unit', (keys) =>
+      this.cache.units(keys, async (ids) => {
+        const representations = ids.map((unitId) => ({ __typename: 'AdministrativeUnit', id: unitId }));
+        const data = await this.client.request<{ _entities: ({ id: string; ancestors: { id: string }[] } | null)[] }>(
+          UNITS,
+          { representations },
+          this.requestId,
+        );
+        return data._entities.map((unit) => (unit ? { id: unit.id, lineage: [...unit.ancestors.map((a) => a.id), unit.id] } : null));
+      }),
+    );
     const unit = await loader.load(id.toLowerCase());
     if (!unit) throw badInput(`${field} refers to no administrative unit`, [{ field, message: 'no such administrative unit' }]);
     return unit;
   }
 
   async agency(id: string, field: string): Promise<AgencyFacts> {
-    const loader = this.loaders.get<string, AgencyFacts | null>('directory:agency', async (ids) => {
-      const representations = ids.map((agencyId) => ({ __typename: 'Agency', id: agencyId }));
-      const data = await this.client.request<{ _entities: (AgencyFacts | null)[] }>(AGENCIES, { representations }, this.requestId);
-      return data._entities;
-    });
+    const loader = this.loaders.get<string, AgencyFacts | null>('directory:agency', (keys) =>
+      this.cache.agencies(keys, async (ids) => {
+        const representations = ids.map((agencyId) => ({ __typename: 'Agency', id: agencyId }));
+        const data = await this.client.request<{ _entities: (AgencyFacts | null)[] }>(AGENCIES, { representations }, this.requestId);
+        return data._entities;
+      }),
+    );
     const agency = await loader.load(id.toLowerCase());
     if (!agency) throw badInput(`${field} refers to no agency`, [{ field, message: 'no such agency' }]);
     return agency;

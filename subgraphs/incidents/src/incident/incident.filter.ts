@@ -15,6 +15,7 @@ export function incidentWhere(ctx: IncidentsContext, filter: IncidentFilter | nu
     if (!ctx.identity.agencyId) throw forbidden('Only the center and agencies read incidents');
     where.push({ agencyId: ctx.identity.agencyId });
   }
+  if (filter?.ids) where.push({ id: { $in: filter.ids.map((id) => requireId(id, 'ids')) } });
   if (filter?.states?.length) where.push({ state: { $in: filter.states } });
   if (filter?.processes?.length) where.push({ process: { $in: filter.processes } });
   if (filter?.sectors?.length) where.push({ sector: { $in: filter.sectors } });

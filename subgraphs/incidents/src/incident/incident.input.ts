@@ -8,6 +8,16 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
 
 @InputType({ description: 'Filters on incidents; all given conditions must hold' })
 export class IncidentFilter {
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Only the incidents with these ids (at most 100); the other conditions and the caller’s scope still apply. An empty list matches none',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
   @Field(() => [IncidentState], { nullable: true, description: 'Only incidents in one of these states' })
   states?: IncidentState[];
 

@@ -10,7 +10,7 @@ import {
   requireId,
 } from '@ioc-graph/platform';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category } from '../category/category';
 import { categoryById } from '../category/category.loader';
@@ -35,6 +35,15 @@ export class Satisfaction {
 
 @InputType({ description: 'Filters on published incidents; all given conditions must hold' })
 export class PublicIncidentFilter {
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Only the records with these ids (at most 100); the other conditions still apply. An empty list matches none',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
   @Field(() => Sector, { nullable: true, description: 'Only records of this sector' })
   sector?: Sector;
 
@@ -85,6 +94,7 @@ export class PublicationResolver {
     @Ctx() ctx: IncidentsContext,
   ) {
     const where: FilterQuery<Publication>[] = [];
+    if (filter?.ids) where.push({ id: { $in: filter.ids.map((id) => requireId(id, 'ids')) } });
     if (filter?.sector) where.push({ sector: filter.sector });
     if (filter?.categoryId) where.push({ category: requireId(filter.categoryId, 'categoryId') });
     if (filter?.withinUnitId) where.push({ unitLineage: { $contains: [requireId(filter.withinUnitId, 'withinUnitId')] } });

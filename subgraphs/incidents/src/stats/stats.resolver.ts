@@ -100,7 +100,10 @@ export class StatsResolver {
 @Resolver(() => AdministrativeUnit)
 export class UnitWorkloadResolver {
   @Authorized()
-  @FieldResolver(() => IncidentStats, { description: 'Incidents in this unit and below it (drills excluded)' })
+  @FieldResolver(() => IncidentStats, {
+    nullable: true,
+    description: 'Incidents in this unit and below it (drills excluded); null when the incidents service is unavailable',
+  })
   incidentStats(@Root() unit: AdministrativeUnit, @Ctx() ctx: IncidentsContext) {
     return statsByUnit(ctx).load(requireId(unit.id, 'id'));
   }
@@ -110,7 +113,11 @@ export class UnitWorkloadResolver {
 @Resolver(() => Agency)
 export class AgencyWorkloadResolver {
   @Authorized(...STAFF_ROLES)
-  @FieldResolver(() => IncidentStats, { description: 'The agency’s incidents (drills excluded): the center, or the agency itself' })
+  @FieldResolver(() => IncidentStats, {
+    nullable: true,
+    description:
+      'The agency’s incidents (drills excluded): the center, or the agency itself; null when the incidents service is unavailable',
+  })
   incidentStats(@Root() agency: Agency, @Ctx() ctx: IncidentsContext) {
     this.assertOwnOrCenter(ctx, agency.id);
     return statsByAgency(ctx).load(requireId(agency.id, 'id'));
@@ -118,7 +125,9 @@ export class AgencyWorkloadResolver {
 
   @Authorized(...STAFF_ROLES)
   @FieldResolver(() => [Incident], {
-    description: 'Open incidents held by the agency, nearest deadline first: the center, or the agency itself',
+    nullable: true,
+    description:
+      'Open incidents held by the agency, nearest deadline first: the center, or the agency itself; null when the incidents service is unavailable',
   })
   openIncidents(@Root() agency: Agency, @Ctx() ctx: IncidentsContext) {
     this.assertOwnOrCenter(ctx, agency.id);

@@ -71,7 +71,11 @@ export const unitTrafficOf = (ctx: TrafficContext) =>
 /** The traffic picture of the directory's administrative units. */
 @Resolver(() => AdministrativeUnit)
 export class UnitTrafficResolver {
-  @FieldResolver(() => UnitTraffic, { description: 'Violations today, cameras online and offline, congested segments in its subtree' })
+  @FieldResolver(() => UnitTraffic, {
+    nullable: true,
+    description:
+      'Violations today, cameras online and offline, congested segments in its subtree; null when the traffic service is unavailable',
+  })
   traffic(@Root() unit: AdministrativeUnit, @Ctx() ctx: TrafficContext): Promise<UnitTraffic> {
     return unitTrafficOf(ctx).load(unit.id.toLowerCase());
   }

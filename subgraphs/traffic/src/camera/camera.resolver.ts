@@ -41,7 +41,10 @@ export class CameraResolver {
     return statusOf(ctx, camera);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit it sits in' })
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'The administrative unit it sits in; null when the directory service is unavailable',
+  })
   administrativeUnit(@Root() camera: Camera) {
     return ref<AdministrativeUnit>(camera.unitId);
   }
@@ -62,7 +65,10 @@ export class RoadSegmentResolver {
     return ctx.em.find(RoadSegment, within(withinUnitId), { orderBy: { code: 'ASC' } });
   }
 
-  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit it lies in' })
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'The administrative unit it lies in; null when the directory service is unavailable',
+  })
   administrativeUnit(@Root() segment: RoadSegment) {
     return ref<AdministrativeUnit>(segment.unitId);
   }

@@ -1,0 +1,135 @@
+import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
+import { createLogger, envReader } from '@ioc-graph/platform';
+import { randomBytes } from 'node:crypto';
+import { WatchAlertsDocument } from '../../__generated__/graphql';
+import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
+import { eventually } from '../../test/support/eventually';
+import { startHub, TEST_ENV, type Hub } from '../../test/support/hub';
+import { startSubgraphProcess, type SubgraphProcess } from '../../test/support/subgraphProcess';
+import { Subscriber } from '../../test/support/subscriber';
+
+/**
+ * Live events while the incidents subgraph is a process of its own that dies (`kill -9`) or hangs
+ * (`kill -STOP`): the gateway's subscribers wait, then receive every event, in order, once.
+ */
+describe('subscriptions across a crashed or hung subgraph process', () => {
+  let hub: Hub;
+  let incidents: SubgraphProcess;
+  let gateway: { server: GatewayServer; url: string };
+  const tag = randomBytes(3).toString('hex');
+
+  beforeAll(async () => {
+    hub = await startHub();
+    incidents = await startSubgraphProcess(hub, 'incidents');
+    // A gateway whose incidents subgraph is the process; the delivery timeout outlasts a restart on a busy machine.
+    const config = readGatewayConfig(
+      envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: hub.databaseUrl, SUBSCRIPTION_DELIVERY_TIMEOUT_MS: '300000', PORT: '0' }),
+    );
+    config.subgraphUrls = {
+      ...Object.fromEntries(Object.values(hub.subgraphs).map(({ entry, url }) => [entry.name, url])),
+      incidents: incidents.url,
+    };
+    const server = await createGateway(config, { logger: createLogger('gateway', 'silent') });
+    gateway = { server, url: await server.listen(0) };
+  });
+  afterAll(async () => {
+    await gateway?.server.stop();
+    await incidents?.stop();
+    await hub?.stop();
+  });
+
+  /** The cursors of the `alert.received` events of `ids` in the gateway's log after `after`: the order every subscriber must see. */
+  const logOrder = async (after: number, ids: Set<string>) => {
+    const cursors: string[] = [];
+    for (let position = after; ;) {
+      const events = await gateway.server.subscriptions.log.read(position, 500);
+      if (!events.length) return cursors;
+      for (const event of events) if (event.type === 'alert.received' && ids.has(event.entityKey)) cursors.push(String(event.seq));
+      position = events.at(-1)!.seq;
+    }
+  };
+  /** The cursors of the `alert.received` events a subscriber got whose headline carries `label`. */
+  const received = (
+    subscriber: Subscriber<{ alertReceived: { cursor: string; type: string; alert?: { headline: string } | null } }>,
+    label: string,
+  ) =>
+    subscriber.data
+      .filter((d) => d.alertReceived.type === 'alert.received' && d.alertReceived.alert?.headline.includes(label))
+      .map((d) => d.alertReceived.cursor);
+
+  it('gives every subscriber all of a 1,000-alert burst, in order and once, across a kill -9 and restart of the incidents subgraph', async () => {
+    const after = gateway.server.subscriptions.log.head;
+    const subscribers = Array.from(
+      { length: 4 },
+      () => new Subscriber(gateway.url, WatchAlertsDocument, { after: String(after) }, hub.tokens.OPERATOR),
+    );
+    const ids = new Set<string>();
+    const label = `khởi động lại ${tag}`;
+    let failedReports = 0;
+    // One alert, sent again with the same sourceRef until acknowledged: what a sector system does.
+    const report = (i: number) =>
+      eventually(
+        async () => {
+          const response = await reportCameraAlert(hub, cameraAlert(`crash-${tag}-${i}`, `Ùn tắc khi ${label} #${i}`), gateway.url);
+          if (response.errors?.length || !response.data) return void failedReports++;
+          ids.add(response.data.reportAlert.id);
+          return true;
+        },
+        { timeout: 240_000, interval: 100, what: `alert ${i} acknowledged` },
+      );
+    let next = 0;
+    const worker = async () => {
+      while (next < 1_000) await report(next++);
+    };
+    try {
+      const burst = Promise.all(Array.from({ length: 8 }, worker));
+      await eventually(() => ids.size >= 300, { timeout: 240_000, what: '300 alerts acknowledged' });
+      await incidents.kill();
+      await eventually(() => failedReports > 0, { what: 'reports failing while the incidents subgraph is down' });
+      await incidents.restart();
+      await burst;
+      expect(ids.size).toBe(1_000);
+
+      // Acknowledged alerts reach the log once their outbox is relayed (by the restarted process or the hub's instance).
+      const expected = await eventually(
+        async () => {
+          const cursors = await logOrder(after, ids);
+          return cursors.length === 1_000 && cursors;
+        },
+        { timeout: 120_000, what: 'the 1,000 alerts in the gateway’s log' },
+      );
+      for (const subscriber of subscribers) {
+        await subscriber.until((s) => received(s, label).length >= 1_000, 240_000);
+        expect(subscriber.error).toBeNull();
+        expect(received(subscriber, label)).toEqual(expected);
+      }
+    } finally {
+      await Promise.all(subscribers.map((s) => s.stop()));
+    }
+  }, 600_000);
+
+  it('holds subscribers while the incidents subgraph hangs, then delivers every event in order', async () => {
+    const after = gateway.server.subscriptions.log.head;
+    const subscriber = new Subscriber(gateway.url, WatchAlertsDocument, { after: String(after) }, hub.tokens.OPERATOR);
+    const ids = new Set<string>();
+    const label = `treo ${tag}`;
+    try {
+      incidents.pause();
+      // Written through the hub's own gateway and incidents subgraph: only this gateway's reads hang.
+      for (let i = 0; i < 20; i++) {
+        const response = await reportCameraAlert(hub, cameraAlert(`hang-${tag}-${i}`, `Ngập khi ${label} #${i}`));
+        expect(response.errors).toBeUndefined();
+        ids.add(response.data!.reportAlert.id);
+      }
+      await eventually(async () => (await logOrder(after, ids)).length === 20, { what: 'the 20 alerts in the gateway’s log' });
+      expect(received(subscriber, label)).toEqual([]);
+      incidents.resume();
+      await subscriber.until((s) => received(s, label).length >= 20, 120_000);
+      expect(subscriber.error).toBeNull();
+      expect(received(subscriber, label)).toEqual(await logOrder(after, ids));
+    } finally {
+      incidents.resume();
+      await subscriber.stop();
+    }
+  });
+});
