@@ -1,9 +1,7 @@
-import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
-import { createLogger, envReader } from '@ioc-graph/platform';
 import { EnvironmentUnitPictureDocument, type EnvironmentUnitPictureQuery } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
 import { faultyProxy, type FaultyProxy } from '../../test/support/faultyProxy';
-import { execute, startHub, TEST_ENV, type GraphQLResponse, type Hub } from '../../test/support/hub';
+import { execute, startHub, type GraphQLResponse, type Hub } from '../../test/support/hub';
 
 /** The wall's picture of a unit: its name (directory), incidents, traffic and air quality, from four subgraphs. */
 const UNIT = { code: '689' };
@@ -18,22 +16,14 @@ const MARGIN_MS = 4_000;
 describe('degradation when a subgraph fails', () => {
   let hub: Hub;
   let proxies: Record<'traffic' | 'incidents', FaultyProxy>;
-  const gateways: GatewayServer[] = [];
   let full: EnvironmentUnitPictureQuery['administrativeUnitByCode'];
 
   /** A gateway of its own on the hub's subgraphs, reaching traffic and incidents through the proxies. */
   const gatewayWith = async (env: Record<string, string>) => {
-    const config = readGatewayConfig(
-      envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: hub.databaseUrl, RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: '0' }),
+    const { url } = await hub.startGateway(
+      { RATE_LIMIT_PER_MINUTE: '0', ...env },
+      { traffic: proxies.traffic.url, incidents: proxies.incidents.url },
     );
-    config.subgraphUrls = {
-      ...Object.fromEntries(Object.values(hub.subgraphs).map(({ entry, url }) => [entry.name, url])),
-      traffic: proxies.traffic.url,
-      incidents: proxies.incidents.url,
-    };
-    const server = await createGateway(config, { logger: createLogger('gateway', 'silent') });
-    gateways.push(server);
-    const url = await server.listen(0);
     return { url, origin: new URL(url).origin };
   };
   const unit = (url: string) => execute(url, EnvironmentUnitPictureDocument, UNIT, { token: hub.tokens.LEADER });
@@ -75,7 +65,6 @@ describe('degradation when a subgraph fails', () => {
     }
   });
   afterAll(async () => {
-    for (const gateway of gateways) await gateway.stop();
     for (const proxy of Object.values(proxies ?? {})) await proxy.close();
     await hub?.stop();
   });

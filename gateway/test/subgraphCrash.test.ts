@@ -1,10 +1,9 @@
-import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
-import { createLogger, envReader } from '@ioc-graph/platform';
+import type { GatewayServer } from '@ioc-graph/gateway';
 import { randomBytes } from 'node:crypto';
 import { WatchAlertsDocument } from '../../__generated__/graphql';
 import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { eventually } from '../../test/support/eventually';
-import { startHub, TEST_ENV, type Hub } from '../../test/support/hub';
+import { startHub, type Hub } from '../../test/support/hub';
 import { startSubgraphProcess, type SubgraphProcess } from '../../test/support/subgraphProcess';
 import { Subscriber } from '../../test/support/subscriber';
 
@@ -22,18 +21,9 @@ describe('subscriptions across a crashed or hung subgraph process', () => {
     hub = await startHub();
     incidents = await startSubgraphProcess(hub, 'incidents');
     // A gateway whose incidents subgraph is the process; the delivery timeout outlasts a restart on a busy machine.
-    const config = readGatewayConfig(
-      envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: hub.databaseUrl, SUBSCRIPTION_DELIVERY_TIMEOUT_MS: '300000', PORT: '0' }),
-    );
-    config.subgraphUrls = {
-      ...Object.fromEntries(Object.values(hub.subgraphs).map(({ entry, url }) => [entry.name, url])),
-      incidents: incidents.url,
-    };
-    const server = await createGateway(config, { logger: createLogger('gateway', 'silent') });
-    gateway = { server, url: await server.listen(0) };
+    gateway = await hub.startGateway({ SUBSCRIPTION_DELIVERY_TIMEOUT_MS: '300000' }, { incidents: incidents.url });
   });
   afterAll(async () => {
-    await gateway?.server.stop();
     await incidents?.stop();
     await hub?.stop();
   });

@@ -1,11 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { createGateway, readGatewayConfig, type GatewayServer } from '@ioc-graph/gateway';
-import { createLogger, envReader } from '@ioc-graph/platform';
+import { createLogger } from '@ioc-graph/platform';
 import { parse, type ExecutionResult } from 'graphql';
 import { WatchAlertsDocument } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
 import { faultyProxy } from '../../test/support/faultyProxy';
-import { startHub, TEST_ENV, type Hub } from '../../test/support/hub';
+import { startHub, type Hub } from '../../test/support/hub';
 import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { Subscriber } from '../../test/support/subscriber';
 
@@ -13,21 +12,10 @@ import { Subscriber } from '../../test/support/subscriber';
 describe('subscriptions under faults', () => {
   let hub: Hub;
   let proxy: Awaited<ReturnType<typeof faultyProxy>>;
-  const gateways: { url: string; server: GatewayServer }[] = [];
   let seq = 0;
   const report = (headline: string) => reportCameraAlert(hub, cameraAlert(`fault-${++seq}`, headline));
   /** A gateway on the hub's subgraphs and bus whose way to the incidents subgraph goes through the proxy. */
-  const gatewayBehindProxy = async (env: Record<string, string> = {}) => {
-    const config = readGatewayConfig(envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: hub.databaseUrl, ...env, PORT: '0' }));
-    config.subgraphUrls = {
-      ...Object.fromEntries(Object.values(hub.subgraphs).map(({ entry, url }) => [entry.name, url])),
-      incidents: proxy.url,
-    };
-    const server = await createGateway(config, { logger: createLogger('gateway', 'silent') });
-    const gateway = { server, url: await server.listen(0) };
-    gateways.push(gateway);
-    return gateway;
-  };
+  const gatewayBehindProxy = (env: Record<string, string> = {}) => hub.startGateway(env, { incidents: proxy.url });
   const burst = async (count: number, label: string) => {
     const headlines = Array.from({ length: count }, (_, i) => `${label} ${i}`);
     for (const headline of headlines) expect((await report(headline)).errors).toBeUndefined();
@@ -39,7 +27,6 @@ describe('subscriptions under faults', () => {
     proxy = await faultyProxy(hub.incidentsUrl);
   });
   afterAll(async () => {
-    for (const gateway of gateways) await gateway.server.stop();
     await proxy?.close();
     await hub?.stop();
   });
@@ -103,7 +90,7 @@ describe('subscriptions under faults', () => {
   });
 
   it('lets go of subscribers whose client disconnected, whatever their filter', async () => {
-    const { url } = gateways[0] ?? (await gatewayBehindProxy());
+    const { url } = await gatewayBehindProxy();
     const gauge = async () => {
       const metrics = await (await fetch(new URL('/metrics', url))).text();
       return Number(/^graphql_subscribers(?:\{[^}]*\})? (\d+)/m.exec(metrics)?.[1] ?? NaN);

@@ -60,8 +60,11 @@ export interface Hub {
   identities: Record<Role, Identity>;
   /** A token for any identity (e.g. the staff of another agency), valid 12 h or as long as asked. */
   tokenFor(identity: Identity & { subject: string }, expiresIn?: string | number): Promise<string>;
-  /** Starts another gateway on the same subgraphs and event bus (a second instance, or a restart); `env` overrides the hub's settings. */
-  startGateway(env?: Record<string, string>): Promise<{ url: string; server: GatewayServer }>;
+  /**
+   * Starts another gateway on the same subgraphs and event bus (a second instance, or a restart); `env`
+   * overrides the hub's settings, `subgraphUrls` the address of some subgraphs (a fault proxy, a process).
+   */
+  startGateway(env?: Record<string, string>, subgraphUrls?: Record<string, string>): Promise<{ url: string; server: GatewayServer }>;
   /** SQL statements each subgraph sent since the last `resetStatements()`, by subgraph name (requests only, not background work). */
   statementsOf: Record<string, string[]>;
   /** SQL statements seen by the directory since the last `resetStatements()` (`statementsOf.directory`). */
@@ -120,11 +123,11 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       cleanup.push(() => server.stop());
       return { server, url: await server.listen(0) };
     };
-    const gatewayConfigWith = (overrides: Record<string, string> = {}) => {
+    const gatewayConfigWith = (overrides: Record<string, string> = {}, subgraphUrls: Record<string, string> = {}) => {
       const config = readGatewayConfig(
         envReader({ ...process.env, ...TEST_ENV, EVENT_BUS_URL: database.url, ...env, ...overrides, PORT: '0' }),
       );
-      config.subgraphUrls = Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url]));
+      config.subgraphUrls = { ...Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url])), ...subgraphUrls };
       return config;
     };
     const gatewayConfig = gatewayConfigWith();
@@ -158,8 +161,8 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       tokens,
       identities,
       tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
-      startGateway: async (overrides) =>
-        start(() => createGateway(gatewayConfigWith(overrides), { logger: createLogger('gateway', 'silent') })),
+      startGateway: async (overrides, subgraphUrls) =>
+        start(() => createGateway(gatewayConfigWith(overrides, subgraphUrls), { logger: createLogger('gateway', 'silent') })),
       statementsOf,
       statements: statementsOf.directory,
       incidentStatements: statementsOf.incidents,
