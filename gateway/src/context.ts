@@ -1,5 +1,6 @@
 import { ErrorCode, PUBLIC, type Identity, type Logger, type TokenVerifier } from '@ioc-graph/platform';
 import { GraphQLError } from 'graphql';
+import type { FrameSink } from './subscriptions/fanout';
 
 /** What the gateway knows of one request: who calls, and the id that follows it into the subgraphs. */
 export interface GatewayContext {
@@ -12,6 +13,8 @@ export interface GatewayContext {
    * made for it batch many events and are the gateway's own.
    */
   eventRead?: boolean;
+  /** Over WebSocket, for a subscription: where the fan-out writes its `next` messages. */
+  frames?: FrameSink;
 }
 
 /**

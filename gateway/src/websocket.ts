@@ -13,6 +13,7 @@ import { identify, type GatewayContext } from './context';
 import type { CallerRateLimiter } from './limits';
 import { armorRules, audienceOf, prepareOperation, type AudienceLimits } from './operationLimits';
 import { preparePersistedOperation, type PersistedOperations } from './persistedOperations';
+import type { FrameSink } from './subscriptions/fanout';
 
 export interface WebSocketEndpointOptions {
   httpServer: Server;
@@ -90,9 +91,10 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
           return false;
         }
       },
-      context: (ctx): GatewayContext => {
+      context: (ctx, id): GatewayContext => {
+        const { identity, socket } = ctx.extra as Extra;
         const requestId = randomUUID();
-        return { identity: (ctx.extra as Extra).identity!, requestId, logger: logger.child({ requestId }) };
+        return { identity: identity!, requestId, logger: logger.child({ requestId }), frames: nextFrames(socket, id) };
       },
       execute: async (args): Promise<ExecutionResult> => {
         const response = await options.apollo.executeOperation(
@@ -138,6 +140,16 @@ export function createWebSocketEndpoint(options: WebSocketEndpointOptions) {
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The `next` messages of subscription `id`, as graphql-ws writes them, without the promise graphql-ws
+ * waits on for each: the fan-out writes each event's result to every subscriber at once, and its
+ * iterator only tells graphql-ws when the subscription ends (completed, or with an error).
+ */
+function nextFrames(socket: WebSocket, id: string): FrameSink {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return { next: (payload, written) => socket.send(`${head}${payload}}`, written) };
 }
 
 /**

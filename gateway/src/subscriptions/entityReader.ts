@@ -84,7 +84,6 @@ export class EntityReader {
   private readonly waiting: ReadGroup[] = [];
   private scheduled = false;
   private active = 0;
-  private readonly slots: (() => void)[] = [];
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
   private readonly cachePerGroup: number;
@@ -125,36 +124,34 @@ export class EntityReader {
     return group;
   }
 
-  // Asks made in the same turn (every subscriber group woken by one append) go out together.
+  /** Sends what waits at the end of the turn: the asks of one turn (every group woken by one append) make one batch per group. */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      for (const group of this.waiting.splice(0)) {
-        const queue = group.queue;
-        group.queue = [];
-        for (let i = 0; i < queue.length; i += this.maxBatch) void this.send(group, queue.slice(i, i + this.maxBatch));
-      }
+      this.pump();
     });
   }
 
-  private async slot(): Promise<void> {
-    if (this.active < this.maxInFlight) {
+  /**
+   * Sends the groups' waiting reads, a batch per free slot, the groups in turn. While every slot is
+   * taken, a group's asks wait and join its next batch: the busier the subgraphs, the larger the batches.
+   */
+  private pump(): void {
+    while (this.active < this.maxInFlight && this.waiting.length) {
+      const group = this.waiting.shift()!;
+      const batch = group.queue.splice(0, this.maxBatch);
+      if (group.queue.length) this.waiting.push(group);
       this.active++;
-      return;
+      void this.send(group, batch).finally(() => {
+        this.active--;
+        this.schedule();
+      });
     }
-    await new Promise<void>((resolve) => this.slots.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.slots.shift();
-    if (next) next();
-    else this.active--;
   }
 
   private async send(group: ReadGroup, batch: Pending[]): Promise<void> {
-    await this.slot();
     try {
       const outcomes = await this.execute(group, batch);
       const failures = outcomes.filter((outcome) => outcome instanceof FailedRead);
@@ -177,8 +174,6 @@ export class EntityReader {
         group.inFlight.delete(pending.seq);
         pending.reject(failed);
       }
-    } finally {
-      this.release();
     }
   }
 

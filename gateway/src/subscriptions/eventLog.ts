@@ -11,6 +11,7 @@ export class EventLog {
   private last = 0;
   private feed: BusFeed | null = null;
   private waiters = new Set<() => void>();
+  private listeners = new Set<(events: BusEvent[]) => void>();
   private closed = false;
 
   constructor(
@@ -40,7 +41,14 @@ export class EventLog {
     }
     if (this.events.length > this.capacity) this.events.splice(0, this.events.length - this.capacity);
     this.onAppend?.(events);
+    for (const listener of this.listeners) listener(events);
     for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Calls `listener` with the events of every append, as they arrive; returns what stops it. */
+  listen(listener: (events: BusEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Up to `limit` events after `after`, in order: from memory when they are there, else from the bus. */

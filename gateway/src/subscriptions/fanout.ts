@@ -28,6 +28,16 @@ export interface StreamSpec {
   execute(delivery: Delivery): ExecutionResult | Promise<ExecutionResult>;
 }
 
+/**
+ * Where a subscriber's results are written as they come: the `next` messages of its subscription,
+ * straight to its client's socket, so that one serialised result serves every subscriber of a stream
+ * and a burst of events goes out without a round of promises per event and subscriber.
+ */
+export interface FrameSink {
+  /** Writes the `next` message carrying `payload` (a serialised ExecutionResult); `written` is called once the socket has taken it. */
+  next(payload: string, written: (error?: Error | null) => void): void;
+}
+
 export interface FanoutOptions {
   log: EventLog;
   logger: Logger;
@@ -35,7 +45,8 @@ export interface FanoutOptions {
   maxLag: number;
   /** How long (ms) an event whose entity cannot be read is retried before its subscribers are ended with UNAVAILABLE. */
   deliveryTimeoutMs: number;
-  onDelivered?: (event: BusEvent) => void;
+  /** `event` delivered to `count` subscribers at once (metrics). */
+  onDelivered?: (event: BusEvent, count: number) => void;
   onSubscriber?: (delta: 1 | -1) => void;
 }
 
@@ -54,12 +65,19 @@ const GAVE_UP = Symbol('gave up');
 export class Fanout {
   private readonly shared = new Map<string, Stream>();
 
+  /** Stops the shared streams' reading ahead (while there is one, they read ahead). */
+  private unlisten: (() => void) | null = null;
+
   constructor(readonly options: FanoutOptions) {}
 
-  /** A subscriber to `spec` from `after` (null: from the head, live events only). */
-  subscribe(spec: StreamSpec, after: number | null): Subscriber {
+  /**
+   * A subscriber to `spec` from `after` (null: from the head, live events only). With a sink, results
+   * are written to it as they come and the subscriber's iterator only ends; without one, they are
+   * queued for the iterator to take.
+   */
+  subscribe(spec: StreamSpec, after: number | null, sink: FrameSink | null = null): Subscriber {
     const from = after ?? this.options.log.head;
-    const subscriber = new Subscriber(from, this.options);
+    const subscriber = new Subscriber(from, this.options, sink);
     const stream = this.shared.get(spec.key);
     if (stream && stream.position <= from) stream.add(subscriber);
     else {
@@ -86,6 +104,10 @@ export class Fanout {
       if (atHead) {
         this.shared.set(stream.spec.key, stream);
         stream.shared = true;
+        // New events' entities are asked for as they arrive, also by streams still busy with earlier ones.
+        this.unlisten ??= this.options.log.listen((events) => {
+          for (const shared of this.shared.values()) shared.readAhead(events);
+        });
       }
       return;
     }
@@ -98,6 +120,10 @@ export class Fanout {
 
   forget(stream: Stream): void {
     if (this.shared.get(stream.spec.key) === stream) this.shared.delete(stream.spec.key);
+    if (!this.shared.size) {
+      this.unlisten?.();
+      this.unlisten = null;
+    }
   }
 }
 
@@ -136,6 +162,24 @@ class Stream {
     return taken;
   }
 
+  /**
+   * Starts the entity reads of events just appended, before their turn: a stream waiting for the reads
+   * of earlier events would otherwise only ask for these once it is done with those. The reader shares
+   * a read in flight or just made with the stream when their turn comes; a read that fails here is made
+   * again then. Only a stream near the head reads ahead, so what it reads is still cached when it gets there.
+   */
+  readAhead(events: BusEvent[]): void {
+    if (this.controller.signal.aborted || (events[0]?.seq ?? 0) - this.position > BATCH) return;
+    for (const event of events) {
+      if (event.seq <= this.position || !this.spec.accept(event)) continue;
+      const id = this.spec.entityId(event);
+      if (id !== null)
+        Promise.resolve()
+          .then(() => this.spec.entities(event, id))
+          .catch(() => undefined);
+    }
+  }
+
   private stop(): void {
     this.controller.abort();
     this.fanout.forget(this);
@@ -171,7 +215,12 @@ class Stream {
               const result = await this.spec.execute({ event, entities });
               if (!this.shared) for (const subscriber of this.subscribers) await subscriber.room(signal);
               if (signal.aborted) return;
-              for (const subscriber of this.subscribers) subscriber.push(event, result);
+              // Serialised once for every subscriber that writes to a socket.
+              let json: string | undefined;
+              const payload = () => (json ??= serialise(result));
+              let written = 0;
+              for (const subscriber of this.subscribers) if (subscriber.push(event, result, payload)) written++;
+              if (written) this.fanout.options.onDelivered?.(event, written);
             }
           }
           this.position = event.seq;
@@ -233,14 +282,24 @@ class Stream {
   }
 }
 
+/** A result as graphql-ws puts it in a `next` message. */
+function serialise(result: ExecutionResult): string {
+  const { errors, ...rest } = result;
+  return JSON.stringify(errors ? { ...rest, errors: errors.map((error) => error.toJSON()) } : rest);
+}
+
 /**
- * One subscription: the results its stream gave it and it has not yet taken (at most `maxLag`), read
- * by graphql-ws at the pace of the client's socket. A slow client never holds up its stream.
+ * One subscription. With a sink, each result is written to its socket as its stream hands it over, and
+ * at most `maxLag` may wait there for the client to read them; without one, the results are queued (at
+ * most `maxLag`) until the iterator takes them. Either way a slow client never holds up its stream, and
+ * the iterator ends after the last result: completed, or with the error that ended it.
  */
 export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   stream: Stream | null = null;
-  /** The cursor of the last event the client took. */
+  /** The cursor of the last event the client took (with a sink: written to its socket). */
   private delivered: number;
+  /** Results written to the sink that the socket has not yet taken. */
+  private pending = 0;
   private queue: { event: BusEvent; result: ExecutionResult }[] = [];
   private first = 0;
   private ending: GraphQLError | null = null;
@@ -252,15 +311,16 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     /** Events up to this cursor are not for this subscriber (it has them, or started after them). */
     public from: number,
     private readonly options: FanoutOptions,
+    private readonly sink: FrameSink | null = null,
   ) {
     this.delivered = from;
     options.onSubscriber?.(1);
   }
 
-  /** A result for this subscriber, unless it started after the event. */
-  push(event: BusEvent, result: ExecutionResult): void {
-    if (this.done || this.ending || event.seq <= this.from) return;
-    if (this.queue.length - this.first >= this.options.maxLag) {
+  /** A result for this subscriber (`payload`: serialised), unless it started after the event; true when it was written to the sink. */
+  push(event: BusEvent, result: ExecutionResult, payload: () => string = () => serialise(result)): boolean {
+    if (this.done || this.ending || event.seq <= this.from) return false;
+    if (this.backlog >= this.options.maxLag) {
       // What it has not taken is dropped: it resumes from the last event it took.
       this.queue = [];
       this.first = 0;
@@ -269,13 +329,33 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
         { extensions: { code: ErrorCode.SUBSCRIBER_OVERFLOW, cursor: String(this.delivered) } },
       );
       this.leave();
-    } else this.queue.push({ event, result });
-    this.wakeUp();
+      this.wakeUp();
+    } else if (this.sink) {
+      this.pending++;
+      this.sink.next(payload(), this.written);
+      this.delivered = event.seq;
+      return true;
+    } else {
+      this.queue.push({ event, result });
+      this.wakeUp();
+    }
+    return false;
+  }
+
+  /** The socket took a result (or is closed, and graphql-ws ends the subscription). */
+  private readonly written = () => {
+    this.pending--;
+    if (this.roomWaiter && this.pending < this.replayWindow) this.roomWaiter();
+  };
+
+  /** Results given and not yet taken by the client. */
+  private get backlog(): number {
+    return this.sink ? this.pending : this.queue.length - this.first;
   }
 
   /** Resolves once this subscriber has taken enough of what it was given for a replay to go on (or it ended, or `signal` aborts). */
   room(signal: AbortSignal): Promise<void> {
-    if (this.queue.length - this.first < this.replayWindow || this.done || this.ending) return Promise.resolve();
+    if (this.backlog < this.replayWindow || this.done || this.ending) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const done = () => (signal.removeEventListener('abort', done), (this.roomWaiter = null), resolve());
       this.roomWaiter = done;
@@ -308,7 +388,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
         if (event === END) return this.return();
         if (this.roomWaiter && this.queue.length - this.first < this.replayWindow) this.roomWaiter();
         this.delivered = event.seq;
-        this.options.onDelivered?.(event);
+        this.options.onDelivered?.(event, 1);
         return { value: result, done: false };
       }
       if (this.ending) {

@@ -13,7 +13,7 @@ export function createSubscriptionMetrics(registry: Registry) {
   });
   const lag = new Histogram({
     name: 'event_delivery_lag_seconds',
-    help: 'From an event’s storage on the bus to its delivery to a subscriber',
+    help: 'From an event’s storage on the bus to its delivery to subscribers (observed once per event and group of subscribers served together)',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
@@ -36,8 +36,9 @@ export function createSubscriptionMetrics(registry: Registry) {
       if (ok) entitiesRead.inc(count);
     },
     eventsIn,
-    delivered(event: BusEvent) {
-      eventsOut.inc({ type: event.type });
+    /** `event` delivered to `count` subscribers at once. */
+    delivered(event: BusEvent, count: number) {
+      eventsOut.inc({ type: event.type }, count);
       lag.observe(Math.max(0, Date.now() - new Date(event.storedAt).getTime()) / 1000);
     },
   };

@@ -45,7 +45,8 @@ export interface SubscriptionOptions {
   deliveryTimeoutMs?: number;
   /** Batched entity reads in flight at once (SUBSCRIPTION_READS_IN_FLIGHT). */
   readsInFlight?: number;
-  onDelivered?: (event: BusEvent) => void;
+  /** `event` delivered to `count` subscribers at once (metrics). */
+  onDelivered?: (event: BusEvent, count: number) => void;
   onSubscriber?: (delta: 1 | -1) => void;
   onRead?: (count: number, ok: boolean) => void;
 }
@@ -120,7 +121,7 @@ export function createSubscriptions(apiSchema: GraphQLSchema, options: Subscript
           selection ? reader.read(selection, rights, event.seq, id) : Object.fromEntries((keyOnly ?? []).map((alias) => [alias, { id }])),
         execute: (delivery) => execute({ ...args, rootValue: delivery, fieldResolver: responseKeyResolver }),
       };
-      return fanout.subscribe(spec, after ? Number(after) : null);
+      return fanout.subscribe(spec, after ? Number(after) : null, context.frames ?? null);
     });
   };
 
