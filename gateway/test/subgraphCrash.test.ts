@@ -1,15 +1,19 @@
 import type { GatewayServer } from '@ioc-graph/gateway';
 import { randomBytes } from 'node:crypto';
-import { WatchAlertsDocument } from '../../__generated__/graphql';
+import { EnvironmentUnitPictureDocument, WatchAlertsDocument } from '../../__generated__/graphql';
 import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { eventually } from '../../test/support/eventually';
-import { startHub, type Hub } from '../../test/support/hub';
-import { startSubgraphProcess, type SubgraphProcess } from '../../test/support/subgraphProcess';
+import { execute, startHub, type Hub } from '../../test/support/hub';
+import { startSubgraphProcess, unreadBytes, type SubgraphProcess } from '../../test/support/subgraphProcess';
 import { Subscriber } from '../../test/support/subscriber';
 
+/** Generous for a busy 2-core machine, and still far below the timeouts that the fast answers are set against. */
+const MARGIN_MS = 4_000;
+
 /**
- * Live events while the incidents subgraph is a process of its own that dies (`kill -9`) or hangs
- * (`kill -STOP`): the gateway's subscribers wait, then receive every event, in order, once.
+ * Queries and live events while the incidents subgraph is a process of its own that dies (`kill -9`) or
+ * hangs (`kill -STOP`): queries answer with the rest of the graph within the timeout, the gateway's
+ * subscribers wait, then receive every event, in order, once; nothing needs a restart but the subgraph.
  */
 describe('subscriptions across a crashed or hung subgraph process', () => {
   let hub: Hub;
@@ -97,6 +101,76 @@ describe('subscriptions across a crashed or hung subgraph process', () => {
       await Promise.all(subscribers.map((s) => s.stop()));
     }
   }, 600_000);
+
+  describe('a query touching the incidents subgraph', () => {
+    /** The wall's picture of a unit: its name (directory), incidents, traffic and air quality, from four subgraphs. */
+    const unit = (url: string) => execute(url, EnvironmentUnitPictureDocument, { code: '689' }, { token: hub.tokens.LEADER });
+    /** Answered whole by the process, before any fault (eventually: it may still be starting again after the test above). */
+    const whole = async (url: string): Promise<object> => {
+      let full: object | null = null;
+      await eventually(
+        async () => {
+          const response = await unit(url);
+          if (!response.errors && response.data?.administrativeUnitByCode?.incidentStats) full = response.data.administrativeUnitByCode;
+          return full !== null;
+        },
+        { timeout: 60_000, what: 'the whole picture of the unit' },
+      );
+      return full!;
+    };
+    /** The picture without `incidentStats`, and one SUBGRAPH_UNAVAILABLE error naming incidents and no address. */
+    const expectPartial = (response: Awaited<ReturnType<typeof unit>>, full: object) => {
+      expect(response.status).toBe(200);
+      expect(response.data?.administrativeUnitByCode).toEqual({ ...full, incidentStats: null });
+      expect(response.errors).toEqual([
+        {
+          message: expect.stringContaining('The incidents service'),
+          path: ['administrativeUnitByCode', 'incidentStats'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'incidents' },
+        },
+      ]);
+      expect(JSON.stringify(response)).not.toContain(new URL(incidents.url).port);
+    };
+
+    it('answers at once with the rest of the graph when the process is killed during the query, and whole once it is back', async () => {
+      // A timeout far longer than the answer may take: the answer must come from the dropped connection.
+      const { url } = await hub.startGateway({ SUBGRAPH_TIMEOUT_MS: '120000', RATE_LIMIT_PER_MINUTE: '0' }, { incidents: incidents.url });
+      const full = await whole(url);
+      incidents.pause();
+      try {
+        const answer = unit(url);
+        // The request reaches the stopped process (the kernel takes it in, nobody reads it), then the process dies.
+        await eventually(() => unreadBytes(incidents.port) > 0, { what: 'the request waiting in the stopped process' });
+        const killedAt = Date.now();
+        await incidents.kill();
+        expectPartial(await answer, full);
+        expect(Date.now() - killedAt).toBeLessThan(MARGIN_MS);
+        // Down: answered at once, partially, again and again.
+        expectPartial(await unit(url), full);
+      } finally {
+        await incidents.restart();
+      }
+      expect(await whole(url)).toEqual(full);
+    });
+
+    it('answers within SUBGRAPH_TIMEOUT_MS with the rest of the graph while the process hangs, and whole once it resumes', async () => {
+      const { url } = await hub.startGateway({ SUBGRAPH_TIMEOUT_MS: '1500', RATE_LIMIT_PER_MINUTE: '0' }, { incidents: incidents.url });
+      const full = await whole(url);
+      incidents.pause();
+      try {
+        const started = Date.now();
+        const response = await unit(url);
+        const took = Date.now() - started;
+        expectPartial(response, full);
+        expect(response.errors?.[0].message).toMatch(/did not answer in time/);
+        expect(took).toBeGreaterThanOrEqual(1_500);
+        expect(took).toBeLessThan(1_500 + MARGIN_MS);
+      } finally {
+        incidents.resume();
+      }
+      expect(await whole(url)).toEqual(full);
+    });
+  });
 
   it('holds subscribers while the incidents subgraph hangs, then delivers every event in order', async () => {
     const after = gateway.server.subscriptions.log.head;

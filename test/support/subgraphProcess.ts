@@ -1,6 +1,7 @@
 import { subgraphRegistry, urlVariable } from '@ioc-graph/platform';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { eventually } from './eventually';
@@ -12,6 +13,7 @@ const root = path.resolve(__dirname, '../..');
 export interface SubgraphProcess {
   /** Its GraphQL endpoint; the same across restarts. */
   url: string;
+  port: number;
   /** `kill -9`: gone at once, its connections reset, nothing flushed. */
   kill(): Promise<void>;
   /** `kill -STOP`: hung; the kernel still accepts connections, nothing answers. */
@@ -22,6 +24,23 @@ export interface SubgraphProcess {
   restart(): Promise<void>;
   /** Ends it for good. */
   stop(): Promise<void>;
+}
+
+/**
+ * Bytes the kernel took in on connections to local `port` and nobody read yet (Linux, /proc/net/tcp):
+ * a request that reached a process which is stopped.
+ */
+export function unreadBytes(port: number): number {
+  let total = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const rows = existsSync(table) ? readFileSync(table, 'utf8').split('\n').slice(1) : [];
+    for (const row of rows) {
+      // sl local_address rem_address st tx_queue:rx_queue …, addresses and queues in hexadecimal.
+      const [, local, , , queues] = row.trim().split(/\s+/);
+      if (local && queues && parseInt(local.split(':')[1], 16) === port) total += parseInt(queues.split(':')[1], 16);
+    }
+  }
+  return total;
 }
 
 /** A free port on loopback, found by listening on port 0. */
@@ -84,13 +103,15 @@ export async function startSubgraphProcess(hub: Hub, name: string, env: Record<s
     child = null;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = once(running, 'exit');
-    running.kill('SIGCONT');
     running.kill(signal);
+    // A stopped process handles no signal but SIGKILL until it is continued; it is killed as it stands.
+    if (signal !== 'SIGKILL') running.kill('SIGCONT');
     await exited;
   };
   await start();
   return {
     url,
+    port,
     kill: () => end('SIGKILL'),
     pause: () => void child?.kill('SIGSTOP'),
     resume: () => void child?.kill('SIGCONT'),

@@ -67,11 +67,16 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** Listens on `host:port` (0 picks a free port) and resolves to the GraphQL URL served there. */
+/**
+ * Listens on `host:port` (0 picks a free port) and resolves to the GraphQL URL served there. The
+ * queue of connections not yet accepted is as long as the system allows (Node's default is 511): when
+ * thousands of screens reconnect at once, after a restart, those the process is too busy to accept
+ * wait in the kernel instead of being reset.
+ */
 export function listenOn(httpServer: Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(port, host, () => {
+    httpServer.listen({ port, host, backlog: 65_535 }, () => {
       const address = httpServer.address() as AddressInfo;
       resolve(`http://${host}:${address.port}/graphql`);
     });
