@@ -1,7 +1,7 @@
 import type { GatewayServer } from '@ioc-graph/gateway';
 import { randomBytes } from 'node:crypto';
 import { EnvironmentUnitPictureDocument, WatchAlertsDocument } from '../../__generated__/graphql';
-import { cameraAlert, reportCameraAlert } from '../../test/support/alerts';
+import { alertCursors, cameraAlert, reportCameraAlert } from '../../test/support/alerts';
 import { eventually } from '../../test/support/eventually';
 import { execute, startHub, type Hub } from '../../test/support/hub';
 import { startSubgraphProcess, unreadBytes, type SubgraphProcess } from '../../test/support/subgraphProcess';
@@ -32,16 +32,7 @@ describe('subscriptions across a crashed or hung subgraph process', () => {
     await hub?.stop();
   });
 
-  /** The cursors of the `alert.received` events of `ids` in the gateway's log after `after`: the order every subscriber must see. */
-  const logOrder = async (after: number, ids: Set<string>) => {
-    const cursors: string[] = [];
-    for (let position = after; ;) {
-      const events = await gateway.server.subscriptions.log.read(position, 500);
-      if (!events.length) return cursors;
-      for (const event of events) if (event.type === 'alert.received' && ids.has(event.entityKey)) cursors.push(String(event.seq));
-      position = events.at(-1)!.seq;
-    }
-  };
+  const logOrder = (after: number, ids: Set<string>) => alertCursors(gateway.server.subscriptions.log, after, ids);
   /** The cursors of the `alert.received` events a subscriber got whose headline carries `label`. */
   const received = (
     subscriber: Subscriber<{ alertReceived: { cursor: string; type: string; alert?: { headline: string } | null } }>,

@@ -25,9 +25,12 @@ export const ErrorCode = {
   /** A subscription fell too far behind the event log and was ended; resume after `extensions.cursor`. */
   SUBSCRIBER_OVERFLOW: 'SUBSCRIBER_OVERFLOW',
   /**
-   * Something the request needs stayed out of reach for too long: a subscription whose events could not
-   * be read within the delivery timeout is ended with it (resume after `extensions.cursor`). A single
-   * subgraph that fails a request is {@link ErrorCode.SUBGRAPH_UNAVAILABLE} instead.
+   * Something the request needs is out of reach: a subgraph's database (restarting, refusing
+   * connections) answers a request with it, which may be sent again shortly (a mutation that lost its
+   * connection while it committed may have been applied: send it again with the same idempotency key,
+   * `sourceRef` or `expectedVersion`). A subscription whose events could not be read within the
+   * delivery timeout is ended with it (resume after `extensions.cursor`). A single subgraph that fails
+   * a request is {@link ErrorCode.SUBGRAPH_UNAVAILABLE} instead.
    */
   UNAVAILABLE: 'UNAVAILABLE',
   /**

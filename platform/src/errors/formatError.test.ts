@@ -76,6 +76,30 @@ describe('createFormatError', () => {
     expect(exposed.extensions).toMatchObject({ code: ErrorCode.INTERNAL, stacktrace: ['at secret.ts:1'] });
   });
 
+  it('answers UNAVAILABLE, naming nothing internal, when the database or a service is out of reach', () => {
+    const reported: unknown[] = [];
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = new Error('select "a0".* from "incidents"."alert" - failed', { cause: refused });
+    for (const error of [
+      shutdown,
+      wrapped,
+      new Error('Connection terminated unexpectedly'),
+      new Error('Knex: Timeout acquiring a connection'),
+    ]) {
+      const answer = format(error, false, (e) => reported.push(e));
+      expect(answer).toEqual({
+        message: 'A service this request needs is out of reach; send it again shortly',
+        path: ['field'],
+        extensions: { code: ErrorCode.UNAVAILABLE },
+      });
+    }
+    expect(reported).toEqual([]);
+    // A fault of the request or of the code stays INTERNAL.
+    const unique = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    expect(format(unique).extensions).toEqual({ code: ErrorCode.INTERNAL });
+  });
+
   it('shows no SQL statement, value or address even when internals are exposed (development)', () => {
     const driver = new Error(
       'insert into "incidents"."alert" ("place") values (\'12 Trần Hưng Đạo\') - invalid byte sequence for encoding "UTF8": 0x00',

@@ -24,6 +24,29 @@ function fieldProblems(error: ValidationError, prefix: string): FieldProblem[] {
   return own.concat((error.children ?? []).flatMap((child) => fieldProblems(child, field)));
 }
 
+/** SQLSTATEs of a database out of reach: connection exceptions, shut down or starting, too many connections. */
+const DATABASE_UNAVAILABLE_STATES = /^(0800[0-6]|57P0[1-3]|53300)$/;
+/** System errors of a connection that could not be made or was lost. */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What pg and knex say when the connection went or none can be had. */
+const CONNECTION_LOST =
+  /Connection terminated|Timeout acquiring a connection|not queryable|the database system is (starting up|shutting down)/i;
+
+/**
+ * Whether `error` (or what it wraps) says that the database or a service the request needs could not be
+ * reached, as opposed to a fault of the request or of the code: the request may be sent again.
+ */
+export function isUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (DATABASE_UNAVAILABLE_STATES.test(code) || CONNECTION_ERRNOS.has(code))) return true;
+    if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export interface FormatErrorOptions {
   /**
    * When true, unexpected errors keep their message and stack for debugging, with SQL statements and
@@ -35,8 +58,9 @@ export interface FormatErrorOptions {
 
 /**
  * Maps every error leaving a server onto the project's vocabulary. Validation failures from
- * class-validator become BAD_USER_INPUT with one problem per field; anything unexpected becomes
- * INTERNAL, without message or stack unless internals are exposed (never in production).
+ * class-validator become BAD_USER_INPUT with one problem per field; a database or service out of reach
+ * becomes UNAVAILABLE; anything unexpected becomes INTERNAL, without message or stack unless internals
+ * are exposed (never in production).
  */
 export function createFormatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -60,6 +84,13 @@ export function createFormatError(options: FormatErrorOptions) {
     const code = extensions.code;
     if (typeof code === 'string' && (OUR_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)) && code !== ErrorCode.INTERNAL) {
       return { ...base, extensions: options.exposeInternals && stacktrace ? { ...extensions, stacktrace } : extensions };
+    }
+    if (isUnreachable(original)) {
+      return {
+        ...base,
+        message: 'A service this request needs is out of reach; send it again shortly',
+        extensions: { code: ErrorCode.UNAVAILABLE },
+      };
     }
     options.onInternal?.(original);
     if (options.exposeInternals) {

