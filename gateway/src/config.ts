@@ -58,6 +58,11 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
      * is aborted and its part of the answer is null with SUBGRAPH_UNAVAILABLE. There is no "no timeout".
      */
     subgraphTimeoutMs: env.int('SUBGRAPH_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 }),
+    /**
+     * Identical subgraph queries in flight at once, of callers with the same person and rights, share one
+     * request (never a mutation, never across rights); `false` sends each on its own.
+     */
+    subgraphDeduplication: env.bool('SUBGRAPH_DEDUPLICATION', true),
     /** How long (ms) a subgraph that keeps failing is not called (its circuit is open) before one probe request is let through. */
     subgraphBreakerResetMs: env.int('SUBGRAPH_BREAKER_RESET_MS', 10_000, { min: 100, max: 600_000 }),
     /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`; off in production unless switched on. */

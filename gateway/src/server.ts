@@ -25,6 +25,7 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { Counter } from 'prom-client';
 import { clientAddressResolver } from './clientAddress';
 import type { GatewayConfig } from './config';
 import { identify, type GatewayContext } from './context';
@@ -110,6 +111,12 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   }
   const bus = deps.bus ?? (await createEventBus(config.eventBus, config.eventBus.url ?? '', logger));
   const subscriptionMetrics = createSubscriptionMetrics(metrics.registry);
+  const sharedFetches = new Counter({
+    name: 'subgraph_fetches_shared_total',
+    help: 'Subgraph queries that joined an identical one in flight (same caller rights) instead of going out',
+    labelNames: ['subgraph'],
+    registers: [metrics.registry],
+  });
   const log = new EventLog(bus, logger, config.eventLogCapacity, (events) => subscriptionMetrics.eventsIn.inc(events.length));
   await log.start();
   const gateway = new ApolloGateway({
@@ -119,6 +126,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         agent: subgraphAgent,
         timeoutMs: config.subgraphTimeoutMs,
         breaker: breakers.of(name),
+        deduplicate: config.subgraphDeduplication,
+        onShared: () => sharedFetches.inc({ subgraph: name }),
         onRetry: (error) => logger.warn({ subgraph: name, err: error }, 'a query lost its connection to a subgraph; sent again'),
       }),
   });

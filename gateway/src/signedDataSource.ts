@@ -3,6 +3,7 @@ import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest } from '@io
 import { parse, type GraphQLError } from 'graphql';
 import type { Agent } from 'node:http';
 import type { GatewayContext } from './context';
+import { SharedFetches } from './sharedFetches';
 import type { SubgraphBreaker } from './subgraphBreaker';
 import { isQueryOperation, retryingQueries, throughAgent, withDeadline, type Fetcher } from './subgraphFetch';
 import { failureOf, missingFieldPath, SubgraphStatusError, subgraphResponseError, subgraphUnavailable } from './subgraphErrors';
@@ -19,6 +20,10 @@ export interface SubgraphConnection {
   breaker?: SubgraphBreaker;
   /** Called when a query is sent again after its connection broke. */
   onRetry?: (error: unknown) => void;
+  /** Let identical queries in flight at once share one request (SUBGRAPH_DEDUPLICATION; see {@link SharedFetches}). */
+  deduplicate?: boolean;
+  /** Called when a query joins an identical one in flight instead of going out. */
+  onShared?: () => void;
 }
 
 /**
@@ -26,10 +31,12 @@ export interface SubgraphConnection {
  * gateway shares with the subgraphs, for this subgraph and this body only. Subgraphs refuse anything
  * unsigned. A subgraph that does not answer in time, cannot be reached, drops the connection or fails
  * (5xx) costs only its part of the answer: that part is null with one SUBGRAPH_UNAVAILABLE error naming
- * the service, and its circuit breaker counts the failure.
+ * the service, and its circuit breaker counts the failure. Identical queries of callers with the same
+ * rights in flight at once share one request ({@link SharedFetches}).
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly breaker: SubgraphBreaker | undefined;
+  private readonly shared: SharedFetches<Response> | null;
 
   /**
    * @param subgraph the subgraph's name in the supergraph (and subgraphs/registry.json)
@@ -44,6 +51,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     super({ url });
     this.breaker = connection.breaker;
+    this.shared = connection.deduplicate === false ? null : new SharedFetches<Response>(connection.onShared);
     const send = throughAgent(this.fetcher, connection.agent);
     // The body is serialised after willSendRequest, inside RemoteGraphQLDataSource: the fetcher is the
     // first place that sees the exact bytes that go out, so the signature over them is made there. A
@@ -65,8 +73,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
+    const send = () => (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
     try {
-      return await (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
+      return await (this.shared ? this.shared.run(options, send) : send());
     } catch (error) {
       const failure = failureOf(error);
       if (!failure) throw error;

@@ -48,7 +48,8 @@ export interface Identity {
   scopeUnitId: string | null;
   /**
    * An opaque key of the calling client (a hash of its network address, set by the gateway), for abuse
-   * limits on what the public may do; never a personal datum in clear.
+   * limits on what the public may do; never a personal datum in clear. Only mutations may read it: the
+   * gateway lets identical queries of callers that differ only by it share one answer.
    */
   client?: string | null;
   /**
