@@ -245,7 +245,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         await ws.close();
         if (!deps.bus) await bus.close();
         await apollo.stop();
-        subgraphAgent.destroy();
+        await subgraphAgent.destroy();
         breakers.shutdown();
         await limiter.close();
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -50,8 +50,9 @@ export class SharedFetches<R> {
     entry.answer = send().then(
       (answer) => {
         this.inFlight.delete(key);
-        // Runs before any caller resumes: the copy is of the answer as the subgraph gave it.
-        if (entry.waiters) entry.copy = JSON.stringify(answer);
+        // Runs before any caller resumes: the copy is of the answer as the subgraph gave it (its data,
+        // errors and extensions; not the HTTP response it came in, which only the first caller reads).
+        if (entry.waiters) entry.copy = JSON.stringify({ ...answer, http: undefined });
         return answer;
       },
       (error: unknown) => {

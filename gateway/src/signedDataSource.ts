@@ -1,18 +1,18 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest } from '@ioc-graph/platform';
 import { parse, type GraphQLError } from 'graphql';
-import type { Agent } from 'node:http';
+import type { Agent } from 'undici';
 import type { GatewayContext } from './context';
 import { SharedFetches } from './sharedFetches';
 import type { SubgraphBreaker } from './subgraphBreaker';
-import { isQueryOperation, retryingQueries, throughAgent, withDeadline, type Fetcher } from './subgraphFetch';
+import { fetchThrough, isQueryOperation, retryingQueries, withDeadline, type Fetcher } from './subgraphFetch';
 import { failureOf, missingFieldPath, SubgraphStatusError, subgraphResponseError, subgraphUnavailable } from './subgraphErrors';
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** How the data source reaches its subgraph. */
 export interface SubgraphConnection {
-  /** The keep-alive agent shared by the subgraph requests ({@link createSubgraphAgent}). */
+  /** The keep-alive pool shared by the subgraph requests ({@link createSubgraphAgent}). */
   agent: Agent;
   /** SUBGRAPH_TIMEOUT_MS: how long a request, its one retry and the reading of its answer may take together. */
   timeoutMs: number;
@@ -52,7 +52,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
     this.breaker = connection.breaker;
     this.shared = connection.deduplicate === false ? null : new SharedFetches<Response>(connection.onShared);
-    const send = throughAgent(this.fetcher, connection.agent);
+    const send = fetchThrough(connection.agent);
     // The body is serialised after willSendRequest, inside RemoteGraphQLDataSource: the fetcher is the
     // first place that sees the exact bytes that go out, so the signature over them is made there. A
     // retried query is signed again: the retry wraps the signing.

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@ioc-graph/platform';
+import { errorCode, RESET_CODES } from './subgraphFetch';
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 
 /** Codes a subgraph gives a request it refuses because of the caller's input or identity: the client's to see. */
@@ -42,8 +43,8 @@ export class SubgraphStatusError extends Error {
   }
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const DROPPED_CODES = new Set([...RESET_CODES, 'ECONNABORTED']);
 
 /**
  * What kind of failure `error` (thrown while sending a subgraph request or reading its answer) is, or
@@ -52,13 +53,12 @@ const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
  */
 export function failureOf(error: unknown): SubgraphFailure | undefined {
   if (error instanceof SubgraphStatusError) return 'failed';
-  const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+  const { name } = (error ?? {}) as { name?: unknown };
   if (name === 'AbortError' || name === 'TimeoutError') return 'timeout';
+  const code = errorCode(error);
   if (code === 'EOPENBREAKER') return 'skipped';
-  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return 'unreachable';
-  if ((typeof code === 'string' && DROPPED_CODES.has(code)) || (typeof message === 'string' && message.includes('socket hang up'))) {
-    return 'dropped';
-  }
+  if (code !== undefined && UNREACHABLE_CODES.has(code)) return 'unreachable';
+  if (code !== undefined && DROPPED_CODES.has(code)) return 'dropped';
   return undefined;
 }
 

@@ -1,11 +1,12 @@
 import { GATEWAY_HEADERS, Role } from '@ioc-graph/platform';
-import { createServer, type Agent, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { eventually } from '../../test/support/eventually';
 import { execute, startHub, type GraphQLResponse, type Hub } from '../../test/support/hub';
 import { SignedDataSource } from '../src/signedDataSource';
+import type { Agent } from 'undici';
 import { createSubgraphAgent } from '../src/subgraphFetch';
 
 // Crosses two subgraphs (incidents, then the directory for each agency), so each request reuses sockets to both.
@@ -92,7 +93,7 @@ describe('the gateway’s subgraph requests, to a loopback server standing in fo
     try {
       return await source.process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query, variables: {} }, context: {} });
     } finally {
-      if (!options.agent) agent.destroy();
+      if (!options.agent) await agent.destroy();
     }
   };
   const unavailable = (message: RegExp) => ({
@@ -118,7 +119,7 @@ describe('the gateway’s subgraph requests, to a loopback server standing in fo
       expect((await send('{ __typename }', { agent })).data).toEqual({ __typename: 'Query' });
       expect(received[1].socket).not.toBe(socket);
     } finally {
-      agent.destroy();
+      await agent.destroy();
     }
   });
 
