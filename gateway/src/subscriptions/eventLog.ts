@@ -1,5 +1,8 @@
 import type { BusEvent, BusFeed, EventBus, Logger } from '@ioc-graph/platform';
 
+/** Events kept beyond the capacity before the oldest are dropped. */
+const TRIM_SLACK = 1_024;
+
 /**
  * The gateway's view of the event stream: the newest events in memory, older ones read from the bus.
  * One bus feed per gateway fills it; every subscriber reads it by position (its cursor), so a
@@ -39,7 +42,8 @@ export class EventLog {
       this.events.push(event);
       this.last = event.seq;
     }
-    if (this.events.length > this.capacity) this.events.splice(0, this.events.length - this.capacity);
+    // Trimmed a batch at a time: a splice moves the whole array, once per TRIM_SLACK events instead of per append.
+    if (this.events.length > this.capacity + TRIM_SLACK) this.events.splice(0, this.events.length - this.capacity);
     this.onAppend?.(events);
     for (const listener of this.listeners) listener(events);
     for (const wake of [...this.waiters]) wake();
