@@ -22,6 +22,13 @@ function readsOnly(options: GraphQLDataSourceProcessOptions<GatewayContext>): bo
   return isQueryOperation(options.request.query, options.request.operationName);
 }
 
+/** A request others may join: its answer, how many joined, and the copy they get (taken only if any did). */
+interface InFlight<R> {
+  answer: Promise<R>;
+  waiters: number;
+  copy?: string;
+}
+
 /**
  * Identical subgraph queries in flight at once share one request: the wall screens, the portal and
  * partners send the same operations over and over, and each becomes the same subgraph fetches. Keyed
@@ -31,7 +38,7 @@ function readsOnly(options: GraphQLDataSourceProcessOptions<GatewayContext>): bo
  * A failure reaches every caller that shared the request.
  */
 export class SharedFetches<R> {
-  private readonly inFlight = new Map<string, { answer: Promise<R>; waiters: number; copy?: string }>();
+  private readonly inFlight = new Map<string, InFlight<R>>();
 
   constructor(private readonly onShared: () => void = () => undefined) {}
 
@@ -46,20 +53,22 @@ export class SharedFetches<R> {
       this.onShared();
       return shared.answer.then(() => JSON.parse(shared.copy!) as R);
     }
-    const entry: { answer: Promise<R>; waiters: number; copy?: string } = { answer: undefined as unknown as Promise<R>, waiters: 0 };
-    entry.answer = send().then(
-      (answer) => {
-        this.inFlight.delete(key);
-        // Runs before any caller resumes: the copy is of the answer as the subgraph gave it (its data,
-        // errors and extensions; not the HTTP response it came in, which only the first caller reads).
-        if (entry.waiters) entry.copy = JSON.stringify({ ...answer, http: undefined });
-        return answer;
-      },
-      (error: unknown) => {
-        this.inFlight.delete(key);
-        throw error;
-      },
-    );
+    const entry: InFlight<R> = {
+      waiters: 0,
+      answer: send().then(
+        (answer) => {
+          this.inFlight.delete(key);
+          // Runs before any caller resumes: the copy is of the answer as the subgraph gave it (its data,
+          // errors and extensions; not the HTTP response it came in, which only the first caller reads).
+          if (entry.waiters) entry.copy = JSON.stringify({ ...answer, http: undefined });
+          return answer;
+        },
+        (error: unknown) => {
+          this.inFlight.delete(key);
+          throw error;
+        },
+      ),
+    };
     this.inFlight.set(key, entry);
     return entry.answer;
   }
