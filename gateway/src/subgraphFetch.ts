@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { causeChain } from '@ioc-graph/platform';
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { Agent, request, type Dispatcher } from 'undici';
 
@@ -49,15 +50,10 @@ export function fetchThrough(agent: Agent): Fetcher {
   }) as unknown as Fetcher;
 }
 
-/** The system error code of `error` or of what caused it (undici's fetch wraps them: "fetch failed", its `cause`). */
+/** The error code of `error` or, when it has none, of what caused it. */
 export function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const { code } = current as { code?: unknown };
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+  const code = causeChain(error).find((link) => typeof link.code === 'string')?.code;
+  return code as string | undefined;
 }
 
 /**

@@ -33,18 +33,30 @@ const CONNECTION_LOST =
   /Connection terminated|Timeout acquiring a connection|not queryable|the database system is (starting up|shutting down)/i;
 
 /**
+ * `error` and what it wraps, outermost first, by `cause` (drivers and fetch wrap the system error that
+ * says what happened), at most five deep.
+ */
+export function causeChain(error: unknown): { code?: unknown; message?: unknown }[] {
+  type Link = { code?: unknown; message?: unknown; cause?: unknown };
+  const chain: Link[] = [];
+  let current = error;
+  while (chain.length < 5 && current && typeof current === 'object') {
+    chain.push(current as Link);
+    current = (current as Link).cause;
+  }
+  return chain;
+}
+
+/**
  * Whether `error` (or what it wraps) says that the database or a service the request needs could not be
  * reached, as opposed to a fault of the request or of the code: the request may be sent again.
  */
 export function isUnreachable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (DATABASE_UNAVAILABLE_STATES.test(code) || CONNECTION_ERRNOS.has(code))) return true;
-    if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return causeChain(error).some(
+    ({ code, message }) =>
+      (typeof code === 'string' && (DATABASE_UNAVAILABLE_STATES.test(code) || CONNECTION_ERRNOS.has(code))) ||
+      (typeof message === 'string' && CONNECTION_LOST.test(message)),
+  );
 }
 
 export interface FormatErrorOptions {
