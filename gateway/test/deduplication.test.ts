@@ -1,7 +1,8 @@
-import { EnvironmentUnitPictureDocument } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
 import { faultyProxy, type FaultyProxy } from '../../test/support/faultyProxy';
-import { execute, startHub, type Hub } from '../../test/support/hub';
+import { startHub, type Hub } from '../../test/support/hub';
+import { metricValue } from '../../test/support/metrics';
+import { unitPicture } from '../../test/support/unitPicture';
 
 /**
  * Identical subgraph queries in flight at once share one request, only between callers with the same
@@ -16,13 +17,10 @@ describe('deduplication of subgraph queries in flight', () => {
   let url: string;
   let origin: string;
 
-  /** The wall's picture of a unit: four subgraphs, traffic among them. */
-  const unit = (token?: string) => execute(url, EnvironmentUnitPictureDocument, { code: '689' }, { token });
+  /** The wall's picture of a unit: four subgraphs, traffic and incidents among them. */
+  const unit = (token?: string) => unitPicture(url, token);
   /** Traffic queries that joined one in flight, as the gateway counts them. */
-  const shared = async () => {
-    const metrics = await (await fetch(`${origin}/metrics`)).text();
-    return Number(/^subgraph_fetches_shared_total\{subgraph="traffic"[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? 0);
-  };
+  const shared = async () => (await metricValue(origin, 'subgraph_fetches_shared_total', { subgraph: 'traffic' })) ?? 0;
 
   beforeAll(async () => {
     hub = await startHub({ RATE_LIMIT_PER_MINUTE: '0' });

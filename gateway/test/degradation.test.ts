@@ -1,10 +1,10 @@
-import { EnvironmentUnitPictureDocument, type EnvironmentUnitPictureQuery } from '../../__generated__/graphql';
+import type { EnvironmentUnitPictureQuery } from '../../__generated__/graphql';
 import { eventually } from '../../test/support/eventually';
 import { faultyProxy, type FaultyProxy } from '../../test/support/faultyProxy';
-import { execute, startHub, type GraphQLResponse, type Hub } from '../../test/support/hub';
+import { metricValue } from '../../test/support/metrics';
+import { startHub, type GraphQLResponse, type Hub } from '../../test/support/hub';
+import { expectPictureWithout, unitPicture } from '../../test/support/unitPicture';
 
-/** The wall's picture of a unit: its name (directory), incidents, traffic and air quality, from four subgraphs. */
-const UNIT = { code: '689' };
 /** Generous for a busy 2-core machine, and still far below the timeouts that the fast answers are set against. */
 const MARGIN_MS = 4_000;
 
@@ -26,29 +26,11 @@ describe('degradation when a subgraph fails', () => {
     );
     return { url, origin: new URL(url).origin };
   };
-  const unit = (url: string) => execute(url, EnvironmentUnitPictureDocument, UNIT, { token: hub.tokens.LEADER });
-  /** Asserts the answer is the unit with `missing` null and one SUBGRAPH_UNAVAILABLE error for it, naming no address. */
-  const expectPartial = (response: GraphQLResponse<EnvironmentUnitPictureQuery>, service: 'traffic' | 'incidents') => {
-    const field = service === 'traffic' ? 'traffic' : 'incidentStats';
-    expect(response.status).toBe(200);
-    expect(response.data?.administrativeUnitByCode).toEqual({ ...full, [field]: null });
-    expect(response.errors).toEqual([
-      {
-        message: expect.stringContaining(`The ${service} service`),
-        path: ['administrativeUnitByCode', field],
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
-      },
-    ]);
-    const text = JSON.stringify(response);
-    for (const address of [hub.trafficUrl, hub.incidentsUrl, proxies.traffic.url, proxies.incidents.url]) {
-      expect(text).not.toContain(new URL(address).port);
-    }
-    expect(text).not.toMatch(/ECONN|socket|abort/i);
-  };
-  const breakerState = async (origin: string, subgraph: string) => {
-    const metrics = await (await fetch(`${origin}/metrics`)).text();
-    return Number(new RegExp(`^subgraph_circuit_state\\{[^}]*subgraph="${subgraph}"[^}]*\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? NaN);
-  };
+  const unit = (url: string) => unitPicture(url, hub.tokens.LEADER);
+  const expectPartial = (response: GraphQLResponse<EnvironmentUnitPictureQuery>, service: 'traffic' | 'incidents') =>
+    expectPictureWithout(response, full, service, [hub.trafficUrl, hub.incidentsUrl, proxies.traffic.url, proxies.incidents.url]);
+  const breakerState = async (origin: string, subgraph: string) =>
+    (await metricValue(origin, 'subgraph_circuit_state', { subgraph })) ?? NaN;
 
   beforeAll(async () => {
     hub = await startHub({ RATE_LIMIT_PER_MINUTE: '0' });
