@@ -203,4 +203,4 @@ function clockTicks() {
   }
 }
 
-module.exports = { startHubProcesses };
+module.exports = { startHubProcesses, freePort };

@@ -7,27 +7,15 @@
 // goals (warm ≤ 10 s, cold ≤ 30 s) and exits non-zero when one is missed. Leaves nothing behind.
 const { spawn } = require('node:child_process');
 const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
+const { freePort } = require('./hubProcesses');
+const { subgraphs } = require('../subgraphs/registry.json');
 
 const ROOT = resolve(__dirname, '..');
 const GOALS = { cold: 30, warm: 10 };
 const LIMIT_MS = 300_000;
-const SUBGRAPHS = ['directory', 'incidents', 'dispatch', 'command', 'environment', 'traffic'];
 const QUERY = '{ administrativeUnitByCode(code: "70") { nameVi children { code } } }';
-
-/** A free port on loopback. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** `npm start` with `env`; resolves to seconds until the hub answered, once it has exited again. */
 async function launch(env) {
@@ -105,7 +93,8 @@ async function main() {
       EMBEDDED_PG_PORT: String(await freePort()),
       PORT: String(await freePort()),
     };
-    for (const name of SUBGRAPHS) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
+    // Every subgraph on a port of its own, not its default: the machine may run a hub already.
+    for (const { name } of subgraphs) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
     const times = { cold: await launch(env), warm: await launch(env) };
     let missed = false;
     for (const [run, seconds] of Object.entries(times)) {
