@@ -63,6 +63,26 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
      * request (never a mutation, never across rights); `false` sends each on its own.
      */
     subgraphDeduplication: env.bool('SUBGRAPH_DEDUPLICATION', true),
+    /**
+     * What the gateway keeps of what it reads (see caching/): answers to public and partner queries, and the
+     * entities of some subgraphs read by reference; each for the smallest cache hint of its parts, at most
+     * `maxAgeSeconds`, until an event of a subgraph it was read from; in Redis too when REDIS_URL is set,
+     * so that every gateway serves them.
+     */
+    caching: {
+      responses: env.bool('RESPONSE_CACHE', true),
+      /** Subgraphs whose entities read by reference are kept (comma-separated; empty for none). */
+      entitySubgraphs: env
+        .string('ENTITY_CACHE_SUBGRAPHS', 'directory')
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+      maxAgeSeconds: env.int('CACHE_MAX_AGE_SECONDS', 300, { min: 1, max: 86_400 }),
+      /** Memory of each cache in each gateway (MiB of what it keeps, as JSON). */
+      maxMegabytes: env.int('CACHE_MAX_MB', 64, { min: 1, max: 16_384 }),
+      /** Prefix of their Redis keys: deployments sharing one Redis give each its own. */
+      keyPrefix: env.string('CACHE_KEY_PREFIX', 'ioc-graph:cache:'),
+    },
     /** How long (ms) a subgraph that keeps failing is not called (its circuit is open) before one probe request is let through. */
     subgraphBreakerResetMs: env.int('SUBGRAPH_BREAKER_RESET_MS', 10_000, { min: 100, max: 600_000 }),
     /** Serve the GraphQL IDE (Altair, from npm: no CDN) at `/`; off in production unless switched on. */

@@ -13,6 +13,8 @@ export interface GatewayContext {
    * made for it batch many events and are the gateway's own.
    */
   eventRead?: boolean;
+  /** Set by the response cache for a request whose answer it may keep: the subgraphs the answer was read from. */
+  fetchedSubgraphs?: Set<string>;
   /** Over WebSocket, for a subscription: where the fan-out writes its `next` messages. */
   frames?: FrameSink;
 }

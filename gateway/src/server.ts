@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -25,7 +26,7 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { Counter } from 'prom-client';
+import { Counter, type Registry } from 'prom-client';
 import { clientAddressResolver } from './clientAddress';
 import type { GatewayConfig } from './config';
 import { identify, type GatewayContext } from './context';
@@ -34,6 +35,9 @@ import { mountIde } from './ide';
 import { createRateLimiter, rateLimitHeaders, retryAfterPlugin } from './limits';
 import { blockFieldSuggestionsPlugins, operationLimitsPlugin, parseOptions } from './operationLimits';
 import { createPersistedOperations, persistedOperationsPlugin } from './persistedOperations';
+import { EntityCache } from './caching/entityCache';
+import { ResponseCache, type Answer } from './caching/responseCache';
+import { Changes, connectCacheRedis, MemoryStore, SharedStore, type CacheStore } from './caching/stores';
 import { SignedDataSource } from './signedDataSource';
 import { createSubgraphBreakers } from './subgraphBreaker';
 import { createSubgraphAgent } from './subgraphFetch';
@@ -97,6 +101,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag hashed over every answer: the response cache sets one on the answers that may be kept.
+  app.set('etag', false);
   // req.ip agrees with clientAddress: X-Forwarded-For counts only from TRUSTED_PROXIES.
   app.set('trust proxy', (address: string) => clientAddress.isTrusted(address));
   const httpServer = createServer(app);
@@ -119,6 +125,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   });
   const log = new EventLog(bus, logger, config.eventLogCapacity, (events) => subscriptionMetrics.eventsIn.inc(events.length));
   await log.start();
+  const caches = createCaches(config, log, logger, metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -129,6 +136,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         deduplicate: config.subgraphDeduplication,
         onShared: () => sharedFetches.inc({ subgraph: name }),
         onRetry: (error) => logger.warn({ subgraph: name, err: error }, 'a query lost its connection to a subgraph; sent again'),
+        entityCache: caches.entities(name),
       }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
@@ -151,6 +159,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Subgraph answers restrict each request's cache policy; the response cache sets the headers from it.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       metrics.plugin,
       persistedOperationsPlugin(persistedOperations),
       operationLimitsPlugin(config.operationLimits),
@@ -159,6 +169,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
       retryAfterPlugin(),
       ...(config.suggestions ? [] : blockFieldSuggestionsPlugins()),
       graphqlOverHttpPlugin(),
+      // Last: it answers from what it kept only once every check above has passed.
+      caches.responses.plugin(),
     ],
   });
   await apollo.start();
@@ -242,6 +254,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     stop() {
       stopping ??= (async () => {
         await log.close();
+        await caches.close();
         await ws.close();
         if (!deps.bus) await bus.close();
         await apollo.stop();
@@ -251,6 +264,58 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       })();
       return stopping;
+    },
+  };
+}
+
+/**
+ * The response cache and the entity caches (see caching/), their stores (memory, and Redis when REDIS_URL
+ * is set) and metrics, told of every change by the event log.
+ */
+function createCaches(config: GatewayConfig, log: EventLog, logger: Logger, registry: Registry) {
+  const { responses, entitySubgraphs, maxAgeSeconds, maxMegabytes, keyPrefix } = config.caching;
+  const redis = config.rateLimit.redisUrl && (responses || entitySubgraphs.length) ? connectCacheRedis(config.rateLimit.redisUrl) : null;
+  const stores: CacheStore<unknown>[] = [];
+  const storeOf = <T>(name: string): CacheStore<T> => {
+    const memory = new MemoryStore<T>(maxMegabytes * 1024 * 1024);
+    const store = redis ? new SharedStore<T>(memory, redis, `${keyPrefix}${name}:`, logger) : memory;
+    stores.push(store);
+    return store;
+  };
+  const changes = new Changes(() => log.head);
+  const stopObserving = log.listen(changes.observe);
+  const answers = new Counter({
+    name: 'response_cache_requests_total',
+    help: 'Public and partner queries by what the response cache did: served a kept answer (hit), or read the subgraphs (miss, stale)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const entities = new Counter({
+    name: 'entity_cache_entities_total',
+    help: 'Entities read by reference by what the entity cache did: served a kept one (hit), or asked the subgraph (miss, stale)',
+    labelNames: ['subgraph', 'outcome'],
+    registers: [registry],
+  });
+  return {
+    responses: new ResponseCache({
+      store: responses ? storeOf<Answer>('answers') : null,
+      changes,
+      maxAgeSeconds,
+      onOutcome: (outcome) => answers.inc({ outcome }),
+    }),
+    entities: (subgraph: string) =>
+      entitySubgraphs.includes(subgraph)
+        ? new EntityCache(subgraph, {
+            store: storeOf<string>(`entities:${subgraph}`),
+            changes,
+            maxAgeSeconds,
+            onOutcome: (outcome, count) => entities.inc({ subgraph, outcome }, count),
+          })
+        : undefined,
+    async close() {
+      stopObserving();
+      for (const store of stores) await store.close();
+      await redis?.quit().catch(() => redis.disconnect());
     },
   };
 }

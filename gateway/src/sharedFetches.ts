@@ -40,7 +40,15 @@ interface InFlight<R> {
 export class SharedFetches<R> {
   private readonly inFlight = new Map<string, InFlight<R>>();
 
-  constructor(private readonly onShared: () => void = () => undefined) {}
+  /**
+   * @param onShared called when a request joins one in flight
+   * @param detach what of an answer the others get a copy of (the first caller keeps what only it may
+   *   read, such as the HTTP response it came in)
+   */
+  constructor(
+    private readonly onShared: () => void = () => undefined,
+    private readonly detach: (answer: R) => unknown = (answer) => answer,
+  ) {}
 
   run(options: GraphQLDataSourceProcessOptions<GatewayContext>, send: () => Promise<R>): Promise<R> {
     const identity = 'identity' in options.context ? options.context.identity : undefined;
@@ -58,9 +66,8 @@ export class SharedFetches<R> {
       answer: send().then(
         (answer) => {
           this.inFlight.delete(key);
-          // Runs before any caller resumes: the copy is of the answer as the subgraph gave it (its data,
-          // errors and extensions; not the HTTP response it came in, which only the first caller reads).
-          if (entry.waiters) entry.copy = JSON.stringify({ ...answer, http: undefined });
+          // Runs before any caller resumes: the copy is of the answer as the subgraph gave it.
+          if (entry.waiters) entry.copy = JSON.stringify(this.detach(answer));
           return answer;
         },
         (error: unknown) => {

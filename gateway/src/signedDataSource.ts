@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest } from '@ioc-graph/platform';
 import { parse, type GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
+import type { EntityCache, Fetched } from './caching/entityCache';
 import type { GatewayContext } from './context';
 import { SharedFetches } from './sharedFetches';
 import type { SubgraphBreaker } from './subgraphBreaker';
@@ -9,6 +10,13 @@ import { fetchThrough, isQueryOperation, retryingQueries, withDeadline, type Fet
 import { failureOf, missingFieldPath, SubgraphStatusError, subgraphResponseError, subgraphUnavailable } from './subgraphErrors';
 
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** The max-age of a subgraph's `cache-control` header (see the subgraphs' `@cacheHint`); 0 without one. */
+export function maxAgeOf(cacheControl: string | null | undefined): number {
+  if (!cacheControl || /no-store|no-cache/.test(cacheControl)) return 0;
+  const match = /(?:^|[,\s])max-age=(\d+)/.exec(cacheControl);
+  return match ? Number(match[1]) : 0;
+}
 
 /** How the data source reaches its subgraph. */
 export interface SubgraphConnection {
@@ -24,6 +32,8 @@ export interface SubgraphConnection {
   deduplicate?: boolean;
   /** Called when a query joins an identical one in flight instead of going out. */
   onShared?: () => void;
+  /** Keeps the entities this subgraph answers by reference (see {@link EntityCache}). */
+  entityCache?: EntityCache;
 }
 
 /**
@@ -36,7 +46,8 @@ export interface SubgraphConnection {
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly breaker: SubgraphBreaker | undefined;
-  private readonly shared: SharedFetches<Response> | null;
+  private readonly shared: SharedFetches<Fetched> | null;
+  private readonly entities: EntityCache | undefined;
 
   /**
    * @param subgraph the subgraph's name in the supergraph (and subgraphs/registry.json)
@@ -51,7 +62,16 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     super({ url });
     this.breaker = connection.breaker;
-    this.shared = connection.deduplicate === false ? null : new SharedFetches<Response>(connection.onShared);
+    this.entities = connection.entityCache;
+    // Each caller's cache policy is restricted in process(), also for callers that shared the request.
+    this.honorSubgraphCacheControlHeader = false;
+    this.shared =
+      connection.deduplicate === false
+        ? null
+        : new SharedFetches<Fetched>(connection.onShared, ({ response, maxAge }) => ({
+            response: { ...response, http: undefined },
+            maxAge,
+          }));
     const send = fetchThrough(connection.agent);
     // The body is serialised after willSendRequest, inside RemoteGraphQLDataSource: the fetcher is the
     // first place that sees the exact bytes that go out, so the signature over them is made there. A
@@ -73,10 +93,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
-    const send = () => (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
+    const policy = 'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
+    if ('context' in options && options.context.fetchedSubgraphs) options.context.fetchedSubgraphs.add(this.subgraph);
     try {
-      return await (this.shared ? this.shared.run(options, send) : send());
+      const send = (asked: GraphQLDataSourceProcessOptions<GatewayContext>) => this.fetch(asked);
+      const { response, maxAge } = await (this.entities ? this.entities.run(options, send) : send(options));
+      policy?.restrict({ maxAge });
+      return response;
     } catch (error) {
+      policy?.restrict({ maxAge: 0 });
       const failure = failureOf(error);
       if (!failure) throw error;
       const { query, operationName } = options.request;
@@ -86,6 +111,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const unavailable = subgraphUnavailable(this.subgraph, failure, { mutation: !isQueryOperation(query, operationName) });
       return { errors: [{ ...unavailable, path: document ? missingFieldPath(document) : undefined }] };
     }
+  }
+
+  /** The request as planned (or with fewer entities), shared with identical ones in flight, through the breaker. */
+  private fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Fetched> {
+    const send = async (): Promise<Fetched> => {
+      const response = await (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
+      return { response, maxAge: maxAgeOf(response.http?.headers.get('cache-control')) };
+    };
+    return this.shared ? this.shared.run(options, send) : send();
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { CACHE_HINT_DIRECTIVE } from './cacheHints';
 
 /**
  * `__resolveReference` functions by type name, merged over the resolvers type-graphql generates. Declared
@@ -46,6 +47,6 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
   // Apollo's resolver-map type has no slot for `__resolveReference`, which buildSubgraphSchema reads at run time.
-  const typeDefs = parse(`${link}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = parse(`${link}\n${CACHE_HINT_DIRECTIVE}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 }

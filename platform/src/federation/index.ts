@@ -2,3 +2,4 @@ export * from './buildFederatedSchema';
 export * from './loaders';
 export * from './entityLoaders';
 export * from './subgraphClient';
+export * from './cacheHints';

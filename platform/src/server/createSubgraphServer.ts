@@ -1,6 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Orm } from '../database/orm';
 import express from 'express';
@@ -9,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { CommonConfig } from '../config';
 import { checkDatabase } from '../database';
 import { createFormatError } from '../errors';
+import { cacheHintsPlugin } from '../federation/cacheHints';
 import type { Logger } from '../logging';
 import { createMetrics } from '../metrics';
 import type { Registry } from 'prom-client';
@@ -64,6 +69,9 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio: traces would only cost time and bytes.
       ApolloServerPluginInlineTraceDisabled(),
+      // The gateway learns how long an answer may be kept from @cacheHint, not from Apollo's per-field rules.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheHintsPlugin(options.schema),
       metrics.plugin,
       // Defence in depth: the gateway checks the same, but NUL bytes and impossible dates must never reach PostgreSQL.
       inputValidationPlugin(),

@@ -1,4 +1,4 @@
-import { ConnectionArgs, ConnectionType, GeoPoint, geoPoint, paginate, requireId } from '@ioc-graph/platform';
+import { CacheHint, ConnectionArgs, ConnectionType, GeoPoint, geoPoint, paginate, requireId } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../agency/agency';
@@ -14,11 +14,13 @@ export class AdministrativeUnitConnection extends ConnectionType(AdministrativeU
 /** The administrative tree is public: anyone may read it. */
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {
+  @CacheHint(300)
   @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by id; null when there is none. Public' })
   administrativeUnit(@Arg('id', () => ID, { description: 'Id of the unit' }) id: string, @Ctx() ctx: DirectoryContext) {
     return unitById(ctx).load(requireId(id, 'id'));
   }
 
+  @CacheHint(300)
   @Query(() => AdministrativeUnit, {
     nullable: true,
     description: 'A unit by its national (or local) code; null when there is none. Public',
@@ -30,6 +32,7 @@ export class AdministrativeUnitResolver {
     return unitByCode(ctx).load(code.trim());
   }
 
+  @CacheHint(300)
   @Query(() => AdministrativeUnitConnection, { description: 'Units matching a filter, ordered by Vietnamese name. Public' })
   async administrativeUnits(
     @Arg('filter', () => AdministrativeUnitFilter, {

@@ -1,3 +1,4 @@
+import { CacheHint } from '@ioc-graph/platform';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -58,6 +59,7 @@ registerEnumType(AdministrativeKind, {
   name: 'administrative_unit_path_index',
   expression: 'create index "administrative_unit_path_index" on "directory"."administrative_unit" ("path" text_pattern_ops)',
 })
+@CacheHint(300)
 @ObjectType({ description: 'An administrative unit (đơn vị hành chính): province, district or commune/ward' })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')

@@ -1,4 +1,14 @@
-import { ConnectionArgs, ConnectionType, forbidden, hasRole, paginate, requireId, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
+import {
+  CacheHint,
+  ConnectionArgs,
+  ConnectionType,
+  forbidden,
+  hasRole,
+  paginate,
+  requireId,
+  Role,
+  STAFF_AND_SYSTEMS,
+} from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
@@ -21,16 +31,19 @@ const AUDITED: (keyof Agency & string)[] = ['code', 'kind', 'nameVi', 'nameEn', 
 /** Agencies and their public contacts are open; their units and staff are for the center's network. */
 @Resolver(() => Agency)
 export class AgencyResolver {
+  @CacheHint(300)
   @Query(() => Agency, { nullable: true, description: 'An agency by id; null when there is none. Open to everyone' })
   agency(@Arg('id', () => ID, { description: 'Id of the agency' }) id: string, @Ctx() ctx: DirectoryContext) {
     return agencyById(ctx).load(requireId(id, 'id'));
   }
 
+  @CacheHint(300)
   @Query(() => Agency, { nullable: true, description: 'An agency by its code; null when there is none. Open to everyone' })
   agencyByCode(@Arg('code', { description: 'Code of the agency, e.g. "PCCC-BP"' }) code: string, @Ctx() ctx: DirectoryContext) {
     return agencyByCode(ctx).load(code.trim());
   }
 
+  @CacheHint(300)
   @Query(() => AgencyConnection, { description: 'Agencies matching a filter, ordered by Vietnamese name. Public' })
   async agencies(
     @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet; omit for all' })

@@ -1,13 +1,14 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { AgencyKind } from '@ioc-graph/platform';
+import { AgencyKind, CacheHint } from '@ioc-graph/platform';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 
 export { AgencyKind };
 
 /** An agency (cơ quan, đơn vị) competent for some cases over an administrative unit. */
 @Entity({ tableName: 'agency' })
+@CacheHint(300)
 @ObjectType({
   description:
     'An agency (cơ quan, đơn vị): department, police, fire and rescue, health, people’s committee… competent for cases over an administrative unit',

@@ -1,7 +1,9 @@
+import { CacheHint } from '@ioc-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 // Entities of other subgraphs, as this one refers to them and extends them: only their keys live here.
 
+@CacheHint(60)
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class AdministrativeUnit {

@@ -1,4 +1,4 @@
-import { Role } from '@ioc-graph/platform';
+import { CacheHint, Role } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { Bucket, Metric } from '../vocabulary';
@@ -20,6 +20,7 @@ export class ReadingResolver {
     return ingestReadings(ctx.em, ctx.clock, input.source, input.readings, ctx.identity);
   }
 
+  @CacheHint(60)
   @Query(() => [SeriesPoint], {
     description: 'A metric’s time series over the stations of a subtree, from the hourly rollups, in Asia/Ho_Chi_Minh buckets. Public',
   })

@@ -1,3 +1,4 @@
+import { CacheHint } from '@ioc-graph/platform';
 import { Arg, Ctx, Field, Float, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { Metric, StationKind } from '../vocabulary';
@@ -54,6 +55,7 @@ export class FloodWatchEntry {
 /** Flood watch: open data, like the stations themselves. */
 @Resolver(() => FloodWatchEntry)
 export class FloodWatchResolver {
+  @CacheHint(60)
   @Query(() => [FloodWatchEntry], {
     description: 'Each water level gauge (within a unit’s subtree) with its latest level and alarm, highest alarm first. Public',
   })

@@ -1,4 +1,4 @@
-import { STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
+import { CacheHint, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { AdministrativeUnit, ref } from '../foreign/entities';
@@ -12,6 +12,7 @@ import { latestAqiOf, latestReadingsOf, stationByCode } from './station.loader';
 /** Monitoring stations: open data (where they are, what they measure, their AQI). */
 @Resolver(() => Station)
 export class StationResolver {
+  @CacheHint(60)
   @Query(() => [Station], {
     description: 'Stations, optionally of one kind and within an administrative unit’s subtree, by code. Public',
   })
@@ -32,6 +33,7 @@ export class StationResolver {
     );
   }
 
+  @CacheHint(60)
   @Query(() => Station, { nullable: true, description: 'A station by its code; null when there is none. Public' })
   station(@Arg('code', { description: 'Code of the station, e.g. BP-KK-DX01' }) code: string, @Ctx() ctx: EnvironmentContext) {
     return stationByCode(ctx).load(code);

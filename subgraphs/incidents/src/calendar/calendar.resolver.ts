@@ -1,4 +1,4 @@
-import { auditEntry, badInput, inTransaction, Role } from '@ioc-graph/platform';
+import { auditEntry, badInput, CacheHint, inTransaction, Role } from '@ioc-graph/platform';
 import { IsIn, Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { IncidentsContext } from '../context';
@@ -29,6 +29,7 @@ const isRealDate = (date: string) =>
 /** The working calendar behind deadlines: public to read, kept by operators. */
 @Resolver(() => CalendarDay)
 export class CalendarResolver {
+  @CacheHint(300)
   @Query(() => [CalendarDay], { description: 'Holidays, days off in lieu and worked weekend days of a year, by date. Public' })
   calendarDays(@Arg('year', () => Int, { description: 'The year, 2000–2100' }) year: number, @Ctx() ctx: IncidentsContext) {
     if (year < 2000 || year > 2100) throw badInput('year is out of range', [{ field: 'year', message: 'between 2000 and 2100' }]);

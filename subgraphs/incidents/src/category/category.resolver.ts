@@ -4,11 +4,12 @@ import type { IncidentsContext } from '../context';
 import { Sector } from '../vocabulary';
 import { Category } from './category';
 import { categoryById } from './category.loader';
-import { requireId } from '@ioc-graph/platform';
+import { CacheHint, requireId } from '@ioc-graph/platform';
 
 /** The category catalogue is public: the citizen portal lists what can be reported. */
 @Resolver(() => Category)
 export class CategoryResolver {
+  @CacheHint(300)
   @Query(() => [Category], { description: 'The category catalogue, by sector and Vietnamese name. Public' })
   categories(
     @Arg('sector', () => Sector, { nullable: true, description: 'Only categories of this sector; all when omitted' }) sector: Sector | null,
@@ -25,6 +26,7 @@ export class CategoryResolver {
     return ctx.em.find(Category, where, { orderBy: { sector: 'ASC', nameVi: 'ASC' } });
   }
 
+  @CacheHint(300)
   @Query(() => Category, { nullable: true, description: 'A category by id; null when there is none. Public' })
   category(@Arg('id', () => ID, { description: 'Id of the category' }) id: string, @Ctx() ctx: IncidentsContext) {
     return categoryById(ctx).load(requireId(id, 'id'));

@@ -1,8 +1,10 @@
+import { CacheHint } from '@ioc-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 // The directory's entities, as this subgraph refers to them and extends them: only their keys live
 // here; the gateway fetches every other field from the directory.
 
+@CacheHint(60)
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class AdministrativeUnit {

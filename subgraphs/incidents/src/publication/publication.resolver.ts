@@ -1,5 +1,6 @@
 import {
   badInput,
+  CacheHint,
   ConnectionArgs,
   ConnectionType,
   escapeLike,
@@ -86,6 +87,7 @@ export class RatingInput {
 /** Published results are open to everyone: the public portal and partners pulling open data. */
 @Resolver(() => Publication)
 export class PublicationResolver {
+  @CacheHint(60)
   @Query(() => PublicIncidentConnection, { description: 'Published results, newest first. Public' })
   publicIncidents(
     @Arg('filter', () => PublicIncidentFilter, { nullable: true, description: 'Conditions the records must meet; omit for all' })
@@ -107,6 +109,7 @@ export class PublicationResolver {
     return paginate(ctx.em, Publication, where.length ? { $and: where } : {}, { ...page, orderBy: 'publishedAt', direction: 'DESC' });
   }
 
+  @CacheHint(60)
   @Query(() => Publication, {
     nullable: true,
     name: 'publicIncident',

@@ -1,4 +1,4 @@
-import { CENTER_ROLES, forbidden, groupByKeys, hasRole, requireId, STAFF_ROLES } from '@ioc-graph/platform';
+import { CacheHint, CENTER_ROLES, forbidden, groupByKeys, hasRole, requireId, STAFF_ROLES } from '@ioc-graph/platform';
 import { raw } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { IncidentsContext } from '../context';
@@ -60,6 +60,7 @@ const COLUMNS: Record<Exclude<CountDimension, CountDimension.UNIT>, string> = {
 @Resolver()
 export class StatsResolver {
   @Authorized(...STAFF_ROLES)
+  @CacheHint(60)
   @Query(() => [CountBucket], {
     description: 'Incidents counted by a dimension (drills excluded), largest count first. Staff roles: an agency counts its own',
   })

@@ -1,3 +1,4 @@
+import { CacheHint } from '@ioc-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { TrafficContext } from '../context';
 import { AdministrativeUnit, ref } from '../foreign/entities';
@@ -10,6 +11,7 @@ const within = (withinUnitId?: string | null) => (withinUnitId ? { unitLineage: 
 /** Traffic cameras: open data (where they are, what road they watch, whether they are online). */
 @Resolver(() => Camera)
 export class CameraResolver {
+  @CacheHint(60)
   @Query(() => [Camera], {
     description: 'Cameras, optionally ONLINE or OFFLINE (as of now) and within an administrative unit’s subtree, by code. Public',
   })
@@ -29,6 +31,7 @@ export class CameraResolver {
     return cameras.filter((_, i) => statuses[i] === status);
   }
 
+  @CacheHint(60)
   @Query(() => Camera, { nullable: true, description: 'A camera by its code; null when there is none. Public' })
   camera(@Arg('code', { description: 'Code of the camera, e.g. BP-CAM-QL14-DX01' }) code: string, @Ctx() ctx: TrafficContext) {
     return cameraByCode(ctx).load(code);
@@ -53,6 +56,7 @@ export class CameraResolver {
 /** Road segments whose congestion is measured: open data. */
 @Resolver(() => RoadSegment)
 export class RoadSegmentResolver {
+  @CacheHint(60)
   @Query(() => [RoadSegment], { description: 'Road segments, optionally within an administrative unit’s subtree, by code. Public' })
   roadSegments(
     @Ctx() ctx: TrafficContext,

@@ -1,4 +1,4 @@
-import { ConnectionArgs, paginate, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
+import { CacheHint, ConnectionArgs, paginate, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Camera } from '../camera/camera';
@@ -72,6 +72,7 @@ export class DetectionResolver {
     return violationStats(ctx, { withinUnitId, from, to, bucket, kinds });
   }
 
+  @CacheHint(60)
   @Query(() => [CongestionPoint], {
     description:
       'A road segment’s average and highest congestion level per Asia/Ho_Chi_Minh bucket over [from, to); buckets without a measurement are left out. Public',
