@@ -95,7 +95,7 @@ class HubProcess {
 /**
  * Starts the hub as processes on `databaseUrl` (see bench/support.js `withDatabase`). `gatewayEnv` is added
  * to the gateway's settings; `gatewayExecArgv` to its node (e.g. `--cpu-prof`). Resolves to its URLs, a
- * token for any identity, `restart(name)`, `sample()` and `stop()`.
+ * token for any identity, `restart(name)`, `sample()`, the gateway's pid and settings, and `stop()`.
  */
 async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv = [] } = {}) {
   const platform = require('../platform/dist/src');
@@ -149,6 +149,9 @@ async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv
     const ticks = clockTicks();
     return {
       gatewayUrl: `${gateway.baseUrl}/graphql`,
+      gatewayPid: gateway.pid,
+      /** The environment the gateway runs with: another gateway given it (and a PORT of its own) serves the same subgraphs. */
+      gatewayEnv: env,
       wsUrl: `${gateway.baseUrl.replace(/^http/, 'ws')}/graphql`,
       metricsUrl: `${gateway.baseUrl}/metrics`,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, { url }]) => [name, url])),
@@ -183,6 +186,24 @@ async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv
   }
 }
 
+/**
+ * Starts `node <script>` (from the repository root) with `env`, which names its PORT, and resolves once its
+ * `/readyz` answers 200: another server beside the hub, stopped with the benchmark if not before.
+ */
+async function startService(name, script, env) {
+  const service = new HubProcess(name, script, env);
+  await service.start();
+  const ticks = clockTicks();
+  return {
+    url: `${service.baseUrl}/graphql`,
+    pid: service.pid,
+    /** Its CPU time so far (ms). */
+    cpuMs: () => cpuMsOf(service.pid, ticks),
+    output: () => service.output,
+    stop: () => service.end('SIGTERM'),
+  };
+}
+
 /** A process's user and system CPU time (ms): fields 14 and 15 of /proc/<pid>/stat, after the parenthesised name, in clock ticks. */
 function cpuMsOf(pid, ticks) {
   try {
@@ -194,13 +215,20 @@ function cpuMsOf(pid, ticks) {
   }
 }
 
-/** Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`, 100 on Linux). */
+let ticksPerSecond;
+/** Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`, 100 on Linux), asked once. */
 function clockTicks() {
-  try {
-    return Number(require('node:child_process').execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(require('node:child_process').execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
   }
+  return ticksPerSecond;
 }
 
-module.exports = { startHubProcesses, freePort };
+/** A process's CPU time so far (ms), from /proc; 0 once it is gone. */
+const cpuMs = (pid) => cpuMsOf(pid, clockTicks());
+
+module.exports = { startHubProcesses, startService, freePort, cpuMs };
