@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest } from '@ioc-graph/platform';
+import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest, type Identity } from '@ioc-graph/platform';
 import { parse, type GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import type { EntityCache, Fetched } from './caching/entityCache';
@@ -126,7 +126,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and schema loads have no request context; they go out as the anonymous public.
     const identity = 'identity' in context && context.identity ? context.identity : PUBLIC;
     const requestId = 'requestId' in context && context.requestId ? context.requestId : 'gateway';
-    request.http?.headers.set(GATEWAY_HEADERS.identity, encodeIdentity(identity));
+    request.http?.headers.set(GATEWAY_HEADERS.identity, encodedIdentityOf(identity));
     request.http?.headers.set(GATEWAY_HEADERS.requestId, requestId);
   }
 
@@ -140,6 +140,14 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (response.status >= 500) throw new SubgraphStatusError(response.status);
     return subgraphResponseError(this.subgraph, response.status, body);
   }
+}
+
+/** Each request's identity, encoded once for all its subgraph fetches (the signature stays per fetch: it covers the body). */
+const encodedIdentities = new WeakMap<Identity, string>();
+function encodedIdentityOf(identity: Identity): string {
+  let encoded = encodedIdentities.get(identity);
+  if (encoded === undefined) encodedIdentities.set(identity, (encoded = encodeIdentity(identity)));
+  return encoded;
 }
 
 function parseOrUndefined(query: string | undefined) {

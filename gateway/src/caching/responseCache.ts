@@ -58,7 +58,7 @@ export class ResponseCache {
         let served: Kept<Answer> | undefined;
         return {
           responseForOperation: async (request) => {
-            if (!audience || !store || request.operation.operation !== OperationTypeNode.QUERY) return null;
+            if (!audience || !store || !request.queryHash || request.operation.operation !== OperationTypeNode.QUERY) return null;
             key = keyOf(request, contextValue.identity);
             seenSeq = changes.seen;
             const kept = await store.get(key);
