@@ -78,13 +78,23 @@ export function isConnectionReset(error: unknown): boolean {
 /** Whether `query` (with `operationName`) is a query, read-only: a mutation or anything unparsable is not. */
 export function isQueryOperation(query: unknown, operationName?: unknown): boolean {
   if (typeof query !== 'string') return false;
-  try {
-    const operation = getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined);
-    return operation?.operation === OperationTypeNode.QUERY;
-  } catch {
-    return false;
+  const name = typeof operationName === 'string' ? operationName : undefined;
+  const key = `${name ?? ''}\n${query}`;
+  let reads = operationKinds.get(key);
+  if (reads === undefined) {
+    try {
+      reads = getOperationAST(parse(query), name)?.operation === OperationTypeNode.QUERY;
+    } catch {
+      reads = false;
+    }
+    // The gateway's subgraph operations are as many as its query plans: a few hundred, kept until a bound.
+    if (operationKinds.size >= OPERATION_KINDS_KEPT) operationKinds.clear();
+    operationKinds.set(key, reads);
   }
+  return reads;
 }
+const OPERATION_KINDS_KEPT = 5_000;
+const operationKinds = new Map<string, boolean>();
 
 /** Whether a subgraph request's body runs a query (read-only), decided from the operation it names. */
 export function isQueryRequest(body: unknown): boolean {

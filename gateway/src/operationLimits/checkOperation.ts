@@ -87,12 +87,8 @@ export interface OperationToCheck {
  * what was found), or undefined.
  */
 export function checkOperation(input: OperationToCheck, limits: OperationLimits, rules = armorRules(limits)): GraphQLError | undefined {
-  if (input.source !== undefined) {
-    const tokens = countTokens(input.source, limits.maxTokens);
-    if (tokens > limits.maxTokens) return refusal(`Token limit of ${limits.maxTokens} exceeded.`);
-  }
-  const [armorError] = validate(input.schema, input.document, rules);
-  if (armorError) return refusal(armorError.message.replace(/^Syntax Error: /, ''));
+  const refused = checkDocument(input, limits, rules);
+  if (refused) return refused;
   if (input.operation) {
     const cost = pageCost(input.schema, input.document, input.operation, input.variables ?? {});
     if (cost > limits.maxCost) {
@@ -102,4 +98,29 @@ export function checkOperation(input: OperationToCheck, limits: OperationLimits,
     }
   }
   return undefined;
+}
+
+/**
+ * What a document's limits found, per document and limits: Apollo hands every request of an operation it
+ * has seen the same parsed document, so tokens, depth, aliases and directives are counted once per
+ * operation and audience, not per request (the cost depends on the variables: it is counted every time).
+ */
+const documentChecks = new WeakMap<DocumentNode, Map<OperationLimits, string | null>>();
+
+/** The message of the first limit the document exceeds (tokens, depth, aliases, directives), or null. */
+function checkDocument(input: OperationToCheck, limits: OperationLimits, rules: ValidationRule[]): GraphQLError | undefined {
+  let checks = documentChecks.get(input.document);
+  let refused = checks?.get(limits);
+  if (refused === undefined) {
+    refused = null;
+    if (input.source !== undefined && countTokens(input.source, limits.maxTokens) > limits.maxTokens) {
+      refused = `Token limit of ${limits.maxTokens} exceeded.`;
+    } else {
+      const [armorError] = validate(input.schema, input.document, rules);
+      if (armorError) refused = armorError.message.replace(/^Syntax Error: /, '');
+    }
+    if (!checks) documentChecks.set(input.document, (checks = new Map()));
+    checks.set(limits, refused);
+  }
+  return refused === null ? undefined : refusal(refused);
 }
