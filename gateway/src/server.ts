@@ -12,10 +12,12 @@ import {
   createTokenVerifier,
   ErrorCode,
   inputValidationPlugin,
+  internalErrorLog,
   jsonErrorHandler,
   listenOn,
   applyKeepAliveTimeout,
   mountOperationalRoutes,
+  operationTracing,
   requestId,
   sendGraphQLError,
   type EventBus,
@@ -128,13 +130,16 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         breaker: breakers.of(name),
         deduplicate: config.subgraphDeduplication,
         onShared: () => sharedFetches.inc({ subgraph: name }),
-        onRetry: (error) => logger.warn({ subgraph: name, err: error }, 'a query lost its connection to a subgraph; sent again'),
+        onRetry: (error, requestId) =>
+          logger.warn({ subgraph: name, requestId, err: error }, 'a query lost its connection to a subgraph; sent again'),
       }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
     subscriptions = undefined;
   });
+  const internalErrors = internalErrorLog<GatewayContext>(logger, 'unexpected error');
+  const tracing = operationTracing<GatewayContext>({ continueTrace: false });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -146,12 +151,14 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     parseOptions: parseOptions(config.operationLimits),
     formatError: createFormatError({
       exposeInternals: config.exposeErrors,
-      onInternal: (error) => logger.error({ err: error }, 'unexpected error'),
+      onInternal: internalErrors.log,
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin,
+      internalErrors.plugin,
+      ...tracing.plugins,
       persistedOperationsPlugin(persistedOperations),
       operationLimitsPlugin(config.operationLimits),
       // The supergraph's scalars parse nothing: impossible dates, NUL bytes and the like are refused here.
@@ -223,6 +230,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
       next();
     },
     express.json({ limit: config.maxBodyBytes }),
+    // After the body is read: body-parser's stream callbacks would lose the span's context.
+    ...tracing.handlers,
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         identity: res.locals.identity,

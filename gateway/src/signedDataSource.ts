@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest } from '@ioc-graph/platform';
+import { encodeIdentity, GATEWAY_HEADERS, injectTraceContext, PUBLIC, signEncodedRequest, withClientSpan } from '@ioc-graph/platform';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { parse, type GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import type { GatewayContext } from './context';
@@ -18,8 +19,8 @@ export interface SubgraphConnection {
   timeoutMs: number;
   /** The subgraph's circuit breaker; without one, every request goes out. */
   breaker?: SubgraphBreaker;
-  /** Called when a query is sent again after its connection broke. */
-  onRetry?: (error: unknown) => void;
+  /** Called when a query is sent again after its connection broke, with the request id it carries. */
+  onRetry?: (error: unknown, requestId: string | undefined) => void;
   /** Let identical queries in flight at once share one request (SUBGRAPH_DEDUPLICATION; see {@link SharedFetches}). */
   deduplicate?: boolean;
   /** Called when a query joins an identical one in flight instead of going out. */
@@ -69,23 +70,40 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       });
       return send(target, { ...init, headers: { ...headers, ...signature } });
     };
-    this.fetcher = withDeadline(retryingQueries(signed, connection.onRetry), connection.timeoutMs);
+    const onRetry = (error: unknown, init?: { headers?: Record<string, string> }) =>
+      connection.onRetry?.(error, init?.headers?.[GATEWAY_HEADERS.requestId]);
+    this.fetcher = withDeadline(retryingQueries(signed, onRetry), connection.timeoutMs);
   }
 
+  /**
+   * Traced as a CLIENT span `subgraph <name>` (when tracing is on), whose context goes to the subgraph in
+   * `traceparent`: `ioc_graph.shared` says whether the request joined an identical one in flight instead
+   * of going out, and an unavailable subgraph marks it ERROR.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
-    const send = () => (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
-    try {
-      return await (this.shared ? this.shared.run(options, send) : send());
-    } catch (error) {
-      const failure = failureOf(error);
-      if (!failure) throw error;
-      const { query, operationName } = options.request;
-      const document = ('document' in options && options.document) || parseOrUndefined(query);
-      // Returned as the subgraph's own error would be, the gateway places it at the missing field
-      // (`_entities`' index mapped to the entity's path in the answer) and nulls that part only.
-      const unavailable = subgraphUnavailable(this.subgraph, failure, { mutation: !isQueryOperation(query, operationName) });
-      return { errors: [{ ...unavailable, path: document ? missingFieldPath(document) : undefined }] };
-    }
+    let sent = false;
+    const send = () => {
+      sent = true;
+      return this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options);
+    };
+    return withClientSpan(`subgraph ${this.subgraph}`, { 'ioc_graph.subgraph': this.subgraph }, async (span) => {
+      try {
+        const response = await (this.shared ? this.shared.run(options, send) : send());
+        span?.setAttribute('ioc_graph.shared', !sent);
+        if (response.http?.status !== undefined) span?.setAttribute('http.response.status_code', response.http.status);
+        return response;
+      } catch (error) {
+        const failure = failureOf(error);
+        if (!failure) throw error;
+        const { query, operationName } = options.request;
+        const document = ('document' in options && options.document) || parseOrUndefined(query);
+        // Returned as the subgraph's own error would be, the gateway places it at the missing field
+        // (`_entities`' index mapped to the entity's path in the answer) and nulls that part only.
+        const unavailable = subgraphUnavailable(this.subgraph, failure, { mutation: !isQueryOperation(query, operationName) });
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: unavailable.message });
+        return { errors: [{ ...unavailable, path: document ? missingFieldPath(document) : undefined }] };
+      }
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -94,6 +112,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const requestId = 'requestId' in context && context.requestId ? context.requestId : 'gateway';
     request.http?.headers.set(GATEWAY_HEADERS.identity, encodeIdentity(identity));
     request.http?.headers.set(GATEWAY_HEADERS.requestId, requestId);
+    // Outside the signed headers: the trace context changes no one's rights.
+    if (request.http) injectTraceContext(request.http.headers);
   }
 
   /**
