@@ -1,4 +1,5 @@
 import { diag, DiagLogLevel, type DiagLogger } from '@opentelemetry/api';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { EnvReader } from '../config/env';
 import type { Logger } from '../logging/logger';
 import { setTracingEnabled, tracingEnabled } from './tracingState';
@@ -19,6 +20,11 @@ export interface StartTracingOptions {
   logger: Logger;
   /** @default the process environment */
   env?: EnvReader;
+  /**
+   * Where the batches of spans go. @default OTLP/HTTP JSON to the configured endpoint. Tests in jest pass
+   * their own: the OTLP exporter loads `node:http` with a dynamic import, which jest's module sandbox refuses.
+   */
+  exporter?: SpanExporter;
 }
 
 /** How long a stopping process waits for its last spans to reach a collector. */
@@ -69,7 +75,7 @@ export async function startTracing(options: StartTracingOptions): Promise<Tracin
   await resource.waitForAsyncAttributes?.();
   const provider = new NodeTracerProvider({
     resource,
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: config.endpoint }))],
+    spanProcessors: [new BatchSpanProcessor(options.exporter ?? new OTLPTraceExporter({ url: config.endpoint }))],
   });
   provider.register();
   // Without a parent, a statement is background work (the outbox relay's polls): no trace of its own.
@@ -89,7 +95,10 @@ export async function startTracing(options: StartTracingOptions): Promise<Tracin
       unregister();
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_MS).unref()));
-      await Promise.race([provider.shutdown().catch(() => undefined), late]);
+      const flushed = provider
+        .shutdown()
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'tracing: the last spans could not be exported'));
+      await Promise.race([flushed, late]);
       clearTimeout(timer);
     },
   };
