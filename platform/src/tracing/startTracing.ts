@@ -3,6 +3,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { EnvReader } from '../config/env';
 import type { Logger } from '../logging/logger';
 import { setTracingEnabled, tracingEnabled } from './tracingState';
+import { maskSqlConstants } from './sqlText';
 import { readTracingConfig } from './tracingConfig';
 
 /** The tracing of one process, started by {@link startTracing}. */
@@ -39,7 +40,8 @@ const DISABLED: Tracing = { enabled: false, shutdown: async () => undefined };
  * readTracingConfig); otherwise loads none of the SDK and returns a disabled {@link Tracing}, and the
  * services touch nothing but the no-op API. Call it once, before any server is built: it registers the
  * global tracer provider, the AsyncLocalStorage context manager and the W3C `traceparent` propagator,
- * and the pg instrumentation (a span per SQL statement sent while serving a traced request).
+ * and the pg instrumentation (a span per SQL statement sent while serving a traced request, its text
+ * with every constant masked: see maskSqlConstants).
  *
  * Spans are exported in batches (BatchSpanProcessor: OTEL_BSP_MAX_QUEUE_SIZE, 2048 by default, beyond
  * which new spans are dropped), so a collector that is slow or down never delays a request nor grows the
@@ -81,7 +83,13 @@ export async function startTracing(options: StartTracingOptions): Promise<Tracin
   // Without a parent, a statement is background work (the outbox relay's polls): no trace of its own.
   const unregister = registerInstrumentations({
     tracerProvider: provider,
-    instrumentations: [new PgInstrumentation({ requireParentSpan: true })],
+    instrumentations: [
+      new PgInstrumentation({
+        requireParentSpan: true,
+        // The statement's shape, not its values (the ORM writes them into the text).
+        requestHook: (span, { query }) => span.setAttribute('db.query.text', maskSqlConstants(query.text)),
+      }),
+    ],
   });
   // The platform loads pg before tracing starts; the instrumentation patches it when it is required
   // again, which happens here rather than whenever the ORM first connects.
