@@ -9,7 +9,8 @@ export const tracer = () => trace.getTracer('ioc-graph');
  * off, runs `work` alone (with no span). The span ends when `work` settles, with status ERROR and the
  * exception recorded when it throws (rethrown as it is).
  */
-export async function withClientSpan<T>(name: string, attributes: Attributes, work: (span?: Span) => Promise<T>): Promise<T> {
+export function withClientSpan<T>(name: string, attributes: Attributes, work: (span?: Span) => Promise<T>): Promise<T> {
+  // Not an async function: with tracing off the caller awaits `work`'s own promise, nothing more.
   if (!tracingEnabled()) return work();
   return tracer().startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {
