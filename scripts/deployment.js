@@ -30,7 +30,7 @@ function composeService({ name, port, dependencies, deployment }, portOf) {
     '      args:',
     `        SUBGRAPH: ${yamlScalar(name)}`,
     '    environment:',
-    `      <<: ${deployment.events ? '[*secrets, *events]' : '*secrets'}`,
+    `      <<: ${deployment.events ? '[*secrets, *events, *tracing]' : '[*secrets, *tracing]'}`,
     `      DATABASE_URL: ${DATABASE_URL}`,
     `      PORT: '${port}'`,
     '      LOG_LEVEL: ${LOG_LEVEL:-info}',

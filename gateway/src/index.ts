@@ -1,4 +1,4 @@
-import { createLogger, loadDotEnv, stopOnSignals } from '@ioc-graph/platform';
+import { createLogger, loadDotEnv, startTracing, stopOnSignals } from '@ioc-graph/platform';
 import { readGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -7,7 +7,9 @@ async function main() {
   loadDotEnv();
   const config = readGatewayConfig();
   const logger = createLogger('gateway', config.logLevel);
-  const lifecycle = stopOnSignals(logger);
+  // Before the gateway is built, which decides from it whether to trace; stopped last, with the spans left.
+  const tracing = await startTracing({ serviceName: 'ioc-graph-gateway', logger });
+  const lifecycle = stopOnSignals(logger, [tracing.shutdown]);
   const gateway = await createGateway(config, { logger });
   lifecycle.register(gateway.stop);
   const url = await gateway.listen(config.port, config.host);

@@ -13,10 +13,12 @@ import {
   createTokenVerifier,
   ErrorCode,
   inputValidationPlugin,
+  internalErrorLog,
   jsonErrorHandler,
   listenOn,
   applyKeepAliveTimeout,
   mountOperationalRoutes,
+  operationTracing,
   requestId,
   sendGraphQLError,
   type EventBus,
@@ -135,7 +137,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         breaker: breakers.of(name),
         deduplicate: config.subgraphDeduplication,
         onShared: () => sharedFetches.inc({ subgraph: name }),
-        onRetry: (error) => logger.warn({ subgraph: name, err: error }, 'a query lost its connection to a subgraph; sent again'),
+        onRetry: (error, requestId) =>
+          logger.warn({ subgraph: name, requestId, err: error }, 'a query lost its connection to a subgraph; sent again'),
         entityCache: caches.entities(name),
       }),
   });
@@ -143,6 +146,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     apiSchema = schema;
     subscriptions = undefined;
   });
+  const internalErrors = internalErrorLog<GatewayContext>(logger, 'unexpected error');
+  const tracing = operationTracing<GatewayContext>({ continueTrace: false });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -154,7 +159,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     parseOptions: parseOptions(config.operationLimits),
     formatError: createFormatError({
       exposeInternals: config.exposeErrors,
-      onInternal: (error) => logger.error({ err: error }, 'unexpected error'),
+      onInternal: internalErrors.log,
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -162,6 +167,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
       // Subgraph answers restrict each request's cache policy; the response cache sets the headers from it.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       metrics.plugin,
+      internalErrors.plugin,
+      ...tracing.plugins,
       persistedOperationsPlugin(persistedOperations),
       operationLimitsPlugin(config.operationLimits),
       // The supergraph's scalars parse nothing: impossible dates, NUL bytes and the like are refused here.
@@ -235,6 +242,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
       next();
     },
     express.json({ limit: config.maxBodyBytes }),
+    // After the body is read: body-parser's stream callbacks would lose the span's context.
+    ...tracing.handlers,
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         identity: res.locals.identity,

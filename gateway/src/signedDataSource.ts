@@ -1,5 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { encodeIdentity, GATEWAY_HEADERS, PUBLIC, signEncodedRequest, type Identity } from '@ioc-graph/platform';
+import {
+  encodeIdentity,
+  GATEWAY_HEADERS,
+  injectTraceContext,
+  PUBLIC,
+  signEncodedRequest,
+  withClientSpan,
+  type Identity,
+} from '@ioc-graph/platform';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { parse, type GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import type { EntityCache, Fetched } from './caching/entityCache';
@@ -26,8 +35,8 @@ export interface SubgraphConnection {
   timeoutMs: number;
   /** The subgraph's circuit breaker; without one, every request goes out. */
   breaker?: SubgraphBreaker;
-  /** Called when a query is sent again after its connection broke. */
-  onRetry?: (error: unknown) => void;
+  /** Called when a query is sent again after its connection broke, with the request id it carries. */
+  onRetry?: (error: unknown, requestId: string | undefined) => void;
   /** Let identical queries in flight at once share one request (SUBGRAPH_DEDUPLICATION; see {@link SharedFetches}). */
   deduplicate?: boolean;
   /** Called when a query joins an identical one in flight instead of going out. */
@@ -89,33 +98,53 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       });
       return send(target, { ...init, headers: { ...headers, ...signature } });
     };
-    this.fetcher = withDeadline(retryingQueries(signed, connection.onRetry), connection.timeoutMs);
+    const onRetry = (error: unknown, init?: { headers?: Record<string, string> }) =>
+      connection.onRetry?.(error, init?.headers?.[GATEWAY_HEADERS.requestId]);
+    this.fetcher = withDeadline(retryingQueries(signed, onRetry), connection.timeoutMs);
   }
 
+  /**
+   * Traced as a CLIENT span `subgraph <name>` (when tracing is on), whose context goes to the subgraph in
+   * `traceparent`: `ioc_graph.shared` says whether the request joined an identical one in flight instead
+   * of going out, `ioc_graph.cached` whether the entity cache answered it all, and an unavailable subgraph
+   * marks it ERROR.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
     const policy = 'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
     if ('context' in options && options.context.fetchedSubgraphs) options.context.fetchedSubgraphs.add(this.subgraph);
-    try {
-      const send = (asked: GraphQLDataSourceProcessOptions<GatewayContext>) => this.fetch(asked);
-      const { response, maxAge } = await (this.entities ? this.entities.run(options, send) : send(options));
-      policy?.restrict({ maxAge });
-      return response;
-    } catch (error) {
-      policy?.restrict({ maxAge: 0 });
-      const failure = failureOf(error);
-      if (!failure) throw error;
-      const { query, operationName } = options.request;
-      const document = ('document' in options && options.document) || parseOrUndefined(query);
-      // Returned as the subgraph's own error would be, the gateway places it at the missing field
-      // (`_entities`' index mapped to the entity's path in the answer) and nulls that part only.
-      const unavailable = subgraphUnavailable(this.subgraph, failure, { mutation: !isQueryOperation(query, operationName) });
-      return { errors: [{ ...unavailable, path: document ? missingFieldPath(document) : undefined }] };
-    }
+    return withClientSpan(`subgraph ${this.subgraph}`, { 'ioc_graph.subgraph': this.subgraph }, async (span) => {
+      // Asked: a request was due (not every entity came from the entity cache); sent: it went out (not shared).
+      let [asked, sent] = [false, false];
+      const send = (request: GraphQLDataSourceProcessOptions<GatewayContext>) => {
+        asked = true;
+        return this.fetch(request, () => (sent = true));
+      };
+      try {
+        const { response, maxAge } = await (this.entities ? this.entities.run(options, send) : send(options));
+        policy?.restrict({ maxAge });
+        span?.setAttribute('ioc_graph.shared', asked && !sent);
+        span?.setAttribute('ioc_graph.cached', !asked);
+        if (response.http?.status !== undefined) span?.setAttribute('http.response.status_code', response.http.status);
+        return response;
+      } catch (error) {
+        policy?.restrict({ maxAge: 0 });
+        const failure = failureOf(error);
+        if (!failure) throw error;
+        const { query, operationName } = options.request;
+        const document = ('document' in options && options.document) || parseOrUndefined(query);
+        // Returned as the subgraph's own error would be, the gateway places it at the missing field
+        // (`_entities`' index mapped to the entity's path in the answer) and nulls that part only.
+        const unavailable = subgraphUnavailable(this.subgraph, failure, { mutation: !isQueryOperation(query, operationName) });
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: unavailable.message });
+        return { errors: [{ ...unavailable, path: document ? missingFieldPath(document) : undefined }] };
+      }
+    });
   }
 
   /** The request as planned (or with fewer entities), shared with identical ones in flight, through the breaker. */
-  private fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Fetched> {
+  private fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>, onSent: () => void): Promise<Fetched> {
     const send = async (): Promise<Fetched> => {
+      onSent();
       const response = await (this.breaker ? this.breaker.run(() => super.process(options)) : super.process(options));
       return { response, maxAge: maxAgeOf(response.http?.headers.get('cache-control')) };
     };
@@ -128,6 +157,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const requestId = 'requestId' in context && context.requestId ? context.requestId : 'gateway';
     request.http?.headers.set(GATEWAY_HEADERS.identity, encodedIdentityOf(identity));
     request.http?.headers.set(GATEWAY_HEADERS.requestId, requestId);
+    // Outside the signed headers: the trace context changes no one's rights.
+    if (request.http) injectTraceContext(request.http.headers);
   }
 
   /**

@@ -112,14 +112,17 @@ export function isQueryRequest(body: unknown): boolean {
  * broke. What still fails is rethrown as it is, for the data source to turn into SUBGRAPH_UNAVAILABLE
  * (see subgraphUnavailable) and to count against the subgraph's circuit breaker.
  */
-export function retryingQueries(fetcher: Fetcher, onRetry: (error: unknown) => void = () => undefined): Fetcher {
+export function retryingQueries(
+  fetcher: Fetcher,
+  onRetry: (error: unknown, init: Parameters<Fetcher>[1]) => void = () => undefined,
+): Fetcher {
   return async (url, init) => {
     try {
       return await fetcher(url, init);
     } catch (error) {
       // Past the deadline nothing is sent again: the same signal would abort it at once.
       if (!isConnectionReset(error) || !isQueryRequest(init?.body) || (init?.signal as AbortSignal | undefined)?.aborted) throw error;
-      onRetry(error);
+      onRetry(error, init);
       return fetcher(url, init);
     }
   };

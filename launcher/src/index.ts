@@ -6,6 +6,7 @@ import {
   readDatabaseConfig,
   resolveDatabase,
   startSubgraphs,
+  startTracing,
   stopOnSignals,
 } from '@ioc-graph/platform';
 import { startBanner } from './banner';
@@ -26,7 +27,9 @@ async function main() {
   // Read before anything starts, so that a weak JWT_SECRET stops the launch before the database does.
   const gatewayConfig = readGatewayConfig(envFor(launcher.gatewayPort));
   const logger = createLogger('launcher', common.logLevel);
-  const lifecycle = stopOnSignals(logger);
+  // One process, one service name (`ioc-graph`); each subgraph's spans carry `ioc_graph.subgraph`.
+  const tracing = await startTracing({ serviceName: 'ioc-graph', logger });
+  const lifecycle = stopOnSignals(logger, [tracing.shutdown]);
   const database = await resolveDatabase(readDatabaseConfig(), logger);
   lifecycle.register(database.stop);
   try {

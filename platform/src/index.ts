@@ -23,3 +23,4 @@ export * from './clock';
 export * from './vocabulary';
 export * from './time';
 export * from './sector';
+export * from './tracing';

@@ -24,7 +24,12 @@ export interface SubgraphProcess {
   restart(): Promise<void>;
   /** Ends it for good. */
   stop(): Promise<void>;
+  /** What it wrote on stdout and stderr since it last started (the last {@link OUTPUT_KEPT} characters). */
+  output(): string;
 }
+
+/** How much of a process's output is kept: its last log lines, for assertions and for the error when it does not start. */
+export const OUTPUT_KEPT = 256_000;
 
 /**
  * Bytes the kernel took in on connections to local `port` and nobody read yet (Linux, /proc/net/tcp):
@@ -44,7 +49,7 @@ export function unreadBytes(port: number): number {
 }
 
 /** A free port on loopback, found by listening on port 0. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -84,14 +89,13 @@ export async function startSubgraphProcess(hub: Hub, name: string, env: Record<s
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // The last lines only, for the error when it does not come up.
-    const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4_000));
+    const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-OUTPUT_KEPT));
     started.stdout!.on('data', keep);
     started.stderr!.on('data', keep);
     child = started;
     await eventually(
       async () => {
-        if (started.exitCode !== null) throw new Error(`the ${name} process exited with ${started.exitCode}: ${output}`);
+        if (started.exitCode !== null) throw new Error(`the ${name} process exited with ${started.exitCode}: ${output.slice(-4_000)}`);
         const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) }).catch(() => null);
         return response?.ok === true;
       },
@@ -120,5 +124,6 @@ export async function startSubgraphProcess(hub: Hub, name: string, env: Record<s
       await start();
     },
     stop: () => end('SIGTERM'),
+    output: () => output,
   };
 }

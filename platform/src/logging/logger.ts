@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { traceLogFields } from '../tracing/logFields';
 
 export type { Logger };
 
@@ -12,13 +13,18 @@ export function serializeError(error: unknown): unknown {
   return rest;
 }
 
-/** JSON logs on stdout, one line per event; `service` names the emitting process. */
+/**
+ * JSON logs on stdout, one line per event; `service` names the emitting process. A line written while a
+ * traced request is served carries its `traceId` and `spanId` (when tracing is on); the request id comes
+ * from the request's child logger (`logger.child({ requestId })`, in every GraphQL context).
+ */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     serializers: { err: serializeError },
+    mixin: traceLogFields,
     redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.token'], censor: '[redacted]' },
   });
 }

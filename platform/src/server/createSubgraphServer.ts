@@ -12,11 +12,12 @@ import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { CommonConfig } from '../config';
 import { checkDatabase } from '../database';
-import { createFormatError } from '../errors';
+import { createFormatError, internalErrorLog } from '../errors';
 import { cacheHintsPlugin } from '../federation/cacheHints';
 import type { Logger } from '../logging';
 import { createMetrics } from '../metrics';
 import type { Registry } from 'prom-client';
+import { operationTracing } from '../tracing';
 import { inputValidationPlugin } from '../validation/inputPlugin';
 import { createSubgraphContext, type SubgraphContext } from './context';
 import { gatewayOnly } from './gatewayOnly';
@@ -54,6 +55,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   const httpServer = createServer(app);
   applyKeepAliveTimeout(httpServer, config.httpKeepAliveTimeoutMs);
   const metrics = createMetrics(name);
+  const internalErrors = internalErrorLog<SubgraphContext>(logger, 'unexpected error in a resolver');
+  const tracing = operationTracing<SubgraphContext>({ continueTrace: true, attributes: { 'ioc_graph.subgraph': name } });
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     csrfPrevention: true,
@@ -62,7 +65,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError({
       exposeInternals: config.exposeErrors,
-      onInternal: (error) => logger.error({ err: error }, 'unexpected error in a resolver'),
+      onInternal: internalErrors.log,
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -73,6 +76,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       ApolloServerPluginCacheControlDisabled(),
       cacheHintsPlugin(options.schema),
       metrics.plugin,
+      internalErrors.plugin,
+      ...tracing.plugins,
       // Defence in depth: the gateway checks the same, but NUL bytes and impossible dates must never reach PostgreSQL.
       inputValidationPlugin(),
       {
@@ -98,6 +103,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   app.use(
     '/graphql',
     ...gatewayOnly({ subgraph: name, secret: config.gatewaySecret, limits: config.gatewaySignature, logger }),
+    // After the signature check: only the gateway's requests continue its trace.
+    ...tracing.handlers,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const context = createSubgraphContext({

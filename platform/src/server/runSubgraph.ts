@@ -1,6 +1,7 @@
 import { loadDotEnv } from '../config';
 import { resolveDatabase, type DatabaseConfig } from '../database';
 import { createLogger, type Logger } from '../logging';
+import { startTracing } from '../tracing';
 import type { SubgraphServer } from './createSubgraphServer';
 import { stopOnSignals } from './shutdown';
 
@@ -13,7 +14,7 @@ interface RunnableConfig {
 
 /**
  * Runs one subgraph as its own process (`node subgraphs/<name>/dist/src/index.js`): reads `.env` and
- * the config, starts the embedded PostgreSQL when DATABASE_URL is unset, builds and starts the server,
+ * the config, starts tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (as `ioc-graph-<name>`), starts the embedded PostgreSQL when DATABASE_URL is unset, builds and starts the server,
  * and stops it all in order on SIGINT or SIGTERM. Exits with 1, naming the problem, if it cannot start.
  */
 export function runSubgraph<C extends RunnableConfig>(
@@ -25,7 +26,9 @@ export function runSubgraph<C extends RunnableConfig>(
     loadDotEnv();
     const config = readConfig();
     const logger = createLogger(name, config.logLevel);
-    const lifecycle = stopOnSignals(logger);
+    // Before the server and its database connections are made; stopped last, with the spans left.
+    const tracing = await startTracing({ serviceName: `ioc-graph-${name}`, logger });
+    const lifecycle = stopOnSignals(logger, [tracing.shutdown]);
     const database = await resolveDatabase(config.database, logger);
     lifecycle.register(database.stop);
     try {
