@@ -37,9 +37,8 @@ export async function storeNewRecords(tx: EntityManager, spec: RecordTableSpec, 
   const columns = Object.keys(spec.columns).join(', ');
   await tx.execute('savepoint store_new_records');
   try {
-    const count = await copyFromStdin(tx, `copy ${spec.table} (${columns}) from stdin`, rows);
-    await tx.execute('release savepoint store_new_records');
-    return { all: true, count };
+    // Not released: the savepoint ends with the transaction, and a round trip less counts at thousands of rows a second.
+    return { all: true, count: await copyFromStdin(tx, `copy ${spec.table} (${columns}) from stdin`, rows) };
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await tx.execute('rollback to savepoint store_new_records');

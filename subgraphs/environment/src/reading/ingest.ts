@@ -50,8 +50,8 @@ export interface IngestOutcome {
  * the hourly rollups and recomputes the hourly VN_AQI of the air stations for the hours they affect. A
  * bad batch writes nothing and fails with BAD_USER_INPUT naming `readings[i].field` of each problem. The
  * GraphQL mutation, the bulk route (`POST /ingest/v1/readings`) and the MQTT subscriber all call this. The
- * stations of the batch are locked (`select … for update`, in id order) for the transaction, so
- * concurrent ingests of one station do not race; after the rollups and AQI, the rules are evaluated for
+ * stations of the batch are read and locked (`select … for update`, in id order) first in the transaction,
+ * so concurrent ingests of one station do not race; after the rollups and AQI, the rules are evaluated for
  * the stations and metrics touched (src/rule/evaluate.ts), their breach events going to the outbox in the
  * same transaction. `actor` is who the events name. The statements sent do not depend on the batch's size.
  */
@@ -65,16 +65,16 @@ export async function ingestReadings(
 ): Promise<IngestOutcome> {
   if (readings.length > maxReadings)
     throw badInput(`At most ${maxReadings} readings per call`, [{ field: 'readings', message: `at most ${maxReadings}` }]);
-  const valid = await validateReadings(em, clock.now().getTime(), source, readings);
-  if (!valid.rows.length) return { received: 0, stored: 0, duplicates: 0 };
-  const stored = await em.transactional((tx) => storeReadings(tx, clock, actor, valid.source, valid.rows));
-  return { received: readings.length, stored, duplicates: readings.length - stored };
+  return em.transactional(async (tx) => {
+    const valid = await validateReadings(tx, clock.now().getTime(), source, readings);
+    if (!valid.rows.length) return { received: 0, stored: 0, duplicates: 0 };
+    const stored = await storeReadings(tx, clock, actor, valid.source, valid.rows);
+    return { received: readings.length, stored, duplicates: readings.length - stored };
+  });
 }
 
-/** Stores a valid batch in the caller's transaction; answers how many readings were new. */
+/** Stores a valid batch in the caller's transaction (its stations locked); answers how many readings were new. */
 async function storeReadings(tx: EntityManager, clock: Clock, actor: Identity, source: string, rows: ValidReading[]): Promise<number> {
-  const stationIds = [...new Set(rows.map((r) => r.stationId))].sort();
-  await tx.execute('select id from environment.station where id in (?) order by id for update', [stationIds]);
   const receivedAt = clock.now().toISOString();
   const sourceField = copyText(source);
   let copy = '';

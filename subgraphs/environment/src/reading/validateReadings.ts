@@ -34,8 +34,9 @@ const METRICS = new Set<string>(Object.values(Metric));
 /**
  * Checks a batch as a whole: the source, then each reading (a known, active station of a kind that
  * measures the metric, a finite value within the metric's plausible bounds, a real time not in the future,
- * a source id), in one pass after one statement reading the batch's stations. Throws BAD_USER_INPUT naming
- * `readings[i].field` of each problem; nothing of a bad batch is stored.
+ * a source id), in one pass after one statement reading (and locking, in the caller's transaction) the
+ * batch's stations. Throws BAD_USER_INPUT naming `readings[i].field` of each problem; nothing of a bad
+ * batch is stored.
  */
 export async function validateReadings(
   em: EntityManager,
@@ -46,9 +47,10 @@ export async function validateReadings(
   const problems = new BatchProblems();
   const checkedSource = checkSource(problems, source);
   const codes = [...new Set(readings.map((r) => r.stationCode).filter((code): code is string => typeof code === 'string'))];
+  // Locked in id order for the caller's transaction: concurrent ingests of a station do not race on its rollups.
   const stations = codes.length
     ? await em.execute<{ id: string; code: string; kind: StationKind; active: boolean }[]>(
-        'select id, code, kind, active from environment.station where code in (?)',
+        'select id, code, kind, active from environment.station where code in (?) order by id for update',
         [codes],
       )
     : [];
