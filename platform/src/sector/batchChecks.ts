@@ -71,3 +71,14 @@ export function checkEventTime(problems: BatchProblems, field: string, value: un
   else if (at > now + FUTURE_TOLERANCE_MS) problems.add(field, 'is in the future');
   return at;
 }
+
+// RFC 3339 with an upper-case T and zone and at most milliseconds: PostgreSQL reads it as the very instant
+// Date.parse does, so it can be sent as it came.
+const SAME_INSTANT_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The text to send PostgreSQL for a time {@link checkEventTime} took: the string as given when PostgreSQL
+ * reads the same instant from it (no Date made and printed per record), else the instant in ISO form.
+ */
+export const eventTimeText = (value: unknown, at: number): string =>
+  typeof value === 'string' && SAME_INSTANT_TEXT.test(value) ? value : new Date(at).toISOString();

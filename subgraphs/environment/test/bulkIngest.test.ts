@@ -82,7 +82,11 @@ describe('environment: bulk ingest of readings (POST /ingest/v1/readings)', () =
       measuredAt: `2026-11-23T00:${minute}:00Z`,
       sourceId: `rain-${++seq}`,
     });
-    expect(await send(ndjson([rain(60, 10), rain(50, 40)]), { source: 'mua-tu-dong' })).toMatchObject({ status: 200, stored: 2 });
+    // The second in local time: the same instant as 00:40Z, in the same UTC hour.
+    const local = { ...rain(50, 40), measuredAt: '2026-11-23T07:40:00+07:00' };
+    expect(await send(ndjson([rain(60, 10), local]), { source: 'mua-tu-dong' })).toMatchObject({ status: 200, stored: 2 });
+    const [stored] = await sql<{ at: Date }>(`select measured_at as at from environment.reading where source_id = ?`, [local.sourceId]);
+    expect(new Date(stored!.at).toISOString()).toBe('2026-11-23T00:40:00.000Z');
     const open = await sql<{ code: string }>(
       `select r.code from environment.breach b join environment.rule r on r.id = b.rule_id
        join environment.station s on s.id = b.station_id where s.code = 'BP-MUA-LN' and b.ended_at is null`,

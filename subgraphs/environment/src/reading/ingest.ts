@@ -79,7 +79,7 @@ async function storeReadings(tx: EntityManager, clock: Clock, actor: Identity, s
   const sourceField = copyText(source);
   let copy = '';
   for (const r of rows) {
-    copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.stationId}\t${r.metric}\t${r.value}\t${new Date(r.measuredAt).toISOString()}\t${receivedAt}\n`;
+    copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.stationId}\t${r.metric}\t${r.value}\t${r.measuredAtText}\t${receivedAt}\n`;
   }
   const outcome = await storeNewRecords(tx, READINGS, copy);
   const stored = outcome.all ? rows : firstOfEach(rows, outcome.sourceIds);

@@ -1,4 +1,4 @@
-import { BatchProblems, checkEventTime, checkSource, checkSourceId } from '@ioc-graph/platform';
+import { BatchProblems, checkEventTime, checkSource, checkSourceId, eventTimeText } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { METRIC_BOUNDS, METRICS_OF_KIND, Metric, StationKind } from '../vocabulary';
 
@@ -27,6 +27,8 @@ export interface ValidReading {
   value: number;
   /** ms since the epoch */
   measuredAt: number;
+  /** The same instant as PostgreSQL is sent it. */
+  measuredAtText: string;
 }
 
 const METRICS = new Set<string>(Object.values(Metric));
@@ -74,7 +76,10 @@ export async function validateReadings(
       problems.add(field('value'), `${metric} must be between ${bounds.min} and ${bounds.max}`);
     const measuredAt = checkEventTime(problems, field('measuredAt'), r.measuredAt, now);
     const sourceId = checkSourceId(problems, field('sourceId'), r.sourceId);
-    if (problems.count === before) rows.push({ sourceId, stationId: station!.id, metric: metric!, value: value as number, measuredAt });
+    if (problems.count === before) {
+      const measuredAtText = eventTimeText(r.measuredAt, measuredAt);
+      rows.push({ sourceId, stationId: station!.id, metric: metric!, value: value as number, measuredAt, measuredAtText });
+    }
   }
   problems.throwIfAny();
   return { source: checkedSource, rows };

@@ -5,6 +5,7 @@ import {
   checkSource,
   checkSourceId,
   copyText,
+  eventTimeText,
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
@@ -65,6 +66,8 @@ interface ValidDetection {
   confidence: number;
   /** ms since the epoch */
   detectedAt: number;
+  /** The same instant as PostgreSQL is sent it. */
+  detectedAtText: string;
 }
 
 function isHttpUrl(value: unknown): value is string {
@@ -111,6 +114,7 @@ async function validateDetections(em: EntityManager, now: number, source: unknow
         imageUrl: d.imageUrl as string,
         confidence: confidence as number,
         detectedAt,
+        detectedAtText: eventTimeText(d.detectedAt, detectedAt),
       });
     }
   });
@@ -151,7 +155,7 @@ async function storeDetections(tx: EntityManager, at: Date, actor: Identity, sou
   let copy = '';
   for (const r of rows) {
     const plate = r.plate === null ? '\\N' : copyText(r.plate);
-    copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.cameraId}\t${r.kind}\t${plate}\t${copyText(r.imageUrl)}\t${r.confidence}\t${new Date(r.detectedAt).toISOString()}\t${receivedAt}\n`;
+    copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.cameraId}\t${r.kind}\t${plate}\t${copyText(r.imageUrl)}\t${r.confidence}\t${r.detectedAtText}\t${receivedAt}\n`;
   }
   const outcome = await storeNewRecords(tx, DETECTIONS, copy);
   const taken = new Set<string>();
