@@ -7,7 +7,7 @@ withDatabase(async (databaseUrl) => {
   const hub = await startStack(databaseUrl, JSON.parse(process.env.BENCH_STACK_ENV ?? '{}'));
   const tokens = {};
   for (const role of ['OPERATOR', 'SYSTEM', 'AGENCY_STAFF']) tokens[role] = await hub.tokenFor(role);
-  process.send({ gatewayUrl: hub.gatewayUrl, tokens });
+  process.send({ gatewayUrl: hub.gatewayUrl, databaseUrl, tokens });
   await new Promise((resolve) => {
     process.on('message', (message) => {
       if (message === 'stop') resolve();

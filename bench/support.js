@@ -99,9 +99,11 @@ function spawnStack(env = {}) {
   });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the hub process exited with ${code}`)));
-    child.once('message', ({ gatewayUrl, tokens }) =>
+    child.once('message', ({ gatewayUrl, databaseUrl, tokens }) =>
       resolve({
         gatewayUrl,
+        /** The hub's scratch database (dropped when the hub stops). */
+        databaseUrl,
         tokens,
         /** Each subgraph's SQL statements since the hub started. */
         counts: () =>

@@ -109,6 +109,11 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     trustedProxies: readTrustedProxies(env),
     /** Large enough for a bulk ingest of 10,000 readings (about 1.5 MB). */
     maxBodyBytes: env.int('MAX_BODY_BYTES', 10_000_000, { min: 1024 }),
+    /**
+     * How long (ms) a subgraph may take to validate and store a bulk ingest body (`POST /ingest/v1/…`) before
+     * the gateway gives up with SUBGRAPH_UNAVAILABLE (the batch may or may not be stored; sending it again is safe).
+     */
+    ingestTimeoutMs: env.int('INGEST_TIMEOUT_MS', 60_000, { min: 1_000, max: 600_000 }),
     /** Browser origins allowed to call the gateway (comma-separated); empty allows none cross-origin. */
     corsOrigins: env
       .string('CORS_ORIGINS', '')

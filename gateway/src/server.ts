@@ -21,6 +21,7 @@ import {
   operationTracing,
   requestId,
   sendGraphQLError,
+  subgraphRegistry,
   type EventBus,
   type Logger,
 } from '@ioc-graph/platform';
@@ -29,6 +30,7 @@ import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { Counter, type Registry } from 'prom-client';
+import { bulkIngestRouter } from './bulkIngest';
 import { clientAddressResolver } from './clientAddress';
 import type { GatewayConfig } from './config';
 import { identify, type GatewayContext } from './context';
@@ -86,8 +88,8 @@ function cors(origins: string[]): RequestHandler {
 }
 
 /**
- * The one public endpoint: HTTP and WebSocket `/graphql` over the composed supergraph, the IDE at `/`,
- * `/healthz`, `/readyz` and `/metrics`. Verifies the caller's token and forwards the identity, signed,
+ * The one public endpoint: HTTP and WebSocket `/graphql` over the composed supergraph, the sector
+ * subgraphs' bulk ingest routes (`POST /ingest/v1/…`), the IDE at `/`, `/healthz`, `/readyz` and `/metrics`. Verifies the caller's token and forwards the identity, signed,
  * to the subgraphs. Builds, but does not listen.
  */
 export async function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventBus } = {}): Promise<GatewayServer> {
@@ -224,23 +226,43 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   app.use(requestId);
   mountOperationalRoutes(app, { registry: metrics.registry, readiness, metrics: config.metrics });
   if (config.ide) mountIde(app);
+  // Who calls, counted against the rate limit: every GraphQL request and every bulk ingest.
+  const admit: RequestHandler = async (req, res, next) => {
+    const client = clientKey(clientAddress.resolve(req.socket.remoteAddress, req.headers['x-forwarded-for']));
+    const identity = await identify(req.header('authorization'), verify).catch((error: Error) => error);
+    // A request with a bad token counts against its address, so that rotating tokens is no way round the limit.
+    const subject = identity instanceof Error ? undefined : identity.subject;
+    const decision = await limiter.take(subject ?? `client:${client}`);
+    if (limiter.enabled) res.set(rateLimitHeaders(decision));
+    if (!decision.allowed) {
+      return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${decision.resetSeconds} s`);
+    }
+    if (identity instanceof Error) return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, identity.message);
+    res.locals.identity = { ...identity, client };
+    next();
+  };
+  const subgraphUrl = new Map(subgraphs.map(({ name, url }) => [name, url]));
+  app.use(
+    bulkIngestRouter({
+      routes: new Map(
+        subgraphRegistry()
+          .filter((entry) => subgraphUrl.has(entry.name))
+          .flatMap((entry) => entry.ingest.map((path) => [path, entry.name] as const)),
+      ),
+      urlOf: (name) => subgraphUrl.get(name)!,
+      secret: config.gatewaySecret,
+      agent: subgraphAgent,
+      timeoutMs: config.ingestTimeoutMs,
+      maxBodyBytes: config.ingestMaxBodyBytes,
+      admit,
+      logger,
+      registry: metrics.registry,
+    }),
+  );
   app.use(
     '/graphql',
     cors(config.corsOrigins),
-    async (req, res, next) => {
-      const client = clientKey(clientAddress.resolve(req.socket.remoteAddress, req.headers['x-forwarded-for']));
-      const identity = await identify(req.header('authorization'), verify).catch((error: Error) => error);
-      // A request with a bad token counts against its address, so that rotating tokens is no way round the limit.
-      const subject = identity instanceof Error ? undefined : identity.subject;
-      const decision = await limiter.take(subject ?? `client:${client}`);
-      if (limiter.enabled) res.set(rateLimitHeaders(decision));
-      if (!decision.allowed) {
-        return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${decision.resetSeconds} s`);
-      }
-      if (identity instanceof Error) return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, identity.message);
-      res.locals.identity = { ...identity, client };
-      next();
-    },
+    admit,
     express.json({ limit: config.maxBodyBytes }),
     // After the body is read: body-parser's stream callbacks would lose the span's context.
     ...tracing.handlers,

@@ -26,6 +26,18 @@ const verify = (headers: Record<string, string>, to: Omit<SignedRequest, 'reques
   verifyGatewayHeaders(SECRET, headers, to, LIMITS, now);
 
 describe('gateway signature', () => {
+  it('binds a bulk route’s signature to its method, path and query, and never verifies it without them', () => {
+    const target = 'POST /ingest/v1/readings?source=bp';
+    const withTarget = signGatewayHeaders(SECRET, identity, { ...request, requestId: 'req-1', target }, NOW);
+    expect(verify(withTarget, { ...request, target })).toMatchObject({ ok: true });
+    expect(verify(withTarget, { ...request, target: 'POST /ingest/v1/readings?source=other' })).toEqual({
+      ok: false,
+      reason: 'bad gateway signature',
+    });
+    expect(verify(withTarget)).toEqual({ ok: false, reason: 'bad gateway signature' });
+    expect(verify(signed(), { ...request, target })).toEqual({ ok: false, reason: 'bad gateway signature' });
+  });
+
   it('accepts the request it was made for, from a string or its bytes', () => {
     expect(verify(signed())).toEqual({ ok: true, identity, requestId: 'req-1' });
     expect(verify(signed(), { ...request, body: Buffer.from(request.body) })).toMatchObject({ ok: true });

@@ -25,6 +25,12 @@ export interface SignedRequest {
   /** The request body exactly as sent: a string is hashed as its UTF-8 bytes. */
   body: string | Uint8Array;
   requestId: string;
+  /**
+   * The method and path with its query (`POST /ingest/v1/readings?source=bp`) of a request other than
+   * GraphQL's, whose meaning depends on them: the signature is then worth nothing on another route or
+   * with another query. GraphQL requests (`/graphql`, where the body says everything) leave it out.
+   */
+  target?: string;
 }
 
 /** How old a signature may be, and how far ahead of the receiver's clock. */
@@ -48,6 +54,8 @@ const mac = (secret: string, request: SignedRequest, encodedIdentity: string, ti
         encodedIdentity,
         request.requestId,
         timestamp,
+        // Only requests that name a target have this line: a signature made with one never verifies without.
+        ...(request.target === undefined ? [] : [request.target]),
       ].join('\n'),
     )
     .digest('base64url');

@@ -35,6 +35,11 @@ export function readCommonConfig(env: EnvReader = envReader()) {
      * socket the service is closing.
      */
     httpKeepAliveTimeoutMs: env.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, { min: 1_000, max: 120_000 }),
+    /**
+     * The largest body a bulk ingest request (`POST /ingest/v1/…`) may have, in bytes: the gateway refuses
+     * a larger one (413) before reading it whole, and a subgraph takes no more than the gateway forwards.
+     */
+    ingestMaxBodyBytes: env.int('INGEST_MAX_BODY_BYTES', 16 * 1024 * 1024, { min: 1024, max: 256 * 1024 * 1024 }),
     /** Expose error messages and stacks of unexpected errors (never in production). */
     exposeErrors: env.bool('EXPOSE_INTERNAL_ERRORS', !production),
   };

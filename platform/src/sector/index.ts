@@ -8,5 +8,7 @@ export * from './sectorBreach';
 export * from './judge';
 export * from './breachBook';
 export * from './rollup';
+export * from './newRecords';
+export * from './batchChecks';
 export * from './series';
 export * from './ruleSwitch';

@@ -12,7 +12,7 @@ import {
   type HourValue,
   type Verdict,
 } from './judge';
-import { hourlyRollupCtes } from './rollup';
+import { hourlyGroups, hourlyRollupSql } from './rollup';
 import { RuleAggregate } from './sectorRule';
 
 const hour = (h: number) => Date.parse('2026-11-23T00:00:00Z') + h * HOUR_MS;
@@ -108,14 +108,39 @@ describe('sector kit: breach transitions', () => {
 });
 
 describe('sector kit: hourly rollups', () => {
-  it('upserts a batch’s groups per key and UTC hour in one statement, merging each measure', () => {
-    const sql = hourlyRollupCtes(
-      { table: 's.hourly', keys: ['device_id', 'metric'], time: 'measured_at', measures: ['sum', 'count', 'min', 'max'] },
-      'ins',
-      'up',
+  const at = (iso: string) => Date.parse(iso);
+
+  it('groups a batch by key and UTC hour, with sum, count, min and max', () => {
+    const records = [
+      { device: 'a', metric: 'PM2_5', at: at('2026-11-23T10:05:00Z'), value: 30 },
+      { device: 'a', metric: 'PM2_5', at: at('2026-11-23T10:55:59.999Z'), value: 10 },
+      { device: 'a', metric: 'PM2_5', at: at('2026-11-23T11:00:00Z'), value: 7 },
+      { device: 'b', metric: 'PM2_5', at: at('2026-11-23T10:30:00Z'), value: 5 },
+      { device: 'a', metric: 'PM10', at: at('2026-11-23T10:30:00Z'), value: 50 },
+    ];
+    const groups = hourlyGroups(
+      records,
+      (r) => [r.device, r.metric],
+      (r) => r.at,
+      (r) => r.value,
     );
-    expect(sql).toContain(`date_trunc('hour', measured_at at time zone 'UTC') at time zone 'UTC' as hour`);
-    expect(sql).toContain('from ins group by 1, 2, 3');
+    expect(groups).toEqual([
+      { keys: ['a', 'PM2_5'], hour: at('2026-11-23T10:00:00Z'), sum: 40, count: 2, min: 10, max: 30 },
+      { keys: ['a', 'PM2_5'], hour: at('2026-11-23T11:00:00Z'), sum: 7, count: 1, min: 7, max: 7 },
+      { keys: ['b', 'PM2_5'], hour: at('2026-11-23T10:00:00Z'), sum: 5, count: 1, min: 5, max: 5 },
+      { keys: ['a', 'PM10'], hour: at('2026-11-23T10:00:00Z'), sum: 50, count: 1, min: 50, max: 50 },
+    ]);
+  });
+
+  it('upserts the groups per key and hour in one statement, merging each measure', () => {
+    const sql = hourlyRollupSql({
+      table: 's.hourly',
+      keys: { device_id: 'uuid', metric: 'text' },
+      measures: ['sum', 'count', 'min', 'max'],
+    });
+    expect(sql).toContain(
+      'as x(device_id uuid, metric text, hour timestamptz, sum double precision, count int, min double precision, max double precision)',
+    );
     expect(sql).toContain(
       'on conflict (device_id, metric, hour) do update set sum = t.sum + excluded.sum, count = t.count + excluded.count, min = least(t.min, excluded.min), max = greatest(t.max, excluded.max)',
     );

@@ -19,6 +19,7 @@ import { createMetrics } from '../metrics';
 import type { Registry } from 'prom-client';
 import { operationTracing } from '../tracing';
 import { inputValidationPlugin } from '../validation/inputPlugin';
+import { mountBulkIngestRoutes, type BulkIngestRoute } from './bulkIngestRoutes';
 import { createSubgraphContext, type SubgraphContext } from './context';
 import { gatewayOnly } from './gatewayOnly';
 import { applyKeepAliveTimeout } from './keepAlive';
@@ -28,10 +29,15 @@ export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
   orm: Orm;
-  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics' | 'httpKeepAliveTimeoutMs'>;
+  config: Pick<
+    CommonConfig,
+    'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics' | 'httpKeepAliveTimeoutMs' | 'ingestMaxBodyBytes'
+  >;
   logger: Logger;
   /** Adds a subgraph's own per-request services (a clock, a client of another subgraph) to the context. */
   extendContext?: (context: SubgraphContext) => SubgraphContext;
+  /** Its bulk ingest routes (`POST /ingest/v1/…`), beside `/graphql` and with the same context. */
+  bulkRoutes?: readonly BulkIngestRoute[];
 }
 
 export interface SubgraphServer {
@@ -45,8 +51,9 @@ export interface SubgraphServer {
 }
 
 /**
- * The HTTP server of one subgraph: `/graphql` for the gateway only (every request must carry the
- * gateway's signature), plus `/healthz`, `/readyz` and `/metrics`. Builds, but does not listen.
+ * The HTTP server of one subgraph: `/graphql` and its bulk ingest routes for the gateway only (every
+ * request must carry the gateway's signature), plus `/healthz`, `/readyz` and `/metrics`. Builds, but
+ * does not listen.
  */
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
   const { name, orm, logger, config } = options;
@@ -98,24 +105,33 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   });
   await apollo.start();
 
+  const contextOf = (res: express.Response): SubgraphContext => {
+    const context = createSubgraphContext({
+      identity: res.locals.identity,
+      requestId: res.locals.requestId,
+      em: orm.em.fork(),
+      logger: logger.child({ requestId: res.locals.requestId }),
+    });
+    return options.extendContext ? options.extendContext(context) : context;
+  };
+
   app.use(requestId);
   mountOperationalRoutes(app, { registry: metrics.registry, readiness: [() => checkDatabase(orm)], metrics: config.metrics });
+  mountBulkIngestRoutes(app, options.bulkRoutes ?? [], {
+    subgraph: name,
+    secret: config.gatewaySecret,
+    limits: config.gatewaySignature,
+    bodyLimit: config.ingestMaxBodyBytes,
+    logger,
+    registry: metrics.registry,
+    context: contextOf,
+  });
   app.use(
     '/graphql',
     ...gatewayOnly({ subgraph: name, secret: config.gatewaySecret, limits: config.gatewaySignature, logger }),
     // After the signature check: only the gateway's requests continue its trace.
     ...tracing.handlers,
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const context = createSubgraphContext({
-          identity: res.locals.identity,
-          requestId: res.locals.requestId,
-          em: orm.em.fork(),
-          logger: logger.child({ requestId: res.locals.requestId }),
-        });
-        return options.extendContext ? options.extendContext(context) : context;
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ res }) => contextOf(res) }),
   );
   app.use(jsonErrorHandler(logger));
 

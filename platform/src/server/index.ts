@@ -1,6 +1,7 @@
 export * from './context';
 export * from './ops';
 export * from './createSubgraphServer';
+export * from './bulkIngestRoutes';
 export * from './keepAlive';
 export * from './shutdown';
 export * from './runSubgraph';

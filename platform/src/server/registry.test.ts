@@ -21,6 +21,19 @@ describe('the subgraph registry', () => {
     expect(() => parseRegistry({ subgraphs: [{ ...entry('a', 1), port: 70000 }] })).toThrow(/port/);
   });
 
+  it('reads the bulk ingest routes an entry serves (none by default) and refuses a malformed or shared one', () => {
+    const [plain, serving] = parseRegistry({ subgraphs: [entry('a', 1), { ...entry('b', 2), ingest: ['/ingest/v1/readings'] }] });
+    expect([plain!.ingest, serving!.ingest]).toEqual([[], ['/ingest/v1/readings']]);
+    expect(() => parseRegistry({ subgraphs: [{ ...entry('a', 1), ingest: ['/graphql'] }] })).toThrow(/ingest must be a list of paths/);
+    const twice = {
+      subgraphs: [
+        { ...entry('a', 1), ingest: ['/ingest/v1/x'] },
+        { ...entry('b', 2), ingest: ['/ingest/v1/x'] },
+      ],
+    };
+    expect(() => parseRegistry(twice)).toThrow(/b and a both serve \/ingest\/v1\/x/);
+  });
+
   it('reads an entry’s deployment, with events on and no own variables by default, and refuses a malformed one', () => {
     const withDeployment = (deployment: unknown) => ({ ...entry('a', 1), deployment });
     const [plain, own] = parseRegistry({

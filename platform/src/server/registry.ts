@@ -13,6 +13,11 @@ export interface SubgraphEntry {
   dependencies: string[];
   /** How its docker-compose service differs from the common one (`scripts/deployment.js` generates it). */
   deployment: SubgraphDeployment;
+  /**
+   * Its bulk ingest routes (`/ingest/v1/readings`; optional, default none): the gateway forwards a
+   * `POST` to one of them to this subgraph, signed (see `BulkIngestRoute`).
+   */
+  ingest: string[];
 }
 
 /** The registry's optional `deployment` field of an entry, with its defaults filled in. */
@@ -27,6 +32,7 @@ export interface SubgraphDeployment {
 }
 
 const REGISTRY_FILE = join('subgraphs', 'registry.json');
+const INGEST_PATH = /^\/ingest\/v\d+\/[a-z][a-z0-9-]*$/;
 let cached: SubgraphEntry[] | undefined;
 
 /**
@@ -72,12 +78,31 @@ export function parseRegistry(json: unknown): SubgraphEntry[] {
     }
     const reserved = ['DATABASE_URL', 'PORT', 'LOG_LEVEL', ...entry.dependencies.map(urlVariable)];
     const deployment = parseDeployment(entry.deployment, `${where} (${entry.name})`, reserved);
-    return { name: entry.name, package: entry.package, port: entry.port!, dependencies: [...entry.dependencies], deployment };
+    const ingest = entry.ingest ?? [];
+    if (!Array.isArray(ingest) || ingest.some((path) => typeof path !== 'string' || !INGEST_PATH.test(path))) {
+      throw new Error(`${where} (${entry.name}): ingest must be a list of paths such as /ingest/v1/readings`);
+    }
+    return {
+      name: entry.name,
+      package: entry.package,
+      port: entry.port!,
+      dependencies: [...entry.dependencies],
+      deployment,
+      ingest: [...ingest],
+    };
   });
   const byName = new Map<string, SubgraphEntry>();
   for (const entry of entries) {
     if (byName.has(entry.name)) throw new Error(`${REGISTRY_FILE}: the name "${entry.name}" appears twice`);
     byName.set(entry.name, entry);
+  }
+  const ingestRoutes = new Map<string, string>();
+  for (const entry of entries) {
+    for (const path of entry.ingest) {
+      const other = ingestRoutes.get(path);
+      if (other) throw new Error(`${REGISTRY_FILE}: ${entry.name} and ${other} both serve ${path}`);
+      ingestRoutes.set(path, entry.name);
+    }
   }
   for (const key of ['port', 'package'] as const) {
     const seen = new Map<unknown, string>();

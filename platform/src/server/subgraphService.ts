@@ -8,12 +8,16 @@ import { Gauge } from 'prom-client';
 import { createEventBus, OutboxRelay, type EventBus, type EventBusConfig } from '../events';
 import type { Logger } from '../logging';
 import type { SubgraphContext } from './context';
+import type { BulkIngestRoute } from './bulkIngestRoutes';
 import { createSubgraphServer, type SubgraphServer } from './createSubgraphServer';
 
 export interface SubgraphServiceOptions {
   name: string;
   databaseUrl: string;
-  config: Pick<CommonConfig, 'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics' | 'httpKeepAliveTimeoutMs'> & {
+  config: Pick<
+    CommonConfig,
+    'gatewaySecret' | 'gatewaySignature' | 'exposeErrors' | 'metrics' | 'httpKeepAliveTimeoutMs' | 'ingestMaxBodyBytes'
+  > & {
     eventBus: EventBusConfig;
   };
   entities: OrmOptions['entities'];
@@ -26,6 +30,8 @@ export interface SubgraphServiceOptions {
   /** Runs after the migrations: reference or demo data. */
   seed?: (em: EntityManager) => Promise<void>;
   extendContext?: (context: SubgraphContext) => SubgraphContext;
+  /** Its bulk ingest routes (`POST /ingest/v1/…`); see {@link BulkIngestRoute}. */
+  bulkRoutes?: readonly BulkIngestRoute[];
 }
 
 export interface SubgraphService extends SubgraphServer {
@@ -58,6 +64,7 @@ export async function createSubgraphService(options: SubgraphServiceOptions): Pr
       config: options.config,
       logger,
       extendContext: options.extendContext,
+      bulkRoutes: options.bulkRoutes,
     });
     const bus = options.bus ?? (await createEventBus(options.config.eventBus, options.databaseUrl, logger));
     // 1 while this instance relays the outbox, 0 as a standby or while its database connection is lost.

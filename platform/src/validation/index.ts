@@ -3,3 +3,4 @@ export * from './omittable';
 export * from './inputPlugin';
 export * from './operationInput';
 export * from './scalarChecks';
+export * from './ndjson';

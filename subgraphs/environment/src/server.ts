@@ -1,6 +1,7 @@
 import { createLogger, createSubgraphService, type SubgraphDependencies, type SubgraphService, systemClock } from '@ioc-graph/platform';
 import { migrations } from '../migrations';
 import { MqttIngest } from './mqtt/mqttIngest';
+import { readingsBulkRoute } from './reading/reading.bulk';
 import { seedEnvironment } from '../seeds/seed';
 import type { EnvironmentConfig } from './config';
 import type { EnvironmentContext } from './context';
@@ -35,6 +36,7 @@ export async function createServer(
     bus: deps.bus,
     seed: (em) => seedEnvironment(em, logger),
     extendContext: (context): EnvironmentContext => ({ ...context, clock }),
+    bulkRoutes: [readingsBulkRoute],
   });
   const mqtt = config.mqttUrl
     ? await MqttIngest.start(config.mqttUrl, config.mqttTopic, service.orm, clock, logger).catch(async (error) => {

@@ -3,6 +3,7 @@ import { migrations } from '../migrations';
 import { seedTraffic } from '../seeds/seed';
 import type { TrafficConfig } from './config';
 import type { TrafficContext } from './context';
+import { detectionsBulkRoute } from './detection/detection.bulk';
 import { buildTrafficSchema, entities } from './schema';
 
 export { readTrafficConfig, readTrafficConfig as readConfig, type TrafficConfig } from './config';
@@ -27,5 +28,6 @@ export function createServer(config: TrafficConfig, databaseUrl: string, deps: S
     bus: deps.bus,
     seed: (em) => seedTraffic(em, logger),
     extendContext: (context): TrafficContext => ({ ...context, clock }),
+    bulkRoutes: [detectionsBulkRoute],
   });
 }

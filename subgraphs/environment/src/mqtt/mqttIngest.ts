@@ -1,7 +1,7 @@
 import type { Clock, Logger } from '@ioc-graph/platform';
 import type { Orm } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
-import { ingestReadings, type ReadingRecord } from '../reading/ingest';
+import { ingestReadings, type ReadingCandidate } from '../reading/ingest';
 
 /**
  * A message from a station's device: `{ "source": "...", "readings": [{ stationCode, metric, value,
@@ -9,7 +9,7 @@ import { ingestReadings, type ReadingRecord } from '../reading/ingest';
  */
 interface Message {
   source?: string;
-  readings?: (Omit<ReadingRecord, 'measuredAt'> & { measuredAt: string })[];
+  readings?: ReadingCandidate[];
 }
 
 /**
@@ -42,8 +42,8 @@ export class MqttIngest {
   private async handle(payload: Buffer): Promise<void> {
     try {
       const message = JSON.parse(payload.toString('utf8')) as Message;
-      const raw = message.readings ?? [message as unknown as NonNullable<Message['readings']>[number]];
-      const readings = raw.map((r) => ({ ...r, measuredAt: new Date(r.measuredAt) }));
+      // measuredAt stays the RFC 3339 text it was sent as: the ingest checks it like a bulk body's.
+      const readings = Array.isArray(message.readings) ? message.readings : [message as unknown as ReadingCandidate];
       const outcome = await ingestReadings(this.orm.em.fork(), this.clock, message.source ?? 'mqtt', readings);
       this.logger.debug(outcome, 'MQTT readings ingested');
     } catch (error) {

@@ -1,24 +1,21 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Metric } from '../vocabulary';
 
 /**
- * One raw measurement, as a station's platform sent it. `(source, sourceId)` is unique: a batch
- * delivered twice is stored once. Raw readings are staff data; the public sees rollups and AQI.
+ * One raw measurement, as a station's platform sent it. Its key is `(source, sourceId)`: a batch
+ * delivered twice is stored once (bulk ingest copies readings in by the thousand, so the table has no
+ * other key to maintain). Raw readings are staff data; the public sees rollups and AQI.
  */
 @Entity({ tableName: 'reading' })
-@Unique({ properties: ['source', 'sourceId'] })
 @Index({ properties: ['stationId', 'metric', 'measuredAt'] })
 @ObjectType({ description: 'A raw measurement of a station' })
 export class Reading {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @Property({ type: 'text' })
+  @PrimaryKey({ type: 'text' })
   @Field({ description: 'The sending system' })
   source!: string;
 
-  @Property({ type: 'text' })
+  @PrimaryKey({ type: 'text' })
   @Field({ description: 'The reading’s id in the sending system' })
   sourceId!: string;
 
