@@ -3,3 +3,4 @@ export * from './embedded';
 export * from './config';
 export * from './transaction';
 export * from './uuidv7';
+export * from './readOnlyRows';

@@ -98,6 +98,17 @@ describe('paginate', () => {
     expect(statements).toHaveLength(2);
   });
 
+  it('gives the same page as read-only rows: objects of the entity class the entity manager does not manage', async () => {
+    const em = orm.em.fork();
+    const managed = await paginate(em, Item, { kind: 'b' }, { first: 4, orderBy: 'rank' });
+    const rows = await paginate(em, Item, { kind: 'b' }, { first: 4, orderBy: 'rank', readOnly: true });
+    expect(rows).toEqual(JSON.parse(JSON.stringify(managed)));
+    expect(rows.edges.map((e) => e.cursor)).toEqual(managed.edges.map((e) => e.cursor));
+    expect(rows.edges[0].node).toBeInstanceOf(Item);
+    expect(rows.edges[0].node).not.toBe(managed.edges[0].node);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(4);
+  });
+
   it('refuses a cursor it did not make with BAD_USER_INPUT on `after`', async () => {
     for (const bad of ['not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1, 2]').toString('base64url')]) {
       await expect(page(2, bad)).rejects.toMatchObject({

@@ -1,5 +1,6 @@
 import type { EntityDictionary, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readOnlyRowMapper } from '../database/readOnlyRows';
 import { badInput } from '../errors';
 import type { Connection } from './connection';
 
@@ -9,6 +10,12 @@ export interface PaginateOptions<T> {
   /** The sort field; ties are broken by `id`, so the order is total and cursors are stable. */
   orderBy: keyof T & string;
   direction?: 'ASC' | 'DESC';
+  /**
+   * Answer with read-only rows (see `readOnlyRowMapper`) instead of managed entities: for lists whose
+   * items are only passed on to GraphQL, never changed or handed to the entity manager.
+   * @default false
+   */
+  readOnly?: boolean;
 }
 
 /** The column of the page's query that carries the count of every row matching the filter. */
@@ -59,9 +66,12 @@ export async function paginate<T extends { id: string }>(
     .where(filter)
     .orderBy({ [field]: direction, id: direction } as QueryOrderMap<T>)
     .limit(options.first + 1)
-    .execute('all', false)) as Record<string, unknown>[];
+    .execute('all', Boolean(options.readOnly))) as Record<string, unknown>[];
   const totalCount = results.length ? Number(results[0][TOTAL]) : options.after ? await em.count(entity, where) : 0;
-  const page = results.slice(0, options.first).map((result) => em.map(entity, withoutTotal(result) as EntityDictionary<T>));
+  const toNode = options.readOnly
+    ? readOnlyRowMapper(em, entity)
+    : (result: Record<string, unknown>) => em.map(entity, withoutTotal(result) as EntityDictionary<T>);
+  const page = results.slice(0, options.first).map(toNode);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(node[field], node.id) }));
   return {
     edges,
