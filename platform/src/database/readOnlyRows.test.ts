@@ -2,7 +2,7 @@ import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, type Re
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { loaderByForeignKey, loaderByUnique, Loaders } from '../federation';
 import { createOrm, type Orm } from './orm';
-import { findReadOnly, ReadOnlyRowError } from './readOnlyRows';
+import { findReadOnly, findReadOnlyByKeys, ReadOnlyRowError } from './readOnlyRows';
 
 @Entity({ tableName: 'shelf' })
 class Shelf {
@@ -121,6 +121,15 @@ describe('read-only rows', () => {
     expect(rows[0].label()).toBe('Đất rừng phương Nam (Đoàn Giỏi, Nam Bộ)');
   });
 
+  it('are read by keys in one plain statement, in the order asked for', async () => {
+    const em = orm.em.fork();
+    const byTitle = await findReadOnlyByKeys(em, Book, 'id', ['book-1', 'book-2', "o'hara"], { title: 'DESC' });
+    expect(byTitle.map((row) => row.id)).toEqual(['book-1', 'book-2']);
+    expect(byTitle[0]).toEqual((await findReadOnly(em, Book, { id: 'book-1' }))[0]);
+    expect(await findReadOnlyByKeys(em, Book, 'copiesSold', ['12'])).toMatchObject([{ id: 'book-2', copiesSold: '12' }]);
+    expect(await findReadOnlyByKeys(em, Book, 'id', [])).toEqual([]);
+  });
+
   it('follow the filter, order and limit given', async () => {
     const rows = await findReadOnly(orm.em.fork(), Book, { lent: false }, { orderBy: { title: 'DESC' }, limit: 5 });
     expect(rows.map((row) => row.id)).toEqual(['book-2']);
@@ -146,6 +155,7 @@ describe('read-only rows', () => {
     const [shelved] = await loaderByForeignKey(ctx, Book, 'shelf', { title: 'ASC' }, { readOnly: true }).loadMany(['shelf-1']);
     expect([one?.title, two?.title, none, statements.length]).toEqual(['Đất rừng phương Nam', 'Dế Mèn phiêu lưu ký', null, 2]);
     expect((shelved as Book[]).map((book) => book.id)).toEqual(['book-1']);
+    expect(statements[1]).toMatch(/ select \* from "rows"\."book" where "shelf_id" in \(\$1\) order by "title" asc /);
     expect(ctx.em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
     const managed = await loaderByUnique(ctx, Book, 'id').load('book-1');
     expect(managed).not.toBe(one);

@@ -104,3 +104,59 @@ export async function findReadOnly<T extends object>(
   const results = (await qb.execute('all', true)) as Record<string, unknown>[];
   return results.map(readOnlyRowMapper(em, entity));
 }
+
+/** The statement of {@link findReadOnlyByKeys} for one entity, column and order: its keys go in its `?`. */
+interface KeyedSelect {
+  sql: string;
+  convertKey: (key: unknown) => unknown;
+}
+const keyedSelects = new WeakMap<EntityMetadata, Map<string, KeyedSelect>>();
+
+function keyedSelectOf(em: EntityManager, meta: EntityMetadata, field: string, orderBy: Record<string, string>): KeyedSelect {
+  const key = `${field} ${JSON.stringify(orderBy)}`;
+  let selects = keyedSelects.get(meta);
+  if (!selects) keyedSelects.set(meta, (selects = new Map()));
+  const known = selects.get(key);
+  if (known) return known;
+  const platform = em.getPlatform();
+  const columnOf = (name: string) => {
+    const prop = meta.properties[name as keyof typeof meta.properties] as EntityProperty | undefined;
+    if (prop?.fieldNames?.length !== 1) throw new Error(`read-only rows of ${meta.className}: ${name} is not one column`);
+    return prop;
+  };
+  const prop = columnOf(field);
+  const order = Object.entries(orderBy).map(([name, direction]) => {
+    if (!/^(asc|desc)$/i.test(direction)) throw new Error(`read-only rows of ${meta.className}: no order ${direction} of ${name}`);
+    return `${platform.quoteIdentifier(columnOf(name).fieldNames[0])} ${direction.toLowerCase()}`;
+  });
+  const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
+  const table = platform.quoteIdentifier(schema ? `${schema}.${meta.tableName}` : meta.tableName);
+  const type = prop.customType;
+  const select = {
+    sql: `select * from ${table} where ${platform.quoteIdentifier(prop.fieldNames[0])} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`,
+    convertKey: type ? (value: unknown) => type.convertToDatabaseValue(value, platform) : (value: unknown) => value,
+  };
+  selects.set(key, select);
+  return select;
+}
+
+/**
+ * The rows of `entity` whose column `field` (a scalar or a to-one relation) holds one of `keys`, as
+ * read-only rows, ordered by `orderBy` (properties and `ASC`/`DESC`) if given: what a loader asks for,
+ * in one plain statement written once per entity, column and order (`select * … where "column" in (…)`)
+ * instead of a query built from a filter each time.
+ */
+export async function findReadOnlyByKeys<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  field: keyof T & string,
+  keys: readonly unknown[],
+  orderBy: Partial<Record<keyof T & string, 'ASC' | 'DESC' | 'asc' | 'desc'>> = {},
+): Promise<T[]> {
+  if (!keys.length) return [];
+  const meta = em.getMetadata().get<T>(entity as EntityName<T>) as EntityMetadata;
+  const select = keyedSelectOf(em, meta, field, orderBy as Record<string, string>);
+  const results = await em.getConnection().execute<Record<string, unknown>[]>(select.sql, [keys.map(select.convertKey)]);
+  const toRow = readOnlyRowMapper(em, entity);
+  return results.map((result) => toRow(em.getDriver().mapResult(result, meta) as Record<string, unknown>));
+}

@@ -1,6 +1,6 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findReadOnly } from '../database/readOnlyRows';
+import { findReadOnlyByKeys } from '../database/readOnlyRows';
 import { byKeys, groupByKeys, type Loaders } from './loaders';
 
 interface LoaderContext {
@@ -22,14 +22,17 @@ type KeyOf<T> = keyof T & string;
 
 const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value);
 
-function find<T extends object>(
+/** The rows whose `field` holds one of `keys`: managed entities by `em.find`, or read-only rows by one plain statement. */
+function findByKeys<T extends object>(
   ctx: LoaderContext,
   entity: EntityClass<T>,
-  where: FilterQuery<T>,
+  field: KeyOf<T>,
+  keys: readonly string[],
   options: EntityLoaderOptions,
   orderBy?: QueryOrderMap<T>,
-) {
-  return options.readOnly ? findReadOnly(ctx.em, entity, where, { orderBy }) : ctx.em.find(entity, where, { orderBy });
+): Promise<T[]> {
+  if (options.readOnly) return findReadOnlyByKeys(ctx.em, entity, field, keys, orderBy as Record<KeyOf<T>, 'ASC' | 'DESC'> | undefined);
+  return ctx.em.find(entity, { [field]: { $in: [...keys] } } as FilterQuery<T>, { orderBy });
 }
 
 /**
@@ -43,7 +46,7 @@ export function loaderByUnique<T extends object>(
   options: EntityLoaderOptions = {},
 ) {
   return ctx.loaders.get<string, T | null>(`${entity.name}:${field}${options.readOnly ? ':rows' : ''}`, async (keys) => {
-    const rows = await find(ctx, entity, { [field]: { $in: [...keys] } } as FilterQuery<T>, options);
+    const rows = await findByKeys(ctx, entity, field, keys, options);
     return byKeys(keys, rows, (row) => String(row[field]));
   });
 }
@@ -60,7 +63,7 @@ export function loaderByForeignKey<T extends object>(
   options: EntityLoaderOptions = {},
 ) {
   return ctx.loaders.get<string, T[]>(`${entity.name}:${field}[]${options.readOnly ? ':rows' : ''}`, async (keys) => {
-    const rows = await find(ctx, entity, { [field]: { $in: [...keys] } } as FilterQuery<T>, options, orderBy);
+    const rows = await findByKeys(ctx, entity, field, keys, options, orderBy);
     return groupByKeys(keys, rows, (row) => String(idOf(row[field])));
   });
 }
