@@ -189,9 +189,10 @@ async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv
 /**
  * Starts `node <script>` (from the repository root) with `env`, which names its PORT, and resolves once its
  * `/readyz` answers 200: another server beside the hub, stopped with the benchmark if not before.
+ * `execArgv` goes to its node (e.g. `--cpu-prof`).
  */
-async function startService(name, script, env) {
-  const service = new HubProcess(name, script, env);
+async function startService(name, script, env, execArgv = []) {
+  const service = new HubProcess(name, script, env, execArgv);
   await service.start();
   const ticks = clockTicks();
   return {

@@ -4,3 +4,4 @@ export * from './config';
 export * from './transaction';
 export * from './uuidv7';
 export * from './copyFromStdin';
+export * from './readOnlyRows';

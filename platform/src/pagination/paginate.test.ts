@@ -21,12 +21,20 @@ class Item {
 describe('paginate', () => {
   let database: TestDatabase;
   let orm: Orm;
+  const statements: string[] = [];
   const page = (first: number, after?: string | null, direction?: 'ASC' | 'DESC', where = {}) =>
     paginate(orm.em.fork(), Item, where, { first, after, orderBy: 'rank', direction });
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await createOrm({ url: database.url, schema: 'paging', entities: [Item], migrations: [], poolSize: 2 });
+    orm = await createOrm({
+      url: database.url,
+      schema: 'paging',
+      entities: [Item],
+      migrations: [],
+      poolSize: 2,
+      onQuery: (sql) => void statements.push(sql),
+    });
     await orm.em.getConnection().execute('create schema if not exists "paging"');
     await orm.getSchemaGenerator().createSchema();
     const em = orm.em.fork();
@@ -72,6 +80,33 @@ describe('paginate', () => {
     const past = await page(5, encodeCursor(99, 'zzz'));
     expect(past.edges).toEqual([]);
     expect(past.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+
+  it('reads a page and its total in one statement, and counts apart only for an empty page after a cursor', async () => {
+    statements.splice(0);
+    const first = await page(3, null, 'ASC', { kind: 'b' });
+    expect(first.totalCount).toBe(6);
+    expect(statements).toHaveLength(1);
+    statements.splice(0);
+    expect((await page(3, first.pageInfo.endCursor, 'ASC', { kind: 'b' })).totalCount).toBe(6);
+    expect(statements).toHaveLength(1);
+    statements.splice(0);
+    const none = await page(3, null, 'ASC', { kind: 'none' });
+    expect([none.totalCount, none.edges, statements.length]).toEqual([0, [], 1]);
+    statements.splice(0);
+    expect((await page(3, encodeCursor(99, 'zzz'), 'ASC', { kind: 'b' })).totalCount).toBe(6);
+    expect(statements).toHaveLength(2);
+  });
+
+  it('gives the same page as read-only rows: objects of the entity class the entity manager does not manage', async () => {
+    const em = orm.em.fork();
+    const managed = await paginate(em, Item, { kind: 'b' }, { first: 4, orderBy: 'rank' });
+    const rows = await paginate(em, Item, { kind: 'b' }, { first: 4, orderBy: 'rank', readOnly: true });
+    expect(rows).toEqual(JSON.parse(JSON.stringify(managed)));
+    expect(rows.edges.map((e) => e.cursor)).toEqual(managed.edges.map((e) => e.cursor));
+    expect(rows.edges[0].node).toBeInstanceOf(Item);
+    expect(rows.edges[0].node).not.toBe(managed.edges[0].node);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(4);
   });
 
   it('refuses a cursor it did not make with BAD_USER_INPUT on `after`', async () => {

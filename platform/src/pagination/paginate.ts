@@ -1,5 +1,6 @@
-import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityDictionary, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readOnlyRowMapper } from '../database/readOnlyRows';
 import { badInput } from '../errors';
 import type { Connection } from './connection';
 
@@ -9,7 +10,16 @@ export interface PaginateOptions<T> {
   /** The sort field; ties are broken by `id`, so the order is total and cursors are stable. */
   orderBy: keyof T & string;
   direction?: 'ASC' | 'DESC';
+  /**
+   * Answer with read-only rows (see `readOnlyRowMapper`) instead of managed entities: for lists whose
+   * items are only passed on to GraphQL, never changed or handed to the entity manager.
+   * @default false
+   */
+  readOnly?: boolean;
 }
+
+/** The column of the page's query that carries the count of every row matching the filter. */
+const TOTAL = '__total_count';
 
 type Cursor = [value: unknown, id: string];
 
@@ -27,8 +37,10 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /**
- * Keyset pagination over (orderBy, id): a page is one SELECT of `first + 1` rows after the cursor,
- * plus one COUNT for `totalCount`. Items inserted while paging never shift a page.
+ * Keyset pagination over (orderBy, id): a page is one SELECT of `first + 1` rows after the cursor, with
+ * `totalCount` from a sub-select of the same filter in the same statement (PostgreSQL runs it once); a
+ * second statement counts only when the page is empty after a cursor. Items inserted while paging never
+ * shift a page.
  */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
@@ -45,20 +57,36 @@ export async function paginate<T extends { id: string }>(
     const after = { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
     filter = { $and: [where, after] } as FilterQuery<T>;
   }
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, filter, { orderBy: { [field]: direction, id: direction } as QueryOrderMap<T>, limit: options.first + 1 }),
-    em.count(entity, where),
-  ]);
-  const page = rows.slice(0, options.first);
+  // Counted after the filter is set: a filter through a to-many relation joins it, and ids are then counted once.
+  const count = em.createQueryBuilder(entity, 'counted').where(where);
+  count.count();
+  const results = (await em
+    .createQueryBuilder(entity)
+    .select(['*', count.as(TOTAL)])
+    .where(filter)
+    .orderBy({ [field]: direction, id: direction } as QueryOrderMap<T>)
+    .limit(options.first + 1)
+    .execute('all', Boolean(options.readOnly))) as Record<string, unknown>[];
+  const totalCount = results.length ? Number(results[0][TOTAL]) : options.after ? await em.count(entity, where) : 0;
+  const toNode = options.readOnly
+    ? readOnlyRowMapper(em, entity)
+    : (result: Record<string, unknown>) => em.map(entity, withoutTotal(result) as EntityDictionary<T>);
+  const page = results.slice(0, options.first).map(toNode);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(node[field], node.id) }));
   return {
     edges,
     totalCount,
     pageInfo: {
-      hasNextPage: rows.length > options.first,
+      hasNextPage: results.length > options.first,
       hasPreviousPage: Boolean(options.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** A result without the count column, which is no column of the entity. */
+function withoutTotal(result: Record<string, unknown>): Record<string, unknown> {
+  const { [TOTAL]: _total, ...columns } = result;
+  return columns;
 }

@@ -59,6 +59,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   const { name, orm, logger, config } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every answer for an ETag; the gateway, the only caller, makes its own (response cache).
+  app.disable('etag');
   const httpServer = createServer(app);
   applyKeepAliveTimeout(httpServer, config.httpKeepAliveTimeoutMs);
   const metrics = createMetrics(name);

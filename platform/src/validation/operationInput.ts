@@ -122,10 +122,41 @@ function checkLiteral(type: GraphQLInputType, node: ValueNode, path: string, out
 }
 
 /**
+ * The problems of the literal arguments written in an operation and the document's fragments. They are
+ * the same each time the operation runs, and Apollo Server keeps a parsed document for each query it
+ * has seen: found once per operation node and schema, not per request.
+ */
+const literalProblemsOf = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, readonly FieldProblem[]>>();
+
+function literalProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): readonly FieldProblem[] {
+  let known = literalProblemsOf.get(schema);
+  if (!known) literalProblemsOf.set(schema, (known = new WeakMap()));
+  const found = known.get(operation);
+  if (found) return found;
+  const out = new Collector();
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    // Variable definitions are checked with the variables' values; only the selections' arguments are left.
+    VariableDefinition: () => false,
+    Argument(node) {
+      const argument = typeInfo.getArgument();
+      if (argument) checkLiteral(argument.type, node.value, rootPath(argument.type, argument.name), out);
+      return false;
+    },
+  });
+  for (const definition of document.definitions) {
+    if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  }
+  known.set(operation, out.problems);
+  return out.problems;
+}
+
+/**
  * Finds input the resolvers and the database must never see: text with NUL or lone surrogates, dates
  * that do not exist or fall outside the years an event may have, ids that are not UUIDs. Checks the operation's variables against their declared types, their
- * defaults, and every literal argument in the operation and the document's fragments. Each node and
- * each variable's value is looked at once: linear in the size of the document and the variables.
+ * defaults, and every literal argument in the operation and the document's fragments (those once per
+ * parsed operation). Each node and each variable's value is looked at once: linear in the size of the
+ * document and the variables.
  */
 export function operationInputProblems(
   schema: GraphQLSchema,
@@ -142,19 +173,7 @@ export function operationInputProblems(
     if (variables[name] !== undefined) checkValue(type, variables[name], path, out);
     else if (definition.defaultValue) checkLiteral(type, definition.defaultValue, path, out);
   }
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    // Variable definitions are done above; only the selections' arguments are left.
-    VariableDefinition: () => false,
-    Argument(node) {
-      const argument = typeInfo.getArgument();
-      if (argument) checkLiteral(argument.type, node.value, rootPath(argument.type, argument.name), out);
-      return false;
-    },
-  });
-  for (const definition of document.definitions) {
-    if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
-  }
+  for (const { field, message } of literalProblems(schema, document, operation)) out.add(field, message);
   return out.problems;
 }
 

@@ -2,6 +2,13 @@ import { escapeLike, foldVietnamese, type SubgraphContext } from '@ioc-graph/pla
 
 export type DirectoryContext = SubgraphContext;
 
+/**
+ * How the directory's loaders and lists read: as read-only rows, not managed entities (see
+ * readOnlyRowMapper). What they read is answered, or read for its id, path or agency; every change
+ * loads its own record in its transaction (mutations.ts) and links to others by id.
+ */
+export const READ_ONLY = { readOnly: true } as const;
+
 /** The text stored in `searchText`: names and code folded, so search ignores diacritics and case. */
 export const searchTextOf = (...parts: (string | null | undefined)[]) => foldVietnamese(parts.filter(Boolean).join(' '));
 

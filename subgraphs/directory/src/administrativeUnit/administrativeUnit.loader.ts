@@ -1,10 +1,10 @@
 import { badInput, loaderByForeignKey, loaderByUnique, requireId } from '@ioc-graph/platform';
-import type { DirectoryContext } from '../context';
+import { READ_ONLY, type DirectoryContext } from '../context';
 import { AdministrativeUnit } from './administrativeUnit';
 
-export const unitById = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'id');
-export const unitByCode = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'code');
-export const unitsByParent = (ctx: DirectoryContext) => loaderByForeignKey(ctx, AdministrativeUnit, 'parent', { nameVi: 'ASC' });
+export const unitById = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'id', READ_ONLY);
+export const unitByCode = (ctx: DirectoryContext) => loaderByUnique(ctx, AdministrativeUnit, 'code', READ_ONLY);
+export const unitsByParent = (ctx: DirectoryContext) => loaderByForeignKey(ctx, AdministrativeUnit, 'parent', { nameVi: 'ASC' }, READ_ONLY);
 
 /** Loads a unit that an input refers to, or fails with BAD_USER_INPUT naming the field. */
 export async function requireUnit(ctx: DirectoryContext, id: string, field: string): Promise<AdministrativeUnit> {

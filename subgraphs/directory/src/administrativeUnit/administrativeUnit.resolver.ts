@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../agency/agency';
 import { agenciesByJurisdiction } from '../agency/agency.loader';
-import { searchFilter, type DirectoryContext } from '../context';
+import { READ_ONLY, searchFilter, type DirectoryContext } from '../context';
 import { AdministrativeUnit } from './administrativeUnit';
 import { AdministrativeUnitFilter } from './administrativeUnit.input';
 import { below, requireUnit, unitByCode, unitById, unitsByParent } from './administrativeUnit.loader';
@@ -48,7 +48,7 @@ export class AdministrativeUnitResolver {
     if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.parentId) where.push({ parent: (await requireUnit(ctx, filter.parentId, 'parentId')).id });
     if (filter?.withinId) where.push(below(await requireUnit(ctx, filter.withinId, 'withinId')));
-    return paginate(ctx.em, AdministrativeUnit, { $and: where }, { ...page, orderBy: 'nameVi' });
+    return paginate(ctx.em, AdministrativeUnit, { $and: where }, { ...page, orderBy: 'nameVi', ...READ_ONLY });
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit one level up; null for a root' })

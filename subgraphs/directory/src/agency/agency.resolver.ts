@@ -13,7 +13,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 import { below, requireUnit, unitById } from '../administrativeUnit/administrativeUnit.loader';
-import { searchFilter, searchTextOf, type DirectoryContext } from '../context';
+import { READ_ONLY, searchFilter, searchTextOf, type DirectoryContext } from '../context';
 import { FieldUnit } from '../fieldUnit/fieldUnit';
 import { fieldUnitsByAgency } from '../fieldUnit/fieldUnit.loader';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
@@ -57,7 +57,7 @@ export class AgencyResolver {
       const unit = await requireUnit(ctx, filter.withinUnitId, 'withinUnitId');
       where.push({ $or: [{ jurisdiction: unit.id }, { jurisdiction: below(unit) }] });
     }
-    return paginate(ctx.em, Agency, { $and: where }, { ...page, orderBy: 'nameVi' });
+    return paginate(ctx.em, Agency, { $and: where }, { ...page, orderBy: 'nameVi', ...READ_ONLY });
   }
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The unit whose territory the agency is competent for' })

@@ -6,7 +6,7 @@ import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
 import { below, requireUnit, unitById } from '../administrativeUnit/administrativeUnit.loader';
 import { Agency } from '../agency/agency';
 import { agencyById, requireAgency } from '../agency/agency.loader';
-import { searchFilter, searchTextOf, type DirectoryContext } from '../context';
+import { READ_ONLY, searchFilter, searchTextOf, type DirectoryContext } from '../context';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
 import { FieldUnit } from './fieldUnit';
 import { CreateFieldUnitInput, FieldUnitFilter, HomeBaseInput, UpdateFieldUnitInput } from './fieldUnit.input';
@@ -80,7 +80,7 @@ export class FieldUnitResolver {
       const unit = await requireUnit(ctx, filter.withinUnitId, 'withinUnitId');
       where.push({ $or: [{ homeUnit: unit.id }, { homeUnit: below(unit) }] });
     }
-    return paginate(ctx.em, FieldUnit, { $and: where }, { ...page, orderBy: 'code' });
+    return paginate(ctx.em, FieldUnit, { $and: where }, { ...page, orderBy: 'code', ...READ_ONLY });
   }
 
   @FieldResolver(() => Agency, { description: 'Agency the unit belongs to' })

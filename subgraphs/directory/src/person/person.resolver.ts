@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../agency/agency';
 import { agencyById, requireAgency } from '../agency/agency.loader';
-import { searchFilter, searchTextOf, type DirectoryContext } from '../context';
+import { READ_ONLY, searchFilter, searchTextOf, type DirectoryContext } from '../context';
 import { FieldUnit } from '../fieldUnit/fieldUnit';
 import { fieldUnitById, requireFieldUnit } from '../fieldUnit/fieldUnit.loader';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
@@ -91,7 +91,7 @@ export class PersonResolver {
     const agencyId = scope.agencyId ?? (filter?.agencyId ? (await requireAgency(ctx, filter.agencyId, 'agencyId')).id : null);
     if (agencyId) where.push({ agency: agencyId });
     if (filter?.role) where.push({ roles: { $contains: [filter.role] } });
-    return paginate(ctx.em, Person, { $and: where }, { ...page, orderBy: 'fullName' });
+    return paginate(ctx.em, Person, { $and: where }, { ...page, orderBy: 'fullName', ...READ_ONLY });
   }
 
   @FieldResolver(() => Agency, {
