@@ -29,3 +29,28 @@ export async function eventually<T>(check: () => T | Promise<T>, options: Eventu
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+/**
+ * Asks `read` again and again until `changed` holds for what it answers, and resolves to how long after
+ * `since` (ms) the last request that still got the old answer was sent: a request sent later than that
+ * got the change. Measured from when each request was sent, so that a slow answer on a busy machine
+ * does not count as staleness.
+ */
+export async function staleFor<T>(
+  read: () => Promise<T>,
+  changed: (value: T) => boolean,
+  since: number,
+  options: EventuallyOptions = {},
+): Promise<number> {
+  let lastStale = since;
+  await eventually(
+    async () => {
+      const sentAt = Date.now();
+      if (changed(await read())) return true;
+      lastStale = sentAt;
+      return false;
+    },
+    { timeout: 10_000, interval: 10, ...options },
+  );
+  return lastStale - since;
+}

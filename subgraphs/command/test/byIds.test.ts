@@ -82,7 +82,7 @@ describe('operations read by ids', () => {
       hub.resetStatements();
       const hundred = [first, second, ...Array.from({ length: 98 }, () => randomUUID())];
       ok(await execute(gql, ByIdsOperationsDocument, { filter: { ids: hundred }, first: 100 }, { token }));
-      const rowReads = hub.statementsOf.command.filter((sql) => /from "command"\."operation"/.test(sql) && !/count\(/i.test(sql));
+      const rowReads = hub.statementsOf.command.filter((sql) => /from "command"\."operation"/.test(sql) && !/^select count\(/i.test(sql));
       expect(rowReads).toHaveLength(1);
       expect(rowReads[0]).toMatch(/ in \(/);
     }
