@@ -1,5 +1,6 @@
 import {
   ReferenceKind,
+  type EntityDictionary,
   type EntityMetadata,
   type EntityName,
   type EntityProperty,
@@ -156,7 +157,13 @@ export async function findReadOnlyByKeys<T extends object>(
   if (!keys.length) return [];
   const meta = em.getMetadata().get<T>(entity as EntityName<T>) as EntityMetadata;
   const select = keyedSelectOf(em, meta, field, orderBy as Record<string, string>);
-  const results = await em.getConnection().execute<Record<string, unknown>[]>(select.sql, [keys.map(select.convertKey)]);
+  const results = await em.getConnection().execute(select.sql, [keys.map(select.convertKey)], 'all', em.getTransactionContext());
+  return readOnlyRowsOf(em, entity, results);
+}
+
+/** Read-only rows of `entity` from the rows of a statement on its table, by column name (as PostgreSQL sends them). */
+export function readOnlyRowsOf<T extends object>(em: EntityManager, entity: EntityName<T>, results: Record<string, unknown>[]): T[] {
+  const meta = em.getMetadata().get<T>(entity as EntityName<T>);
   const toRow = readOnlyRowMapper(em, entity);
-  return results.map((result) => toRow(em.getDriver().mapResult(result, meta) as Record<string, unknown>));
+  return results.map((result) => toRow(em.getDriver().mapResult(result as EntityDictionary<T>, meta) as Record<string, unknown>));
 }

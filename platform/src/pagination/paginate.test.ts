@@ -109,6 +109,21 @@ describe('paginate', () => {
     expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(4);
   });
 
+  it('builds a first page once per filter, its values included, and each page after a cursor anew', async () => {
+    const em = orm.em.fork();
+    const built = jest.spyOn(em, 'createQueryBuilder');
+    const ranks = (ranks: number[], after?: string) => paginate(em, Item, { rank: { $in: ranks } }, { first: 2, after, orderBy: 'rank' });
+    const first = await ranks([3, 4]);
+    expect([first.totalCount, first.edges.map((e) => e.node.id)]).toEqual([4, ['item-6', 'item-7']]);
+    expect((await ranks([3, 4])).edges.map((e) => e.node.id)).toEqual(['item-6', 'item-7']);
+    expect(built).toHaveBeenCalledTimes(2); // the page and its count, once
+    expect((await ranks([0])).edges.map((e) => e.node.id)).toEqual(['item-0', 'item-1']);
+    expect(built).toHaveBeenCalledTimes(4);
+    expect((await ranks([3, 4], first.pageInfo.endCursor!)).edges.map((e) => e.node.id)).toEqual(['item-8', 'item-9']);
+    expect((await ranks([3, 4], first.pageInfo.endCursor!)).edges.map((e) => e.node.id)).toEqual(['item-8', 'item-9']);
+    expect(built).toHaveBeenCalledTimes(8);
+  });
+
   it('refuses a cursor it did not make with BAD_USER_INPUT on `after`', async () => {
     for (const bad of ['not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1, 2]').toString('base64url')]) {
       await expect(page(2, bad)).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import type { EntityDictionary, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readOnlyRowMapper } from '../database/readOnlyRows';
+import { readOnlyRowsOf } from '../database/readOnlyRows';
+import { runStatement, statementFor, statementKey } from '../database/statementCache';
 import { badInput } from '../errors';
 import type { Connection } from './connection';
 
@@ -57,21 +58,27 @@ export async function paginate<T extends { id: string }>(
     const after = { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
     filter = { $and: [where, after] } as FilterQuery<T>;
   }
-  // Counted after the filter is set: a filter through a to-many relation joins it, and ids are then counted once.
-  const count = em.createQueryBuilder(entity, 'counted').where(where);
-  count.count();
-  const results = (await em
-    .createQueryBuilder(entity)
-    .select(['*', count.as(TOTAL)])
-    .where(filter)
-    .orderBy({ [field]: direction, id: direction } as QueryOrderMap<T>)
-    .limit(options.first + 1)
-    .execute('all', Boolean(options.readOnly))) as Record<string, unknown>[];
+  const meta = em.getMetadata().get<T>(entity as EntityName<T>);
+  // A first page is built once per filter (its values included), order and size, and kept (see
+  // statementCache); a page after a cursor, each one different, is built every time.
+  const key = options.after ? undefined : statementKey(where, field, direction, options.first);
+  const statement = statementFor(meta, key, () => {
+    // Counted after the filter is set: a filter through a to-many relation joins it, and ids are then counted once.
+    const count = em.createQueryBuilder(entity, 'counted').where(where);
+    count.count();
+    return em
+      .createQueryBuilder(entity)
+      .select(['*', count.as(TOTAL)])
+      .where(filter)
+      .orderBy({ [field]: direction, id: direction } as QueryOrderMap<T>)
+      .limit(options.first + 1);
+  });
+  const results = await runStatement(em, statement);
   const totalCount = results.length ? Number(results[0][TOTAL]) : options.after ? await em.count(entity, where) : 0;
-  const toNode = options.readOnly
-    ? readOnlyRowMapper(em, entity)
-    : (result: Record<string, unknown>) => em.map(entity, withoutTotal(result) as EntityDictionary<T>);
-  const page = results.slice(0, options.first).map(toNode);
+  const rows = results.slice(0, options.first);
+  const page = options.readOnly
+    ? readOnlyRowsOf(em, entity, rows)
+    : rows.map((result) => em.map(entity, withoutTotal(result) as EntityDictionary<T>));
   const edges = page.map((node) => ({ node, cursor: encodeCursor(node[field], node.id) }));
   return {
     edges,
