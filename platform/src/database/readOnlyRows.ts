@@ -8,6 +8,7 @@ import {
   type QueryOrderMap,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { runStatement, statementFor, statementKey } from './statementCache';
 
 // Read-only rows: what a read answers with when it only passes records on to GraphQL. A managed entity
 // costs MikroORM a wrapper, accessors defined on the instance for change tracking, a snapshot and an
@@ -92,18 +93,24 @@ export interface FindReadOnlyOptions<T> {
   limit?: number;
 }
 
-/** `em.find` for reads that only answer: the rows of `entity` matching `where`, as read-only rows. */
+/**
+ * `em.find` for reads that only answer: the rows of `entity` matching `where`, as read-only rows. The
+ * statement is kept by filter, order and limit (see statementCache).
+ */
 export async function findReadOnly<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
   options: FindReadOnlyOptions<T> = {},
 ): Promise<T[]> {
-  const qb = em.createQueryBuilder(entity).select('*').where(where);
-  if (options.orderBy) qb.orderBy(options.orderBy);
-  if (options.limit !== undefined) qb.limit(options.limit);
-  const results = (await qb.execute('all', true)) as Record<string, unknown>[];
-  return results.map(readOnlyRowMapper(em, entity));
+  const meta = em.getMetadata().get<T>(entity as EntityName<T>);
+  const statement = statementFor(meta, statementKey(where, options.orderBy ?? null, options.limit ?? null), () => {
+    const qb = em.createQueryBuilder(entity).select('*').where(where);
+    if (options.orderBy) qb.orderBy(options.orderBy);
+    if (options.limit !== undefined) qb.limit(options.limit);
+    return qb;
+  });
+  return readOnlyRowsOf(em, entity, await runStatement(em, statement));
 }
 
 /** The statement of {@link findReadOnlyByKeys} for one entity, column and order: its keys go in its `?`. */
