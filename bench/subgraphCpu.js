@@ -6,7 +6,7 @@
 // (bench/hubProcesses.js), each given the URLs of those it depends on, on a scratch database with the demo
 // data, and no gateway: autocannon sends one query per subgraph straight to it, signed as our gateway
 // signs a subgraph request (bench/gatewayLoad.js). The directory's query is the fire trucks of
-// bench:gateway, for an operator (a list of six rows, their agency batched: three SQL statements); the
+// bench:gateway, for an operator (a page of six rows and their agency, read by one loader); the
 // others are one list each of their own. Each answer is checked first (HTTP 200, no errors). Per query and
 // round, the subgraph process's CPU time (user + system, from /proc) over the operations it counted in
 // graphql_requests_total; printed per round, then the median next to the goal of 2 ms per operation for
