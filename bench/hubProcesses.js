@@ -93,17 +93,13 @@ class HubProcess {
 }
 
 /**
- * Starts the hub as processes on `databaseUrl` (see bench/support.js `withDatabase`). `gatewayEnv` is added
- * to the gateway's settings; `gatewayExecArgv` to its node (e.g. `--cpu-prof`). Resolves to its URLs, a
- * token for any identity, `restart(name)`, `sample()`, the gateway's pid and settings, and `stop()`.
+ * The settings every process of a benchmark's hub shares on `databaseUrl`: the machine's environment,
+ * minus what would change how the services behave (a NODE_ENV=test or production).
  */
-async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv = [] } = {}) {
-  const platform = require('../platform/dist/src');
-  const { readGatewayConfig } = require('../gateway/dist/src/server');
-  // The machine's environment, minus what would change how the services behave (a NODE_ENV=test or production).
+function benchEnv(databaseUrl) {
   const base = { ...process.env };
   delete base.NODE_ENV;
-  const common = {
+  return {
     ...base,
     LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
@@ -112,6 +108,29 @@ async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv
     EVENT_BUS_URL: databaseUrl,
     HOST: '127.0.0.1',
   };
+}
+
+/** A subgraph's settings (`entry` of subgraphs/registry.json): the demo data, no scheduler, where its dependencies listen (`urlOf`), its port. */
+function subgraphEnv(common, entry, urlOf, port) {
+  const platform = require('../platform/dist/src');
+  return {
+    ...common,
+    SEED_DEMO_DATA: 'true',
+    SCHEDULER_INTERVAL_MS: '0',
+    ...Object.fromEntries(entry.dependencies.map((name) => [platform.urlVariable(name), urlOf(name)])),
+    PORT: String(port),
+  };
+}
+
+/**
+ * Starts the hub as processes on `databaseUrl` (see bench/support.js `withDatabase`). `gatewayEnv` is added
+ * to the gateway's settings; `gatewayExecArgv` to its node (e.g. `--cpu-prof`). Resolves to its URLs, a
+ * token for any identity, `restart(name)`, `sample()`, the gateway's pid and settings, and `stop()`.
+ */
+async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv = [] } = {}) {
+  const platform = require('../platform/dist/src');
+  const { readGatewayConfig } = require('../gateway/dist/src/server');
+  const common = benchEnv(databaseUrl);
   const subgraphs = {};
   const started = [];
   const stopAll = async () => {
@@ -121,13 +140,7 @@ async function startHubProcesses(databaseUrl, { gatewayEnv = {}, gatewayExecArgv
     // In registry order (every subgraph after its dependencies), each told where its dependencies listen.
     for (const entry of platform.subgraphRegistry()) {
       const port = await freePort();
-      const env = {
-        ...common,
-        SEED_DEMO_DATA: 'true',
-        SCHEDULER_INTERVAL_MS: '0',
-        ...Object.fromEntries(entry.dependencies.map((name) => [platform.urlVariable(name), subgraphs[name].url])),
-        PORT: String(port),
-      };
+      const env = subgraphEnv(common, entry, (name) => subgraphs[name].url, port);
       const service = new HubProcess(entry.name, `subgraphs/${entry.name}/dist/src/index.js`, env);
       started.push(service);
       await service.start();
@@ -232,4 +245,4 @@ function clockTicks() {
 /** A process's CPU time so far (ms), from /proc; 0 once it is gone. */
 const cpuMs = (pid) => cpuMsOf(pid, clockTicks());
 
-module.exports = { startHubProcesses, startService, freePort, cpuMs };
+module.exports = { startHubProcesses, startService, freePort, cpuMs, benchEnv, subgraphEnv };

@@ -16,7 +16,7 @@
 const os = require('node:os');
 const path = require('node:path');
 const { withDatabase } = require('./support');
-const { startService, freePort } = require('./hubProcesses');
+const { benchEnv, startService, freePort, subgraphEnv } = require('./hubProcesses');
 const { drive, send, signedRequest } = require('./gatewayLoad');
 const { CALLERS } = require('./gatewayQueries');
 const { profileSummary } = require('./profileSummary');
@@ -91,18 +91,7 @@ async function startSubgraphs(databaseUrl, measured, execArgv) {
   for (const entry of [...registry].reverse()) if (needed.has(entry.name)) entry.dependencies.forEach((name) => needed.add(name));
   const services = {};
   for (const entry of registry.filter(({ name }) => needed.has(name))) {
-    const env = {
-      ...base,
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      EVENT_BUS: 'postgres',
-      EVENT_BUS_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      SEED_DEMO_DATA: 'true',
-      SCHEDULER_INTERVAL_MS: '0',
-      ...Object.fromEntries(entry.dependencies.map((name) => [platform.urlVariable(name), services[name].url])),
-      PORT: String(await freePort()),
-    };
+    const env = subgraphEnv(benchEnv(databaseUrl), entry, (name) => services[name].url, await freePort());
     services[entry.name] = await startService(
       entry.name,
       `subgraphs/${entry.name}/dist/src/index.js`,
