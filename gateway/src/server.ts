@@ -305,11 +305,12 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
  */
 function createCaches(config: GatewayConfig, log: EventLog, logger: Logger, registry: Registry) {
   const { responses, entitySubgraphs, maxAgeSeconds, maxMegabytes, keyPrefix } = config.caching;
-  const redis = config.rateLimit.redisUrl && (responses || entitySubgraphs.length) ? connectCacheRedis(config.rateLimit.redisUrl) : null;
+  const redis =
+    config.rateLimit.redisUrl && (responses || entitySubgraphs.length) ? connectCacheRedis(config.rateLimit.redisUrl, logger) : null;
   const stores: CacheStore<unknown>[] = [];
   const storeOf = <T>(name: string): CacheStore<T> => {
     const memory = new MemoryStore<T>(maxMegabytes * 1024 * 1024);
-    const store = redis ? new SharedStore<T>(memory, redis, `${keyPrefix}${name}:`, logger) : memory;
+    const store = redis ? new SharedStore<T>(memory, redis, `${keyPrefix}${name}:`) : memory;
     stores.push(store);
     return store;
   };
@@ -346,7 +347,7 @@ function createCaches(config: GatewayConfig, log: EventLog, logger: Logger, regi
     async close() {
       stopObserving();
       for (const store of stores) await store.close();
-      await redis?.quit().catch(() => redis.disconnect());
+      await redis?.client.quit().catch(() => redis.client.disconnect());
     },
   };
 }

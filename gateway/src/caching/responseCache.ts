@@ -18,7 +18,7 @@ export type CacheAudience = 'public' | 'partner';
 /** What happened to a request the cache could serve: served from it, read and kept, or read and not kept. */
 export type CacheOutcome = 'hit' | 'miss' | 'stale';
 
-export function audienceOf(identity: Identity): CacheAudience | null {
+export function cacheAudienceOf(identity: Identity): CacheAudience | null {
   if (isPublic(identity)) return 'public';
   if (identity.roles.length > 0 && identity.roles.every((role) => role === Role.PARTNER) && !identity.service) return 'partner';
   return null;
@@ -52,7 +52,7 @@ export class ResponseCache {
     const { store, changes, maxAgeSeconds, onOutcome } = this.options;
     return {
       requestDidStart: async ({ contextValue }) => {
-        const audience = contextValue.eventRead || contextValue.frames ? null : audienceOf(contextValue.identity);
+        const audience = contextValue.eventRead || contextValue.frames ? null : cacheAudienceOf(contextValue.identity);
         let key: string | undefined;
         let seenSeq = 0;
         let served: Kept<Answer> | undefined;

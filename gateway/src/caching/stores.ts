@@ -105,42 +105,28 @@ export class MemoryStore<T> implements CacheStore<T> {
  * at most.
  */
 export class SharedStore<T> implements CacheStore<T> {
-  private warnedAt = 0;
-
   /**
-   * @param redis one client for every store of the gateway (see {@link connectCacheRedis})
+   * @param shared one Redis client for every store of the gateway, and its warning (see {@link connectCacheRedis})
    * @param prefix of this store's keys
    */
   constructor(
     private readonly memory: MemoryStore<T>,
-    private readonly redis: Redis,
+    private readonly shared: CacheRedis,
     private readonly prefix: string,
-    private readonly logger: Logger,
-  ) {
-    redis.on('error', (error: Error) => this.warn(error));
-  }
-
-  private warn(error: unknown) {
-    if (Date.now() - this.warnedAt < 60_000) return;
-    this.warnedAt = Date.now();
-    this.logger.warn(
-      { err: error, prefix: this.prefix },
-      'a cache of the gateway cannot reach Redis; it keeps what it reads in this gateway only',
-    );
-  }
+  ) {}
 
   async get(key: string): Promise<Kept<T> | undefined> {
     const local = await this.memory.get(key);
     if (local) return local;
     try {
-      const stored = await this.redis.get(this.prefix + key);
+      const stored = await this.shared.client.get(this.prefix + key);
       if (!stored) return undefined;
       const kept = JSON.parse(stored) as Kept<T>;
       if (kept.expiresAt <= Date.now()) return undefined;
       await this.memory.set(key, kept, stored.length);
       return kept;
     } catch (error) {
-      this.warn(error);
+      this.shared.warn(error);
       return undefined;
     }
   }
@@ -149,7 +135,7 @@ export class SharedStore<T> implements CacheStore<T> {
     await this.memory.set(key, kept, bytes);
     const ttl = kept.expiresAt - Date.now();
     if (ttl <= 0) return;
-    await this.redis.set(this.prefix + key, JSON.stringify(kept), 'PX', ttl).catch((error: unknown) => this.warn(error));
+    await this.shared.client.set(this.prefix + key, JSON.stringify(kept), 'PX', ttl).catch((error: unknown) => this.shared.warn(error));
   }
 
   async close(): Promise<void> {
@@ -157,7 +143,22 @@ export class SharedStore<T> implements CacheStore<T> {
   }
 }
 
-/** The Redis client of the gateway's caches: commands fail fast when it is out of reach, never queue. */
-export function connectCacheRedis(url: string): Redis {
-  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+/** The Redis client of the gateway's caches, and how they report that it is out of reach. */
+export interface CacheRedis {
+  client: Redis;
+  /** Logs that the caches cannot reach Redis, once a minute at most whichever cache or event tells it. */
+  warn(error: unknown): void;
+}
+
+/** Connects the gateway's caches to Redis: commands fail fast when it is out of reach, never queue. */
+export function connectCacheRedis(url: string, logger: Logger): CacheRedis {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+  let warnedAt = 0;
+  const warn = (error: unknown) => {
+    if (Date.now() - warnedAt < 60_000) return;
+    warnedAt = Date.now();
+    logger.warn({ err: error }, 'the caches of the gateway cannot reach Redis; each keeps what it reads in this gateway only');
+  };
+  client.on('error', warn);
+  return { client, warn };
 }
