@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, locatedError, type GraphQLFormattedError } from 'graphql';
 import { ValidationError } from 'class-validator';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { ErrorCode } from './codes';
@@ -86,6 +86,8 @@ describe('createFormatError', () => {
       wrapped,
       new Error('Connection terminated unexpectedly'),
       new Error('Knex: Timeout acquiring a connection'),
+      // A bare system error object thrown by a driver, which graphql-js wraps in a NonErrorThrown.
+      locatedError({ errno: -111, code: 'ECONNREFUSED', syscall: 'connect' }, undefined, ['field']).originalError,
     ]) {
       const answer = format(error, false, (e) => reported.push(e));
       expect(answer).toEqual({

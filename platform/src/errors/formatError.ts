@@ -34,15 +34,16 @@ const CONNECTION_LOST =
 
 /**
  * `error` and what it wraps, outermost first, by `cause` (drivers and fetch wrap the system error that
- * says what happened), at most five deep.
+ * says what happened) or `thrownValue` (graphql-js wraps a thrown value that is no Error, such as a bare
+ * `{ code: 'ECONNREFUSED' }`, in a NonErrorThrown), at most five deep.
  */
 export function causeChain(error: unknown): { code?: unknown; message?: unknown }[] {
-  type Link = { code?: unknown; message?: unknown; cause?: unknown };
+  type Link = { code?: unknown; message?: unknown; cause?: unknown; thrownValue?: unknown };
   const chain: Link[] = [];
   let current = error;
   while (chain.length < 5 && current && typeof current === 'object') {
     chain.push(current as Link);
-    current = (current as Link).cause;
+    current = (current as Link).cause ?? (current as Link).thrownValue;
   }
   return chain;
 }
