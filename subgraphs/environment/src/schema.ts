@@ -2,7 +2,7 @@ import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '
 import type { GraphQLSchema } from 'graphql';
 import { foreignReferences } from './foreign/entities';
 import { UnitAirQualityResolver } from './administrativeUnit/unitAirQuality.resolver';
-import { HourlyRollup, Reading, StationAqi } from './reading/reading';
+import { HourlyRollup, LatestReading, Reading, StationAqi } from './reading/reading';
 import { ReadingResolver } from './reading/reading.resolver';
 import { Breach, Rule } from './rule/rule';
 import { RuleResolver } from './rule/rule.resolver';
@@ -12,7 +12,7 @@ import { stationReference } from './station/station.reference';
 import { StationResolver } from './station/station.resolver';
 
 /** The environment subgraph's tables, all in its own PostgreSQL schema. */
-export const entities = [Station, Reading, HourlyRollup, StationAqi, Rule, Breach, OutboxEvent, AuditEntry];
+export const entities = [Station, Reading, LatestReading, HourlyRollup, StationAqi, Rule, Breach, OutboxEvent, AuditEntry];
 
 /** The environment subgraph's federated schema. */
 export function buildEnvironmentSchema(): Promise<GraphQLSchema> {

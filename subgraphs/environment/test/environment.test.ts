@@ -114,6 +114,40 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     ]);
   });
 
+  it('keeps the newest reading of each metric, whatever the order readings arrive in', async () => {
+    const reading = (sourceId: string, metric: string, value: number, measuredAt: string) => ({
+      stationCode: 'BP-MUA-BD',
+      metric,
+      value,
+      measuredAt,
+      sourceId,
+    });
+    const latest = async () =>
+      (
+        await gql<{ station: { latestReadings: unknown[] } }>(
+          `{ station(code: "BP-MUA-BD") { latestReadings { metric value measuredAt } } }`,
+          {},
+          Role.OPERATOR,
+        )
+      ).data!.station.latestReadings;
+    await ingest('mua-bd', [
+      reading('bd-1', 'RAINFALL', 4.5, '2026-11-23T03:00:00Z'),
+      reading('bd-2', 'RAINFALL', 2.5, '2026-11-23T01:00:00Z'),
+    ]);
+    // An older one arriving later does not replace it; a newer one does, per metric.
+    await ingest('mua-bd', [reading('bd-3', 'RAINFALL', 9, '2026-11-23T02:00:00Z')]);
+    expect(await latest()).toEqual([{ metric: 'RAINFALL', value: 4.5, measuredAt: '2026-11-23T03:00:00.000Z' }]);
+    await ingest('mua-bd', [
+      reading('bd-4', 'RAINFALL', 1.5, '2026-11-23T04:00:00+07:00'),
+      reading('bd-5', 'RAINFALL', 0, '2026-11-23T03:30:00Z'),
+    ]);
+    expect(await latest()).toEqual([{ metric: 'RAINFALL', value: 0, measuredAt: '2026-11-23T03:30:00.000Z' }]);
+    // A source id already stored is a duplicate, however new its time: nothing changes.
+    const again = await ingest('mua-bd', [reading('bd-2', 'RAINFALL', 7, '2026-11-23T05:00:00Z')]);
+    expect(again.data!.ingestReadings).toEqual({ received: 1, stored: 0, duplicates: 1 });
+    expect(await latest()).toEqual([{ metric: 'RAINFALL', value: 0, measuredAt: '2026-11-23T03:30:00.000Z' }]);
+  });
+
   // A worked NowCast: 12 hourly PM2.5 averages (oldest first) up to 11:00Z; w = max(40/90, ½) = ½,
   // NowCast = Σ ½^i·c_i / Σ ½^i = 66.87 µg/m³, in the 50–80 band: (150−100)/(80−50)·(66.87−50)+100 = 128.1 → 128 (Kém).
   const HOURLY = [40, 45, 52, 60, 58, 55, 70, 85, 90, 75, 65, 62];

@@ -47,7 +47,7 @@ export interface IngestOutcome {
 /**
  * Validates a batch as a whole (see {@link validateReadings}), then in one transaction stores the new
  * readings (idempotent by (source, sourceId): the sector kit's `storeNewRecords`, a COPY), adds them to
- * the hourly rollups and recomputes the hourly VN_AQI of the air stations for the hours they affect. A
+ * the hourly rollups, keeps the latest reading of each station and metric, and recomputes the hourly VN_AQI of the air stations for the hours they affect. A
  * bad batch writes nothing and fails with BAD_USER_INPUT naming `readings[i].field` of each problem. The
  * GraphQL mutation, the bulk route (`POST /ingest/v1/readings`) and the MQTT subscriber all call this. The
  * stations of the batch are read and locked (`select … for update`, in id order) first in the transaction,
@@ -90,6 +90,7 @@ async function storeReadings(tx: EntityManager, clock: Clock, actor: Identity, s
     (r) => r.value,
   );
   await upsertHourlyRollups(tx, ROLLUP, groups);
+  await recordLatest(tx, source, stored);
   const touched = groups.filter((g) => isPollutant(g.keys[1]!)).map((g) => ({ stationId: g.keys[0]!, hour: g.hour }));
   if (touched.length) await recomputeAqi(tx, clock, touched);
   if (stored.length) {
@@ -98,6 +99,36 @@ async function storeReadings(tx: EntityManager, clock: Clock, actor: Identity, s
     await evaluateRules(tx, clock, actor, metrics);
   }
   return stored.length;
+}
+
+/**
+ * Keeps `environment.latest_reading` for the new readings of a batch in one upsert of one row per
+ * station and metric: a newer reading replaces the stored one, one of the same time or older does not.
+ */
+async function recordLatest(tx: EntityManager, source: string, stored: ValidReading[]): Promise<void> {
+  const newest = new Map<string, ValidReading>();
+  for (const r of stored) {
+    const key = `${r.stationId}/${r.metric}`;
+    const held = newest.get(key);
+    if (!held || r.measuredAt > held.measuredAt) newest.set(key, r);
+  }
+  if (!newest.size) return;
+  const rows = [...newest.values()].map((r) => ({
+    station_id: r.stationId,
+    metric: r.metric,
+    source_id: r.sourceId,
+    value: r.value,
+    measured_at: r.measuredAtText,
+  }));
+  await tx.execute(
+    `insert into environment.latest_reading as t (station_id, metric, source, source_id, value, measured_at)
+     select x.station_id, x.metric, ?, x.source_id, x.value, x.measured_at
+     from jsonb_to_recordset(?::jsonb) as x(station_id uuid, metric text, source_id text, value double precision, measured_at timestamptz)
+     on conflict (station_id, metric) do update
+       set source = excluded.source, source_id = excluded.source_id, value = excluded.value, measured_at = excluded.measured_at
+       where excluded.measured_at > t.measured_at`,
+    [source, JSON.stringify(rows)],
+  );
 }
 
 /** The rows stored when only some were new: those listed, and of a source id repeated in the batch its first. */

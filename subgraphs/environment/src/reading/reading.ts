@@ -5,10 +5,10 @@ import { Metric } from '../vocabulary';
 /**
  * One raw measurement, as a station's platform sent it. Its key is `(source, sourceId)`: a batch
  * delivered twice is stored once (bulk ingest copies readings in by the thousand, so the table has no
- * other key to maintain). Raw readings are staff data; the public sees rollups and AQI.
+ * other index to maintain: the newest reading of a station and metric is {@link LatestReading}). Raw
+ * readings are staff data; the public sees rollups and AQI.
  */
 @Entity({ tableName: 'reading' })
-@Index({ properties: ['stationId', 'metric', 'measuredAt'] })
 @ObjectType({ description: 'A raw measurement of a station' })
 export class Reading {
   @PrimaryKey({ type: 'text' })
@@ -36,6 +36,28 @@ export class Reading {
 
   @Property({ type: 'timestamptz' })
   receivedAt!: Date;
+}
+
+/** The newest reading of one metric at one station (by measuredAt), kept by ingest in the batch's transaction. */
+@Entity({ tableName: 'latest_reading' })
+export class LatestReading {
+  @PrimaryKey({ type: 'uuid' })
+  stationId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  metric!: Metric;
+
+  @Property({ type: 'text' })
+  source!: string;
+
+  @Property({ type: 'text' })
+  sourceId!: string;
+
+  @Property({ type: 'double' })
+  value!: number;
+
+  @Property({ type: 'timestamptz' })
+  measuredAt!: Date;
 }
 
 /** Hourly aggregate of one metric at one station (hour start in UTC), maintained on ingest. */

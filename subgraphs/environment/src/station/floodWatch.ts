@@ -71,10 +71,8 @@ export class FloodWatchResolver {
     );
     if (!stations.length) return [];
     const rows = await ctx.em.getConnection().execute<{ stationId: string; value: number; measuredAt: Date }[]>(
-      `select s.id as "stationId", r.value, r.measured_at as "measuredAt"
-       from environment.station s
-       join lateral (select x.value, x.measured_at from environment.reading x where x.station_id = s.id and x.metric = ? order by x.measured_at desc limit 1) r on true
-       where s.id in (?)`,
+      `select station_id as "stationId", value, measured_at as "measuredAt"
+       from environment.latest_reading where metric = ? and station_id in (?)`,
       [Metric.WATER_LEVEL, stations.map((s) => s.id)],
     );
     const latest = new Map(rows.map((r) => [r.stationId, r]));

@@ -33,15 +33,13 @@ export interface LatestReadingRow {
   measuredAt: Date;
 }
 
-/** The newest raw reading of each metric of each station, in one query (an index probe per pair). */
+/** The newest raw reading of each metric of each station (kept by ingest in `latest_reading`), in one query. */
 export const latestReadingsOf = (ctx: EnvironmentContext) =>
   ctx.loaders.get<string, LatestReadingRow[]>('station:latestReadings', async (ids) => {
     const rows = await ctx.em.getConnection().execute<LatestReadingRow[]>(
-      `select s.id as "stationId", r.source, r.source_id as "sourceId", r.metric, r.value, r.measured_at as "measuredAt"
-       from environment.station s cross join unnest(?::text[]) as m(metric)
-       join lateral (select * from environment.reading x where x.station_id = s.id and x.metric = m.metric order by x.measured_at desc limit 1) r on true
-       where s.id in (?) order by s.id, r.metric`,
-      [`{${Object.values(Metric).join(',')}}`, [...ids]],
+      `select station_id as "stationId", source, source_id as "sourceId", metric, value, measured_at as "measuredAt"
+       from environment.latest_reading where station_id in (?) order by station_id, metric`,
+      [[...ids]],
     );
     return groupByKeys(ids, rows, (r) => r.stationId);
   });
