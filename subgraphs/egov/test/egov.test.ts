@@ -91,6 +91,23 @@ describe('egov: dossiers of the one-stop-shop system', () => {
     expect(await sql(`select id from egov.dossier where source_id = 'ndjson-bad'`)).toEqual([]);
   });
 
+  it('sends as many SQL statements for 3,000 dossiers as for 30, new or in a newer state', async () => {
+    const statements = async (list: unknown[]) => {
+      hub.resetStatements();
+      expect((await ingest(list)).errors).toBeUndefined();
+      return hub.statementsOf.egov!.length;
+    };
+    const many = Array.from({ length: 3_000 }, (_, i) =>
+      dossier({ sourceId: `count-many-${i}`, agencyCode: 'UBND-DP', procedureCode: '1.009974' }),
+    );
+    const few = many.slice(0, 30).map((d) => ({ ...d, sourceId: d.sourceId.replace('many', 'few') }));
+    const small = await statements(few);
+    expect(await statements(many)).toBe(small);
+    const later = (list: typeof many) =>
+      list.map((d) => ({ ...d, status: 'RETURNED', finishedAt: '2026-11-23T01:00:00Z', updatedAt: '2026-11-23T01:00:00Z' }));
+    expect(await statements(later(many))).toBe(await statements(later(few)));
+  });
+
   it('refuses a bad batch as a whole, naming each field, and writes nothing', async () => {
     const before = (await sql(`select count(*)::int as n from egov.dossier`))[0].n;
     const result = await ingest([
