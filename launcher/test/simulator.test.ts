@@ -38,6 +38,8 @@ describe('the province simulator', () => {
       const flood = wall.data.find((d) => d.alertReceived.alert?.category.code === 'EMG_WATER_LEVEL_ALARM')!.alertReceived.alert!;
       expect(flood.headline).toMatch(/Thác Mơ/);
       expect(flood.unit?.nameVi).toBe('Phường Thác Mơ');
+      // The one-stop-shop system's scripted backlog: Đồng Xoài's overdue dossiers raise an alert by rule.
+      await wall.until((s) => s.data.some((d) => d.alertReceived.alert?.category.code === 'EGOV_DOSSIER_OVERDUE'));
       // Air readings came through GraphQL, the gauges through the broker.
       const [air] = await hub.environment.orm.em
         .fork()

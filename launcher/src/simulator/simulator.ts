@@ -1,5 +1,6 @@
 import { issueToken, Role, type Logger } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
+import { EGOV_DOSSIERS, OneStopShop } from './egov';
 import { airReadings, hydroReadings, type Reading } from './province';
 import { congestion, detections, heartbeats } from './traffic';
 
@@ -38,6 +39,7 @@ export class Simulator {
   private mqtt: MqttClient | null = null;
   private token = '';
   private tokenRenewAt = 0;
+  private readonly oneStopShop = new OneStopShop();
 
   constructor(private readonly options: SimulatorOptions) {}
 
@@ -72,6 +74,8 @@ export class Simulator {
       detections: { source: 'camera-ai-bp', detections: detections(at, round) },
       congestion: { source: 'camera-ai-bp', readings: congestion(at) },
     });
+    // The one-stop-shop system; its overdue backlog comes in the rain event's round.
+    await this.post(EGOV_DOSSIERS, this.oneStopShop.round(at, round, this.options.rainAfterRounds));
     const hydro = hydroReadings(at, storm);
     if (this.mqtt) {
       for (const reading of hydro)

@@ -1,1 +1,2 @@
 export * from './localTime';
+export * from './workingTime';

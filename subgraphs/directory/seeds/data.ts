@@ -598,6 +598,23 @@ export const agencies: AgencySeed[] = [
     jurisdiction: '70',
     email: 'stttt@binhphuoc.gov.vn',
   },
+  // The departments whose procedures fill the one-stop-shop system most (e-government sector).
+  {
+    code: 'STP-BP',
+    kind: 'PROVINCIAL_DEPARTMENT',
+    nameVi: 'Sở Tư pháp tỉnh Bình Phước',
+    nameEn: 'Binh Phuoc Department of Justice',
+    jurisdiction: '70',
+    email: 'stp@binhphuoc.gov.vn',
+  },
+  {
+    code: 'SKHDT-BP',
+    kind: 'PROVINCIAL_DEPARTMENT',
+    nameVi: 'Sở Kế hoạch và Đầu tư tỉnh Bình Phước',
+    nameEn: 'Binh Phuoc Department of Planning and Investment',
+    jurisdiction: '70',
+    email: 'skhdt@binhphuoc.gov.vn',
+  },
   {
     code: 'SCT-BP',
     kind: 'PROVINCIAL_DEPARTMENT',

@@ -21,6 +21,7 @@ export { readIncidentsConfig, readIncidentsConfig as readConfig, type IncidentsC
 export { buildIncidentsSchema, entities } from './schema';
 export { ManualClock, systemClock, type Clock } from '@ioc-graph/platform';
 export { categoryId } from '../seeds/referenceData';
+export { calendarDays } from '../seeds/holidays';
 
 export interface IncidentsServer extends SubgraphService {
   scheduler: FollowUpScheduler;

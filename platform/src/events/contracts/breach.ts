@@ -34,6 +34,11 @@ export type BreachPayload = {
   longitude?: number | null;
   /** The place's name, for people. */
   place?: string | null;
+  /**
+   * The agency (directory id) competent for the breach, when the sector knows it (e-government: the
+   * agency whose dossiers are overdue): the alert names it, so that it is routed to that agency.
+   */
+  agencyId?: string | null;
   /** ISO 8601 time the breach began (not the time the event was written). */
   startedAt: string;
   /** @default 'ACTUAL' */
@@ -79,6 +84,7 @@ export function isBreachPayload(payload: unknown): payload is BreachPayload {
     absentOr(p.latitude, isNumber) &&
     absentOr(p.longitude, isNumber) &&
     absentOr(p.place, isString) &&
+    absentOr(p.agencyId, isString) &&
     absentOr(p.evidence, isStrings)
   );
 }

@@ -18,7 +18,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Qu
 import { Category } from '../category/category';
 import { categoryById, requireCategory } from '../category/category.loader';
 import type { IncidentsContext } from '../context';
-import { AdministrativeUnit, Person, personRef, unitRef } from '../foreign/entities';
+import { AdministrativeUnit, Agency, agencyRef, Person, personRef, unitRef } from '../foreign/entities';
 import { Incident } from '../incident/incident';
 import { incidentById } from '../incident/incident.loader';
 import { OPEN_STATES } from '../incident/incident.rules';
@@ -233,6 +233,15 @@ export class AlertResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Administrative unit where it happened; null when unknown' })
   unit(@Root() alert: Alert) {
     return unitRef(alert.unitId);
+  }
+
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description:
+      'The agency the source named as competent (e.g. the agency whose dossiers are overdue): the alert is routed to it; null when none',
+  })
+  agency(@Root() alert: Alert) {
+    return agencyRef(alert.agencyId);
   }
 
   @FieldResolver(() => Person, {

@@ -101,6 +101,10 @@ export class Alert {
   @Property({ type: 'text[]' })
   unitLineage: string[] = [];
 
+  /** The agency the source names as competent (a sector breach's `agencyId`): where the alert is routed; null when none. */
+  @Property({ type: 'uuid', nullable: true })
+  agencyId: string | null = null;
+
   @Property({ type: 'timestamptz' })
   @Field({ description: 'When it happened, as reported (UTC)' })
   occurredAt!: Date;

@@ -57,6 +57,7 @@ export function sectorAlertHandler(clock: Clock, logger: Logger): EventHandler<B
           place: payload.place ?? null,
           unitId: payload.unitId ?? null,
           unitLineage: payload.unitLineage ?? [],
+          agencyId: payload.agencyId ?? null,
           occurredAt: new Date(payload.startedAt),
           receivedAt: clock.now(),
           evidence: payload.evidence ?? [],
