@@ -64,6 +64,16 @@ describe('urban: street lighting', () => {
     expect(await count('lighting_report')).toBe(2_000);
   });
 
+  it('sends as many SQL statements for 3,000 reports as for 30', async () => {
+    const statements = async (batch: unknown[]) => {
+      hub.resetStatements();
+      expect((await sendBulk(hub, '/ingest/v1/lighting-reports', 'scada-bp', batch, hub.tokens.SYSTEM)).status).toBe(200);
+      return hub.statementsOf.urban!.length;
+    };
+    const small = await statements(reports(30, '2026-11-22T10:00:00Z'));
+    expect(await statements(reports(3_000, '2026-11-22T12:00:00Z'))).toBe(small);
+  });
+
   it('stores a mutation batch once when sent twice, and refuses a bad batch naming its fields with nothing written', async () => {
     const input = { source: 'scada-bp', reports: reports(3, '2026-11-23T11:00:00Z') };
     expect((await gql(hub, INGEST, { input }, hub.tokens.OPERATOR)).data.ingestLightingReports).toEqual({
