@@ -2,6 +2,7 @@ import { issueToken, Role, type Logger } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { airReadings, hydroReadings, type Reading } from './province';
 import { congestion, detections, heartbeats } from './traffic';
+import { playUrban } from './urban';
 
 export interface SimulatorOptions {
   gatewayUrl: string;
@@ -83,6 +84,7 @@ export class Simulator {
     } else {
       await this.send('tram-thuy-van', hydro);
     }
+    await playUrban(this.options, (query, variables) => this.post(query, variables), at, round);
   }
 
   private send(source: string, readings: Reading[]): Promise<void> {
