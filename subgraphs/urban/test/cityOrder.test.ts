@@ -214,6 +214,38 @@ describe('urban: waste collection, inspections and the unit picture', () => {
     expect((await gql(hub, `{ inspectionKinds { kind nameVi nameEn categoryCode } }`)).data.inspectionKinds).toHaveLength(3);
   });
 
+  it('reports a record filed without an alert later, once; switches a rule off only for operators, audited', async () => {
+    const input = {
+      kind: 'ILLEGAL_DUMPING',
+      description: 'Đổ xà bần trên đất trống cạnh đường',
+      address: 'Hẻm 12 Hùng Vương',
+      latitude: 11.5391,
+      longitude: 106.8951,
+      unitId: demoId('unit', 'BP-689-TANPHU'),
+      observedAt: '2026-11-24T02:50:00Z',
+    };
+    const filed = (await gql(hub, FILE, { input }, officer)).data.fileInspection;
+    expect(filed).toMatchObject({ status: 'OPEN', reportedToCenter: false });
+    const REPORT = `mutation ($id: ID!) { reportInspection(id: $id) { reportedToCenter } }`;
+    expect((await gql(hub, REPORT, { id: filed.id }, otherAgency)).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await gql(hub, REPORT, { id: filed.id }, officer)).data.reportInspection).toEqual({ reportedToCenter: true });
+    expect((await gql(hub, REPORT, { id: filed.id }, officer)).errors[0].extensions.code).toBe('CONFLICT');
+    await eventually(async () =>
+      (await alerts()).some((a: Inline) => a.sourceRef === filed.id && a.category.code === 'ENV_ILLEGAL_DUMPING'),
+    );
+    expect((await alerts()).filter((a: Inline) => a.sourceRef === filed.id)).toHaveLength(1);
+
+    const SWITCH = `mutation { setUrbanRuleActive(code: "WASTE_UNCOLLECTED_DAY", active: false) { code active } }`;
+    expect((await gql(hub, SWITCH, {}, hub.tokens.AGENCY_STAFF)).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await gql(hub, SWITCH, {}, hub.tokens.OPERATOR)).data.setUrbanRuleActive).toEqual({
+      code: 'WASTE_UNCOLLECTED_DAY',
+      active: false,
+    });
+    const [audit] = await sql(hub, `select action from urban.audit_entry where entity_type = 'UrbanRule'`);
+    expect(audit).toEqual({ action: 'deactivated' });
+    expect((await gql(hub, `{ urbanRules { code active } }`)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('answers the province and its children in one query, with as many SQL statements for 12 children as for 2', async () => {
     const statements = async (code: string) => {
       hub.resetStatements();
@@ -225,7 +257,7 @@ describe('urban: waste collection, inspections and the unit picture', () => {
     const chonThanh = await statements('697');
     expect(province.unit.children.length).toBeGreaterThanOrEqual(10);
     expect(chonThanh.unit.children).toHaveLength(2);
-    expect(province.unit.urban).toMatchObject({ collectionOnTimeRate: 0.25, openViolations: 0 });
+    expect(province.unit.urban).toMatchObject({ collectionOnTimeRate: 0.25, openViolations: 1 });
     expect(province.unit.children.find((c: Inline) => c.code === '689').urban.collectionOnTimeRate).toBe(0.25);
     expect(province.unit.children.find((c: Inline) => c.code === '690').urban).toEqual({
       lightingFaults: 0,
