@@ -3,6 +3,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { EGOV_DOSSIERS, OneStopShop } from './egov';
 import { airReadings, hydroReadings, type Reading } from './province';
 import { congestion, detections, heartbeats } from './traffic';
+import { playUrban } from './urban';
 
 export interface SimulatorOptions {
   gatewayUrl: string;
@@ -87,6 +88,7 @@ export class Simulator {
     } else {
       await this.send('tram-thuy-van', hydro);
     }
+    await playUrban(this.options, (query, variables) => this.post(query, variables), at, round);
   }
 
   private send(source: string, readings: Reading[]): Promise<void> {
