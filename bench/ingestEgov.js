@@ -7,7 +7,7 @@
 //  3. the same dossiers in a newer state (FINISHED or RETURNED, newer updatedAt): each replaces the stored
 //     dossier, and the hourly rollups take the difference.
 // Prints dossiers per second of each. The bodies are made before the clock starts.
-const { spawnStack } = require('./support');
+const { ndjson, runAlone, timedBulk } = require('./support');
 
 const PROCEDURES = [
   ['2.001417', 'STP-BP', 10],
@@ -43,47 +43,19 @@ function batch(b, size, start) {
 const handled = (dossiers, at) =>
   dossiers.map((d, i) => ({ ...d, status: i % 10 ? 'FINISHED' : 'RETURNED', finishedAt: at, updatedAt: at }));
 
-const ndjson = (dossiers) => Buffer.from(dossiers.map((d) => JSON.stringify(d)).join('\n') + '\n');
-
-/** Times `send` over every body, one after the other; prints and returns dossiers per second. */
-async function timed(label, bodies, send) {
-  const began = process.hrtime.bigint();
-  const totals = { received: 0, stored: 0, updated: 0, duplicates: 0 };
-  for (const body of bodies) {
-    const outcome = await send(body);
-    for (const key of Object.keys(totals)) totals[key] += outcome[key] ?? 0;
-  }
-  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-  const rate = totals.received / seconds;
-  console.log(
-    `${label.padEnd(26)} ${totals.received} dossiers in ${seconds.toFixed(2)} s = ${Math.round(rate)} dossiers/s ` +
-      `(stored ${totals.stored}, updated ${totals.updated}, duplicates ${totals.duplicates})`,
-  );
-  return rate;
-}
+const DOSSIERS = '/ingest/v1/dossiers?source=bench-motcua';
 
 /** The e-government bulk ingest on a running hub (`spawnStack`): new, sent again, newer state. Resolves to the three rates. */
 async function run(hub, batches = 5, size = 10_000) {
-  const url = new URL('/ingest/v1/dossiers?source=bench-motcua', hub.gatewayUrl);
-  const send = async (body) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${hub.tokens.SYSTEM}` },
-      body,
-    });
-    const answer = await response.json();
-    if (!response.ok) throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer.errors)}`);
-    return answer;
-  };
   const start = Date.now() - DAY_MS;
   const finishedAt = new Date(Date.now() - 3_600_000).toISOString();
   const dossiers = Array.from({ length: batches }, (_, b) => batch(b, size, start));
   const fresh = dossiers.map(ndjson);
   const newer = dossiers.map((list) => ndjson(handled(list, finishedAt)));
   console.log(`\ne-government: ${batches} batches of ${size} dossiers, NDJSON bodies of ${(fresh[0].length / 1e6).toFixed(2)} MB`);
-  const received = await timed('new dossiers (bulk)', fresh, send);
-  const again = await timed('sent again (bulk)', fresh, send);
-  const updated = await timed('newer state (bulk)', newer, send);
+  const received = await timedBulk(hub, 'new dossiers (bulk)', 'dossiers', DOSSIERS, fresh);
+  const again = await timedBulk(hub, 'sent again (bulk)', 'dossiers', DOSSIERS, fresh);
+  const updated = await timedBulk(hub, 'newer state (bulk)', 'dossiers', DOSSIERS, newer);
   console.log(`re-sent / new = ${(again / received).toFixed(2)}; newer state / new = ${(updated / received).toFixed(2)}`);
   return { received, again, updated };
 }
@@ -92,15 +64,5 @@ module.exports = { run };
 
 if (require.main === module) {
   const [batches = 5, size = 10_000] = process.argv.slice(2).map(Number);
-  (async () => {
-    const hub = await spawnStack();
-    try {
-      await run(hub, batches, size);
-    } finally {
-      await hub.stop();
-    }
-  })().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runAlone((hub) => run(hub, batches, size));
 }

@@ -6,7 +6,7 @@
 // `POST /ingest/v1/lighting-reports`, new then sent again; then the waste trucks' GPS pings (three trucks,
 // one ping every 10 s along their routes) to `POST /ingest/v1/truck-pings`, new then sent again. Prints
 // records per second of each. The bodies are made before the clock starts.
-const { spawnStack } = require('./support');
+const { ndjson, runAlone, timedBulk } = require('./support');
 
 const [BATCHES = 5, SIZE = 10_000] = process.argv.slice(2).map(Number);
 const CIRCUITS = [
@@ -55,30 +55,8 @@ function pings(b, start) {
   });
 }
 
-/** Sends each body to `path` one after the other; prints and returns records per second. */
-async function timed(hub, label, path, bodies) {
-  const url = new URL(`${path}?source=bench`, hub.gatewayUrl);
-  const totals = { received: 0, stored: 0, duplicates: 0 };
-  const began = process.hrtime.bigint();
-  for (const body of bodies) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${hub.tokens.SYSTEM}` },
-      body,
-    });
-    const answer = await response.json();
-    if (!response.ok) throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer.errors)}`);
-    for (const key of Object.keys(totals)) totals[key] += answer[key];
-  }
-  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-  const rate = totals.received / seconds;
-  console.log(
-    `${label.padEnd(28)} ${totals.received} records in ${seconds.toFixed(2)} s = ${Math.round(rate)} records/s (stored ${totals.stored}, duplicates ${totals.duplicates})`,
-  );
-  return rate;
-}
-
-const ndjson = (records) => Buffer.from(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const LIGHTING = '/ingest/v1/lighting-reports?source=bench';
+const PINGS = '/ingest/v1/truck-pings?source=bench';
 
 /** The urban bulk ingest on a running hub (`spawnStack`): lighting reports and GPS pings, new then again. */
 async function run(hub) {
@@ -87,25 +65,13 @@ async function run(hub) {
   const gps = Array.from({ length: BATCHES }, (_, b) => ndjson(pings(b, start)));
   console.log(`urban: ${BATCHES} batches of ${SIZE} records, one after the other\n`);
   return {
-    lightingNew: await timed(hub, 'lighting reports, new', '/ingest/v1/lighting-reports', lighting),
-    lightingAgain: await timed(hub, 'lighting reports, sent again', '/ingest/v1/lighting-reports', lighting),
-    pingsNew: await timed(hub, 'truck pings, new', '/ingest/v1/truck-pings', gps),
-    pingsAgain: await timed(hub, 'truck pings, sent again', '/ingest/v1/truck-pings', gps),
+    lightingNew: await timedBulk(hub, 'lighting reports, new', 'records', LIGHTING, lighting),
+    lightingAgain: await timedBulk(hub, 'lighting reports, sent again', 'records', LIGHTING, lighting),
+    pingsNew: await timedBulk(hub, 'truck pings, new', 'records', PINGS, gps),
+    pingsAgain: await timedBulk(hub, 'truck pings, sent again', 'records', PINGS, gps),
   };
 }
 
 module.exports = { run };
 
-if (require.main === module) {
-  (async () => {
-    const hub = await spawnStack();
-    try {
-      await run(hub);
-    } finally {
-      await hub.stop();
-    }
-  })().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runAlone(run);

@@ -129,4 +129,51 @@ function spawnStack(env = {}) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-module.exports = { withDatabase, startStack, spawnStack, graphql, percentile };
+/** Records as an NDJSON body: one JSON object per line. */
+const ndjson = (records) => Buffer.from(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+/**
+ * Sends each NDJSON body to the gateway's bulk route `path` (with its `?source=`) of a running hub
+ * (`spawnStack`) as its SYSTEM role, one after the other; prints and returns `unit` per second, with the
+ * answers' counts (stored, updated where the route has it, duplicates). A refused body throws.
+ */
+async function timedBulk(hub, label, unit, path, bodies) {
+  const url = new URL(path, hub.gatewayUrl);
+  const totals = { received: 0, stored: 0, updated: 0, duplicates: 0 };
+  const began = process.hrtime.bigint();
+  for (const body of bodies) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${hub.tokens.SYSTEM}` },
+      body,
+    });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer.errors)}`);
+    for (const key of Object.keys(totals)) totals[key] += answer[key] ?? 0;
+  }
+  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+  const rate = totals.received / seconds;
+  const updated = totals.updated ? `, updated ${totals.updated}` : '';
+  console.log(
+    `${label.padEnd(28)} ${totals.received} ${unit} in ${seconds.toFixed(2)} s = ${Math.round(rate)} ${unit}/s ` +
+      `(stored ${totals.stored}${updated}, duplicates ${totals.duplicates})`,
+  );
+  return rate;
+}
+
+/** A sector's ingest benchmark run alone (`node bench/ingest<Sector>.js …`): `run(hub)` on a hub of its own. */
+function runAlone(run) {
+  (async () => {
+    const hub = await spawnStack();
+    try {
+      await run(hub);
+    } finally {
+      await hub.stop();
+    }
+  })().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { withDatabase, startStack, spawnStack, graphql, percentile, ndjson, timedBulk, runAlone };

@@ -2,6 +2,7 @@ import { AuditEntry, buildFederatedSchema, OutboxEvent, roleAuthChecker } from '
 import type { GraphQLSchema } from 'graphql';
 import { foreignReferences } from './foreign/entities';
 import { UnitAirQualityResolver } from './administrativeUnit/unitAirQuality.resolver';
+import { UnitWaterResolver } from './administrativeUnit/unitWater.resolver';
 import { HourlyRollup, LatestReading, Reading, StationAqi } from './reading/reading';
 import { ReadingResolver } from './reading/reading.resolver';
 import { Breach, Rule } from './rule/rule';
@@ -18,7 +19,7 @@ export const entities = [Station, Reading, LatestReading, HourlyRollup, StationA
 export function buildEnvironmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver, RuleResolver, FloodWatchResolver],
+      resolvers: [StationResolver, ReadingResolver, UnitAirQualityResolver, UnitWaterResolver, RuleResolver, FloodWatchResolver],
       authChecker: roleAuthChecker,
       validate: { forbidUnknownValues: false, skipMissingProperties: false },
     },

@@ -115,4 +115,27 @@ describe('environment: daily VN_AQI and flood watch', () => {
       ['BP-TV-PL', 'NONE'],
     ]);
   });
+
+  it('sums up each unit’s gauges and the highest alarm they reach, for many units in one statement', async () => {
+    // After the previous test: Thác Mơ at level II (Phước Long, 688), Đồng Phú's gauge at level I.
+    const UNITS = `{ administrativeUnitByCode(code: "70") { water { gauges alarm worst { station { code } waterLevel alarm } }
+      children { code water { gauges alarm worst { station { code } } } } } }`;
+    type Unit = { code?: string; water: { gauges: number; alarm: string; worst: { station: { code: string } } | null } };
+    hub.resetStatements();
+    const answer = await execute<{ administrativeUnitByCode: Unit & { children: Unit[] } }, unknown>(hub.gatewayUrl, UNITS, {});
+    expect(answer.errors).toBeUndefined();
+    const province = answer.data!.administrativeUnitByCode;
+    expect(province.water).toEqual({
+      gauges: 3,
+      alarm: 'LEVEL_II',
+      worst: { station: { code: 'BP-TV-THACMO' }, waterLevel: 217.6, alarm: 'LEVEL_II' },
+    });
+    const byCode = new Map(province.children.map((child) => [child.code, child.water]));
+    expect(byCode.get('688')).toEqual({ gauges: 2, alarm: 'LEVEL_II', worst: { station: { code: 'BP-TV-THACMO' } } });
+    expect(byCode.get('689')).toEqual({ gauges: 0, alarm: 'NONE', worst: null });
+    // The province and its eleven children: one statement for the gauges of each level of the tree, one for the gauges' stations.
+    expect(province.children.length).toBeGreaterThan(5);
+    const gaugeStatements = hub.environmentStatements.filter((sql) => sql.includes('latest_reading'));
+    expect(gaugeStatements).toHaveLength(2);
+  });
 });

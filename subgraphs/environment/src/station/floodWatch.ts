@@ -24,6 +24,9 @@ registerEnumType(FloodAlarm, {
 
 const RANK: Record<FloodAlarm, number> = { NONE: 0, LEVEL_I: 1, LEVEL_II: 2, LEVEL_III: 3 };
 
+/** How high an alarm is: NONE 0 to LEVEL_III 3. */
+export const floodAlarmRank = (alarm: FloodAlarm): number => RANK[alarm];
+
 /** The alarm a water level reaches (a level equal to an alarm level reaches it); NONE without a level or alarm levels. */
 export function floodAlarm(level: number | null, alarms: AlarmLevels | null): FloodAlarm {
   if (level === null || !alarms) return FloodAlarm.NONE;
