@@ -1,6 +1,7 @@
 import { badInput, CacheHint, foldVietnamese, STAFF_AND_SYSTEMS, withinUnitSql } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HealthContext } from '../context';
+import { AdministrativeUnit, ref } from '../foreign/entities';
 import { INGEST_ROLES } from '../ingestRoutes';
 import { DISEASE_NAMES, FACILITY_KIND_NAMES, FACILITY_LEVEL_NAMES, FacilityKind, HealthTerm, termsOf } from '../vocabulary';
 import { Facility } from './facility';
@@ -68,6 +69,14 @@ export class FacilityResolver {
   @FieldResolver(() => LatestLoad, { nullable: true, description: 'Its latest reported load; null before any report. Staff roles only' })
   load(@Root() facility: Facility, @Ctx() ctx: HealthContext): Promise<LatestLoad | null> {
     return latestLoadOf(ctx).load(facility.id);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description: 'The administrative unit it sits in (resolved by the directory)',
+  })
+  unit(@Root() facility: Facility): AdministrativeUnit | null {
+    return ref<AdministrativeUnit>(facility.unitId);
   }
 
   @FieldResolver(() => HealthTerm, { description: 'Its kind with Vietnamese and English names' })
