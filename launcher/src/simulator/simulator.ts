@@ -1,5 +1,6 @@
 import { issueToken, Role, type Logger } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
+import { HEALTH_INGEST, healthRound } from './health';
 import { airReadings, hydroReadings, type Reading } from './province';
 import { congestion, detections, heartbeats } from './traffic';
 
@@ -72,6 +73,7 @@ export class Simulator {
       detections: { source: 'camera-ai-bp', detections: detections(at, round) },
       congestion: { source: 'camera-ai-bp', readings: congestion(at) },
     });
+    await this.post(HEALTH_INGEST, healthRound(at, round));
     const hydro = hydroReadings(at, storm);
     if (this.mqtt) {
       for (const reading of hydro)
