@@ -1,6 +1,6 @@
 import { eventually } from '../../../test/support/eventually';
 import { startHub, type Hub } from '../../../test/support/hub';
-import { ALERTS, BREACHES, gql, INGEST_CASES, INGEST_LOADS, type Inline } from './support';
+import { ALERTS, BREACHES, gql, healthOf, INGEST_CASES, INGEST_LOADS, type Inline } from './support';
 
 /** Outbreaks and overloads: the health rules' breaches, turned into one alert each by the incidents subgraph. */
 describe('health: rules, breaches and their alerts', () => {
@@ -26,6 +26,32 @@ describe('health: rules, breaches and their alerts', () => {
   });
   afterAll(async () => {
     await hub?.stop();
+  });
+
+  it('shows the rules to staff, lets an operator switch one, and records who did', async () => {
+    const RULES = `{ healthRules { code metric disease threshold baselineYears durationMinutes categoryCode active } }`;
+    const SWITCH = `mutation ($active: Boolean!) { setHealthRuleActive(code: "COVID19_WEEKLY_ABOVE_30", active: $active) { code active } }`;
+    const list = await gql(hub, RULES, {}, hub.tokens.AGENCY_STAFF);
+    expect(list.data.healthRules.find((r: Inline) => r.code === 'DENGUE_EPIDEMIC_THRESHOLD')).toEqual({
+      code: 'DENGUE_EPIDEMIC_THRESHOLD',
+      metric: 'WEEKLY_CASES',
+      disease: 'DENGUE',
+      threshold: 10,
+      baselineYears: 5,
+      durationMinutes: 0,
+      categoryCode: 'HLT_DISEASE_OUTBREAK',
+      active: true,
+    });
+    expect((await gql(hub, RULES)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await gql(hub, RULES, {}, hub.tokens.PARTNER)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await gql(hub, SWITCH, { active: false }, hub.tokens.SYSTEM)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await gql(hub, SWITCH, { active: false }, hub.tokens.OPERATOR)).data.setHealthRuleActive).toEqual({
+      code: 'COVID19_WEEKLY_ABOVE_30',
+      active: false,
+    });
+    await gql(hub, SWITCH, { active: true }, hub.tokens.OPERATOR);
+    const audit = await healthOf(hub).sql(`select action, actor from health.audit_entry where entity_type = 'HealthRule' order by at, id`);
+    expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual(['deactivated:demo-operator', 'activated:demo-operator']);
   });
 
   it('raises one COMMAND alert for a dengue cluster above Tân Phú’s 5-year threshold, and ends it after a quiet week', async () => {

@@ -454,7 +454,7 @@ export const categories: CategorySeed[] = [
     citizenReportable: true,
     competentAgencyKind: 'HEALTH',
   },
-  // A hospital full for hours or an emergency queue that does not move: the center coordinates transfers and ambulances.
+  // A hospital full for hours or an emergency queue that does not move: the health department arranges transfers within half a working day.
   {
     code: 'HLT_FACILITY_OVERLOAD',
     sector: Sector.HEALTH,
@@ -462,8 +462,8 @@ export const categories: CategorySeed[] = [
     nameEn: 'Health facility overload (beds, emergency)',
     defaultProcess: TIMED,
     defaultSeverity: MODERATE,
-    slaMinutes: 4 * 60,
-    slaInWorkingTime: false,
+    slaMinutes: WORKING_DAY / 2,
+    slaInWorkingTime: true,
     citizenReportable: false,
     competentAgencyKind: 'HEALTH',
   },
