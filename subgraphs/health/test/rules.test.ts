@@ -135,4 +135,27 @@ describe('health: rules, breaches and their alerts', () => {
     expect(await breaches('BP-TTYT-DX', true)).toEqual([]);
     await eventually(async () => (await alerts('HLT_FACILITY_OVERLOAD'))[0]?.timeline.some((t: Inline) => t.action === 'breach ended'));
   });
+
+  it('raises an emergency queue of more than 20 patients waiting for 30 minutes at the provincial hospital', async () => {
+    const waiting = async (minutes: number, emergencyWaiting: number) => {
+      const reportedAt = new Date(Date.parse('2026-12-08T13:00:00Z') + minutes * 60_000).toISOString();
+      hub.clock.set(new Date(reportedAt));
+      const input = {
+        source: 'his-bvdk-binhphuoc',
+        loads: [
+          { facilityCode: 'BP-BV-DKT', bedsOccupied: 600, emergencyWaiting, ambulancesAvailable: 3, reportedAt, sourceId: `e-${++seq}` },
+        ],
+      };
+      expect((await gql(hub, INGEST_LOADS, { input }, hub.tokens.SYSTEM)).errors).toBeUndefined();
+    };
+    await waiting(0, 22);
+    await waiting(20, 26);
+    expect(await breaches('BP-BV-DKT')).toEqual([]);
+    await waiting(30, 24);
+    expect(await breaches('BP-BV-DKT', true)).toMatchObject([
+      { rule: { code: 'EMERGENCY_WAITING_20_30M' }, peakValue: 26, severity: 'SEVERE', startedAt: '2026-12-08T13:00:00.000Z' },
+    ]);
+    await waiting(40, 12);
+    expect(await breaches('BP-BV-DKT', true)).toEqual([]);
+  });
 });
