@@ -58,6 +58,15 @@ describe('health: ingest of facility loads and case counts', () => {
       ['BP-TTYT-BL', '2026-11-22T23:59:00.000Z'],
       ['BP-TTYT-DX', '2026-11-22T23:58:00.000Z'],
     ]);
+    // Its daily series (staff data) splits at midnight Asia/Ho_Chi_Minh: 17:00 UTC.
+    const SERIES = `{ facilityLoadSeries(facilityCode: "BP-TTYT-DX", metric: BED_OCCUPANCY, from: "2026-11-20T00:00:00Z", to: "2026-11-24T00:00:00Z", bucket: DAY) { bucketStart reports min max } }`;
+    const days = await gql(hub, SERIES, {}, hub.tokens.OPERATOR);
+    expect(days.data.facilityLoadSeries.map((p: { bucketStart: string; reports: number }) => [p.bucketStart, p.reports])).toEqual([
+      ['2026-11-21T17:00:00.000Z', 360],
+      ['2026-11-22T17:00:00.000Z', 140],
+    ]);
+    expect(days.data.facilityLoadSeries[0].max).toBeLessThanOrEqual(100 * (99 / 150) + 1e-9);
+    expect((await gql(hub, SERIES)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('stores a bulk of case counts once when it is sent twice, and the mutation likewise', async () => {

@@ -3,11 +3,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { HealthContext } from '../context';
 import { AdministrativeUnit, ref } from '../foreign/entities';
 import { INGEST_ROLES } from '../ingestRoutes';
-import { DISEASE_NAMES, FACILITY_KIND_NAMES, FACILITY_LEVEL_NAMES, FacilityKind, HealthTerm, termsOf } from '../vocabulary';
+import { Bucket, DISEASE_NAMES, FACILITY_KIND_NAMES, FACILITY_LEVEL_NAMES, FacilityKind, HealthTerm, termsOf } from '../vocabulary';
 import { Facility } from './facility';
 import { ingestFacilityLoads } from './ingestLoads';
 import { LatestLoad } from './load';
 import { HealthIngestResult, IngestFacilityLoadsInput, MAX_BATCH } from './load.input';
+import { LoadMetric, LoadPoint, loadSeries } from './loadSeries';
 
 const MAX_PAGE = 200;
 
@@ -77,6 +78,21 @@ export class FacilityResolver {
   })
   unit(@Root() facility: Facility): AdministrativeUnit | null {
     return ref<AdministrativeUnit>(facility.unitId);
+  }
+
+  @Authorized(...STAFF_AND_SYSTEMS)
+  @Query(() => [LoadPoint], {
+    description: 'A facility’s load per bucket (Asia/Ho_Chi_Minh), from its hourly rollups. Staff roles only',
+  })
+  facilityLoadSeries(
+    @Arg('facilityCode', { description: 'The facility’s code, e.g. BP-BV-DKT' }) facilityCode: string,
+    @Arg('metric', () => LoadMetric, { description: 'What of its load' }) metric: LoadMetric,
+    @Arg('from', { description: 'Start of the series (inclusive, UTC instant)' }) from: Date,
+    @Arg('to', { description: 'End of the series (exclusive), at most 731 days after from' }) to: Date,
+    @Arg('bucket', () => Bucket, { description: 'Width of each point' }) bucket: Bucket,
+    @Ctx() ctx: HealthContext,
+  ): Promise<LoadPoint[]> {
+    return loadSeries(ctx, { facilityCode, metric, from, to, bucket });
   }
 
   @FieldResolver(() => HealthTerm, { description: 'Its kind with Vietnamese and English names' })

@@ -12,7 +12,7 @@ import {
 } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { evaluateFacilities } from '../rule/evaluateFacilities';
-import { HealthMetric } from '../rule/rule';
+import { LoadMetric } from './loadSeries';
 import { firstOfEach, type IngestOutcome } from '../surveillance/firstOfEach';
 import { MAX_BATCH } from './load.input';
 import { validateLoads, type LoadCandidate, type ValidLoad } from './validateLoads';
@@ -37,10 +37,10 @@ const ROLLUP: HourlyRollupSpec = {
   measures: ['sum', 'count', 'min', 'max'],
 };
 /** What each rolled-up metric is of a load report. */
-const MEASURES: [string, (l: ValidLoad) => number][] = [
-  [HealthMetric.BED_OCCUPANCY, (l) => (l.beds ? (l.bedsOccupied * 100) / l.beds : 0)],
-  [HealthMetric.EMERGENCY_WAITING, (l) => l.emergencyWaiting],
-  ['AMBULANCES_AVAILABLE', (l) => l.ambulancesAvailable],
+const MEASURES: [LoadMetric, (l: ValidLoad) => number][] = [
+  [LoadMetric.BED_OCCUPANCY, (l) => (l.beds ? (l.bedsOccupied * 100) / l.beds : 0)],
+  [LoadMetric.EMERGENCY_WAITING, (l) => l.emergencyWaiting],
+  [LoadMetric.AMBULANCES_AVAILABLE, (l) => l.ambulancesAvailable],
 ];
 
 /**
