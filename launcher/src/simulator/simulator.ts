@@ -1,6 +1,7 @@
 import { issueToken, Role, type Logger } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { EGOV_DOSSIERS, OneStopShop } from './egov';
+import { HEALTH_INGEST, healthRound } from './health';
 import { airReadings, hydroReadings, type Reading } from './province';
 import { congestion, detections, heartbeats } from './traffic';
 import { playUrban } from './urban';
@@ -77,6 +78,7 @@ export class Simulator {
     });
     // The one-stop-shop system; its overdue backlog comes in the rain event's round.
     await this.post(EGOV_DOSSIERS, this.oneStopShop.round(at, round, this.options.rainAfterRounds));
+    await this.post(HEALTH_INGEST, healthRound(at, round));
     const hydro = hydroReadings(at, storm);
     if (this.mqtt) {
       for (const reading of hydro)

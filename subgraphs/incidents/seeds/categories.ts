@@ -454,6 +454,19 @@ export const categories: CategorySeed[] = [
     citizenReportable: true,
     competentAgencyKind: 'HEALTH',
   },
+  // A hospital full for hours or an emergency queue that does not move: the health department arranges transfers within half a working day.
+  {
+    code: 'HLT_FACILITY_OVERLOAD',
+    sector: Sector.HEALTH,
+    nameVi: 'Quá tải cơ sở y tế (giường bệnh, cấp cứu)',
+    nameEn: 'Health facility overload (beds, emergency)',
+    defaultProcess: TIMED,
+    defaultSeverity: MODERATE,
+    slaMinutes: WORKING_DAY / 2,
+    slaInWorkingTime: true,
+    citizenReportable: false,
+    competentAgencyKind: 'HEALTH',
+  },
   {
     code: 'HLT_FOOD_SAFETY',
     sector: Sector.HEALTH,
