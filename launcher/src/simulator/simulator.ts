@@ -1,6 +1,7 @@
 import { issueToken, Role, type Logger } from '@ioc-graph/platform';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { airReadings, hydroReadings, type Reading } from './province';
+import { securityReports, SECURITY_REPORTS } from './security';
 import { congestion, detections, heartbeats } from './traffic';
 
 export interface SimulatorOptions {
@@ -72,6 +73,7 @@ export class Simulator {
       detections: { source: 'camera-ai-bp', detections: detections(at, round) },
       congestion: { source: 'camera-ai-bp', readings: congestion(at) },
     });
+    await this.post(SECURITY_REPORTS, { input: { source: 'ca-binhphuoc-113', reports: securityReports(at, round) } });
     const hydro = hydroReadings(at, storm);
     if (this.mqtt) {
       for (const reading of hydro)
