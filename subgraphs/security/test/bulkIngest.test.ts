@@ -50,6 +50,18 @@ describe('security: ingest of police reports', () => {
     expect(await count()).toBe(3_200);
   });
 
+  it('takes a case’s new status when the police system sends its report again, and stores nothing more', async () => {
+    const [first] = reports(1, '2026-09-15T00:00:00Z');
+    expect(await sendBulk(hub, [first], Role.SYSTEM)).toMatchObject({ stored: 1 });
+    expect(await sendBulk(hub, [{ ...first, status: 'RESOLVED', place: 'changed' }], Role.SYSTEM)).toMatchObject({
+      stored: 0,
+      duplicates: 1,
+    });
+    const rows = await sql(hub, 'select status, place from security.report where source_id = ?', [first.sourceId]);
+    expect(rows).toEqual([{ status: 'RESOLVED', place: first.place }]);
+    expect(await count()).toBe(3_201);
+  });
+
   it('refuses personal data and bad fields as a whole, naming them, and lets only SYSTEM and OPERATOR send', async () => {
     const before = await count();
     const [good, bad, worse] = reports(3, '2026-09-20T00:00:00Z');

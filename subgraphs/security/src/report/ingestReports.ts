@@ -160,6 +160,20 @@ export async function ingestReports(
   return { received: reports.length, stored, duplicates: reports.length - stored };
 }
 
+/**
+ * A report sent again may carry its case's new status (the police system sends a case as it moves): the
+ * stored report takes it, in one statement. Nothing else of a known report changes.
+ */
+async function updateStatuses(tx: EntityManager, source: string, known: ValidReport[]): Promise<void> {
+  if (!known.length) return;
+  await tx.execute(
+    `update security.report r set status = k.status
+     from jsonb_to_recordset(?::jsonb) as k(source_id text, status text)
+     where r.source = ? and r.source_id = k.source_id and r.status <> k.status`,
+    [JSON.stringify(known.map((r) => ({ source_id: r.sourceId, status: r.status }))), source],
+  );
+}
+
 async function storeReports(tx: EntityManager, at: Date, actor: Identity, source: string, rows: ValidReport[]): Promise<number> {
   const receivedAt = at.toISOString();
   const sourceField = copyText(source);
@@ -171,6 +185,14 @@ async function storeReports(tx: EntityManager, at: Date, actor: Identity, source
   const stored = outcome.all
     ? rows
     : rows.filter((r) => outcome.sourceIds.has(r.sourceId) && !taken.has(r.sourceId) && Boolean(taken.add(r.sourceId)));
+  if (!outcome.all) {
+    const fresh = new Set(stored);
+    await updateStatuses(
+      tx,
+      source,
+      rows.filter((r) => !fresh.has(r)),
+    );
+  }
   await upsertHourlyRollups(
     tx,
     ROLLUP,
