@@ -217,4 +217,57 @@ describe('security: hotspots and their alerts', () => {
     const tooLong = await gql(hub, `{ securityMonthlyCounts(from: "2020-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { count } }`);
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'to' }] });
   });
+
+  it('lets an operator change a rule’s usual level and switch it off, on the audit trail; an open breach ends at the next ingest', async () => {
+    const CHANGE = `mutation ($code: String!, $change: SecurityRuleChange!) { changeSecurityRule(code: $code, change: $change) { code sigmas floor windowHours baselineDays } }`;
+    const SWITCH = `mutation ($code: String!, $active: Boolean!) { setSecurityRuleActive(code: $code, active: $active) { code active } }`;
+    const bad = await gql(hub, CHANGE, { code: 'THEFT_SURGE_24H', change: { sigmas: -1, floor: 0, baselineDays: 400 } }, Role.OPERATOR);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((bad.errors![0]!.extensions!.problems as { field: string }[]).map((p: { field: string }) => p.field)).toEqual([
+      'change.sigmas',
+      'change.floor',
+      'change.baselineDays',
+    ]);
+    expect((await gql(hub, CHANGE, { code: 'THEFT_SURGE_24H', change: { floor: 6 } }, Role.SYSTEM)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await gql(hub, CHANGE, { code: 'NO_SUCH_RULE', change: { floor: 6 } }, Role.OPERATOR)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    const changed = await gql(hub, CHANGE, { code: 'THEFT_SURGE_24H', change: { floor: 6, sigmas: 2.5 } }, Role.OPERATOR);
+    expect(changed.data.changeSecurityRule).toEqual({ code: 'THEFT_SURGE_24H', sigmas: 2.5, floor: 6, windowHours: 24, baselineDays: 28 });
+    expect((await gql(hub, SWITCH, { code: 'THEFT_SURGE_24H', active: false }, Role.OPERATOR)).data.setSecurityRuleActive.active).toBe(
+      false,
+    );
+    const audit = await sql(
+      hub,
+      `select action, actor, changes from security.audit_entry where entity_type = 'SecurityRule' order by at, id`,
+    );
+    expect(audit).toEqual([
+      { action: 'changed', actor: 'demo-operator', changes: { floor: [5, 6], sigmas: [3, 2.5] } },
+      { action: 'deactivated', actor: 'demo-operator', changes: { active: [true, false] } },
+    ]);
+    // The next ingest ends Tân Bình's open breach under the switched-off rule, and its alert says so.
+    const [open] = await breaches({ open: true, c: 'BP-689-TANBINH' });
+    await sendBulk(
+      hub,
+      [
+        report({
+          communeCode: 'BP-697-HUNGLONG',
+          category: 'AFFRAY',
+          reportedAt: '2026-11-25T00:50:00Z',
+          caseRef: 'CT-1',
+          sourceId: 'ct-1',
+        }),
+      ],
+      Role.SYSTEM,
+    );
+    expect(await breaches({ open: true, c: 'BP-689-TANBINH' })).toEqual([]);
+    await eventually(async () =>
+      (await alerts()).edges.some(
+        (e: { node: { sourceRef: string; timeline: { action: string }[] } }) =>
+          e.node.sourceRef === open.id && e.node.timeline.some((t) => t.action === 'breach ended'),
+      ),
+    );
+  });
 });

@@ -38,7 +38,7 @@ export class SecurityReportResolver {
     }));
   }
 
-  @CacheHint(300)
+  @CacheHint(60)
   @Query(() => [SecurityMonthlyCount], {
     description:
       'Reports per month (Asia/Ho_Chi_Minh), district-level unit and category over [from, to): the open figure of the security sector. Public',

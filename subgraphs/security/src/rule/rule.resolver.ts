@@ -1,7 +1,9 @@
 import { breachOpenFilter, Role, STAFF_ROLES, switchRule } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { SecurityContext } from '../context';
+import { changeSecurityRule } from './changeRule';
 import { SecurityBreach, SecurityRule } from './rule';
+import { SecurityRuleChange } from './rule.input';
 
 /** The hotspot rules (data, switched on and off by operators) and the breaches they raised: staff only. */
 @Resolver()
@@ -38,5 +40,17 @@ export class SecurityRuleResolver {
     @Ctx() ctx: SecurityContext,
   ) {
     return switchRule(ctx.em, SecurityRule, 'SecurityRule', { code, active, identity: ctx.identity, requestId: ctx.requestId });
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => SecurityRule, {
+    description: 'Changes a hotspot rule’s usual level (k, floor, baseline days) or window; recorded in the audit trail. Operators only',
+  })
+  changeSecurityRule(
+    @Arg('code', { description: 'Code of the rule, e.g. THEFT_SURGE_24H' }) code: string,
+    @Arg('change', () => SecurityRuleChange, { description: 'The new values; fields left out keep theirs' }) change: SecurityRuleChange,
+    @Ctx() ctx: SecurityContext,
+  ) {
+    return changeSecurityRule(ctx.em, code, change, { identity: ctx.identity, requestId: ctx.requestId, at: ctx.clock.now() });
   }
 }
