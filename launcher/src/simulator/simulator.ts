@@ -3,6 +3,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { EGOV_DOSSIERS, OneStopShop } from './egov';
 import { HEALTH_INGEST, healthRound } from './health';
 import { airReadings, hydroReadings, type Reading } from './province';
+import { securityReports, SECURITY_REPORTS } from './security';
 import { congestion, detections, heartbeats } from './traffic';
 import { playUrban } from './urban';
 
@@ -62,7 +63,12 @@ export class Simulator {
     this.options.logger.info({ intervalMs: this.options.intervalMs, mqtt: Boolean(this.mqtt) }, 'simulating the province’s sensors');
   }
 
-  /** One round: air through GraphQL, rain and water through MQTT or GraphQL. */
+  /**
+   * One round of every simulated system, one after the other: air through GraphQL, the camera platform,
+   * the one-stop-shop, hospitals and surveillance, the police, rain and water through MQTT or GraphQL,
+   * street lighting and waste trucks. A system whose round fails is logged and the others still play;
+   * the round then fails, naming them.
+   */
   async tick(): Promise<void> {
     const round = this.round++;
     const at = new Date();
@@ -70,27 +76,45 @@ export class Simulator {
     const storm = stormRound >= 0 && stormRound < STORM.length ? STORM[stormRound] : 0;
     if (storm === 1 && STORM.indexOf(1) === stormRound)
       this.options.logger.info('the rain event peaks: hồ Thác Mơ rises past alarm level II');
-    await this.send('quan-trac-khong-khi', airReadings(at, round));
-    await this.post(TRAFFIC, {
-      heartbeats: heartbeats(at),
-      detections: { source: 'camera-ai-bp', detections: detections(at, round) },
-      congestion: { source: 'camera-ai-bp', readings: congestion(at) },
-    });
-    // The one-stop-shop system; its overdue backlog comes in the rain event's round.
-    await this.post(EGOV_DOSSIERS, this.oneStopShop.round(at, round, this.options.rainAfterRounds));
-    await this.post(HEALTH_INGEST, healthRound(at, round));
-    const hydro = hydroReadings(at, storm);
-    if (this.mqtt) {
-      for (const reading of hydro)
-        await this.mqtt.publishAsync(
-          `${this.options.mqttTopic}/${reading.stationCode}`,
-          JSON.stringify({ source: 'tram-thuy-van', readings: [reading] }),
-          { qos: 1 },
-        );
-    } else {
-      await this.send('tram-thuy-van', hydro);
+    const systems: [string, () => Promise<void>][] = [
+      ['air', () => this.send('quan-trac-khong-khi', airReadings(at, round))],
+      [
+        'traffic',
+        () =>
+          this.post(TRAFFIC, {
+            heartbeats: heartbeats(at),
+            detections: { source: 'camera-ai-bp', detections: detections(at, round) },
+            congestion: { source: 'camera-ai-bp', readings: congestion(at) },
+          }),
+      ],
+      // The one-stop-shop system; its overdue backlog comes in the rain event's round.
+      ['egov', () => this.post(EGOV_DOSSIERS, this.oneStopShop.round(at, round, this.options.rainAfterRounds))],
+      ['health', () => this.post(HEALTH_INGEST, healthRound(at, round))],
+      ['security', () => this.post(SECURITY_REPORTS, { input: { source: 'ca-binhphuoc-113', reports: securityReports(at, round) } })],
+      ['hydro', () => this.hydro(hydroReadings(at, storm))],
+      ['urban', () => playUrban(this.options, (query, variables) => this.post(query, variables), at, round)],
+    ];
+    const failed: string[] = [];
+    for (const [system, play] of systems) {
+      try {
+        await play();
+      } catch (error) {
+        failed.push(system);
+        this.options.logger.warn({ err: error, system, round }, 'a simulated system’s round failed');
+      }
     }
-    await playUrban(this.options, (query, variables) => this.post(query, variables), at, round);
+    if (failed.length) throw new Error(`simulated round ${round} failed for ${failed.join(', ')}`);
+  }
+
+  /** The rain and water gauges' readings, through MQTT like their devices, or the gateway without a broker. */
+  private async hydro(readings: Reading[]): Promise<void> {
+    if (!this.mqtt) return this.send('tram-thuy-van', readings);
+    for (const reading of readings)
+      await this.mqtt.publishAsync(
+        `${this.options.mqttTopic}/${reading.stationCode}`,
+        JSON.stringify({ source: 'tram-thuy-van', readings: [reading] }),
+        { qos: 1 },
+      );
   }
 
   private send(source: string, readings: Reading[]): Promise<void> {
