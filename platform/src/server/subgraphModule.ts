@@ -60,21 +60,36 @@ export interface StartSubgraphsOptions {
 }
 
 /**
- * Builds and starts every subgraph of the registry on one database, in dependency order, each told
- * the URLs its dependencies really listen on. What started before a failure is the caller's to stop
- * (see `onCreated`).
+ * Builds and starts every subgraph of the registry on one database, each as soon as the subgraphs it
+ * depends on listen (those with nothing left to wait for start together: a subgraph's boot is mostly
+ * waiting on PostgreSQL), each told the URLs its dependencies really listen on. Answers them in
+ * registry order. When one fails, the others are let finish first, so that every server built has
+ * been handed to `onCreated`; what started is then the caller's to stop, and the first failure is
+ * thrown.
  */
 export async function startSubgraphs(options: StartSubgraphsOptions): Promise<Record<string, StartedSubgraph>> {
-  const started: Record<string, StartedSubgraph> = {};
-  for (const entry of subgraphRegistry()) {
-    const module = (options.load ?? loadSubgraphModule)(entry);
-    const urls = Object.fromEntries(entry.dependencies.map((name) => [urlVariable(name), started[name].url]));
-    const config = module.readConfig(envReader({ ...options.env, PORT: String(options.port(entry)), ...urls }));
-    const server = await module.createServer(config, options.databaseUrl, options.dependencies?.(entry) ?? {});
-    options.onCreated?.(server, entry);
-    started[entry.name] = { entry, server, url: await server.listen(config.port, config.host) };
-  }
-  return started;
+  const registry = subgraphRegistry();
+  const starting = new Map<string, Promise<StartedSubgraph>>();
+  const start = (entry: SubgraphEntry): Promise<StartedSubgraph> => {
+    let started = starting.get(entry.name);
+    if (!started) {
+      started = (async () => {
+        const dependencies = await Promise.all(entry.dependencies.map((name) => start(registry.find((e) => e.name === name)!)));
+        const module = (options.load ?? loadSubgraphModule)(entry);
+        const urls = Object.fromEntries(dependencies.map((dependency) => [urlVariable(dependency.entry.name), dependency.url]));
+        const config = module.readConfig(envReader({ ...options.env, PORT: String(options.port(entry)), ...urls }));
+        const server = await module.createServer(config, options.databaseUrl, options.dependencies?.(entry) ?? {});
+        options.onCreated?.(server, entry);
+        return { entry, server, url: await server.listen(config.port, config.host) };
+      })();
+      starting.set(entry.name, started);
+    }
+    return started;
+  };
+  const outcomes = await Promise.allSettled(registry.map(start));
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return Object.fromEntries(outcomes.map((outcome, i) => [registry[i]!.name, (outcome as PromiseFulfilledResult<StartedSubgraph>).value]));
 }
 
 /** A subgraph's main module, checked for the two exports every subgraph has. */
