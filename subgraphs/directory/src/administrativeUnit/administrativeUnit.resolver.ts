@@ -61,6 +61,14 @@ export class AdministrativeUnitResolver {
     return unitsByParent(ctx).load(unit.id);
   }
 
+  @FieldResolver(() => [AdministrativeUnit], {
+    description:
+      'The unit itself, then its children by Vietnamese name: the rows of a wall screen that shows a unit beside its parts, in one list, so that each sector is asked once for all of them',
+  })
+  async selfAndChildren(@Root() unit: AdministrativeUnit, @Ctx() ctx: DirectoryContext) {
+    return [unit, ...(await unitsByParent(ctx).load(unit.id))];
+  }
+
   @FieldResolver(() => [AdministrativeUnit], { description: 'Units above this one, from the root down to the parent' })
   async ancestors(@Root() unit: AdministrativeUnit, @Ctx() ctx: DirectoryContext) {
     const found = await unitById(ctx).loadMany(unit.ancestorIds());
