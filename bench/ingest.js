@@ -11,6 +11,7 @@
 //     after the other: checked, stored (unique by source id), rolled up, VN_AQI and rules updated;
 //  3. sent again: the same batches, recognised as duplicates;
 //  4. the GraphQL mutation `ingestReadings` with the same readings under another source, for comparison.
+// Then the health, security, urban and e-government sectors' bulk routes on the same hub (bench/ingest<Sector>.js).
 // Prints readings per second of each, the ratios of new readings to both COPYs, and whether the goals (at
 // least 50,000 new readings/s and at least half the rate of the plain COPY) are met. The bodies and COPY rows are made before
 // the clock starts. Needs a PostgreSQL server: BENCH_DATABASE_URL (default the local server's `postgres`
@@ -22,6 +23,8 @@ const { pipeline } = require('node:stream/promises');
 const { graphql, spawnStack } = require('./support');
 
 const [BATCHES = 10, SIZE = 10_000] = process.argv.slice(2).map(Number);
+/** The sectors whose bulk ingest follows the readings' (bench/ingest<Sector>.js, each also runnable alone). */
+const SECTORS = ['Health', 'Security', 'Urban', 'Egov'];
 const GOALS = { readingsPerSecond: 50_000, ofCopy: 0.5 };
 const STATIONS = ['BP-KK-DX01', 'BP-KK-DX02', 'BP-KK-CT01', 'BP-KK-CT02', 'BP-KK-PL01'];
 const METRICS = [
@@ -161,6 +164,11 @@ async function main() {
     // environment.reading keeps only its key (source, source_id), which idempotency needs: this is the
     // ratio that storing the rows alone reaches, before any of them is read, checked or rolled up.
     console.log(`ceiling: COPY (like reading) / COPY (plain scratch) = ${(copy.indexed / copy.plain).toFixed(2)}`);
+    // The other sectors' bulk routes on the same hub, each printing records per second, new and sent again.
+    for (const sector of SECTORS) {
+      console.log('');
+      await require(`./ingest${sector}`).run(hub);
+    }
   } finally {
     await hub.stop();
   }

@@ -7,7 +7,7 @@
 //  2. case counts (the disease surveillance system) to `POST /ingest/v1/case-reports`: new, then again.
 // Each is checked, stored (unique by source id), rolled up per hour and judged by the sector's rules.
 // Prints records per second of each. The bodies are made before the clock starts.
-const { spawnStack } = require('./support');
+const { ndjson, runAlone, timedBulk } = require('./support');
 
 const [BATCHES = 5, SIZE = 10_000] = process.argv.slice(2).map(Number);
 /** Facilities of the demo with their beds and ambulances (subgraphs/health/seeds/facilities.ts). */
@@ -54,30 +54,8 @@ function caseBatch(b, start) {
   });
 }
 
-/** Times the batches sent one after the other to a bulk route; prints and returns records per second. */
-async function timed(label, hub, path, bodies) {
-  const url = new URL(`${path}?source=bench`, hub.gatewayUrl);
-  const totals = { received: 0, stored: 0, duplicates: 0 };
-  const began = process.hrtime.bigint();
-  for (const body of bodies) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${hub.tokens.SYSTEM}` },
-      body,
-    });
-    const answer = await response.json();
-    if (!response.ok) throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer.errors)}`);
-    for (const key of Object.keys(totals)) totals[key] += answer[key];
-  }
-  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-  const rate = totals.received / seconds;
-  console.log(
-    `${label.padEnd(28)} ${totals.received} records in ${seconds.toFixed(2)} s = ${Math.round(rate)} records/s (stored ${totals.stored}, duplicates ${totals.duplicates})`,
-  );
-  return rate;
-}
-
-const ndjson = (records) => Buffer.from(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const LOADS = '/ingest/v1/facility-loads?source=bench';
+const CASES = '/ingest/v1/case-reports?source=bench';
 
 /** The health sector's bulk ingest on a running hub (`{ gatewayUrl, tokens }`): records per second of each route. */
 async function run(hub) {
@@ -86,25 +64,13 @@ async function run(hub) {
   const cases = Array.from({ length: BATCHES }, (_, b) => ndjson(caseBatch(b, start)));
   console.log(`health: ${BATCHES} batches of ${SIZE} records per route, one after the other\n`);
   return {
-    loads: await timed('facility loads, new', hub, '/ingest/v1/facility-loads', loads),
-    loadsAgain: await timed('facility loads, sent again', hub, '/ingest/v1/facility-loads', loads),
-    cases: await timed('case counts, new', hub, '/ingest/v1/case-reports', cases),
-    casesAgain: await timed('case counts, sent again', hub, '/ingest/v1/case-reports', cases),
+    loads: await timedBulk(hub, 'facility loads, new', 'records', LOADS, loads),
+    loadsAgain: await timedBulk(hub, 'facility loads, sent again', 'records', LOADS, loads),
+    cases: await timedBulk(hub, 'case counts, new', 'records', CASES, cases),
+    casesAgain: await timedBulk(hub, 'case counts, sent again', 'records', CASES, cases),
   };
 }
 
 module.exports = { run };
 
-if (require.main === module) {
-  (async () => {
-    const hub = await spawnStack();
-    try {
-      await run(hub);
-    } finally {
-      await hub.stop();
-    }
-  })().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runAlone(run);

@@ -7,7 +7,7 @@
 // are spread over the communes of Bình Phước and the seven categories, one a minute going back from four
 // months ago, so that they fill the rollups without moving today's hotspots. The bodies are made before
 // the clock starts.
-const { spawnStack } = require('./support');
+const { ndjson, runAlone, timedBulk } = require('./support');
 
 const COMMUNES = [
   'BP-689-TANPHU',
@@ -46,44 +46,15 @@ function batch(b, size, start) {
   });
 }
 
+const REPORTS = '/ingest/v1/security-reports?source=bench-ca-bp';
+
 /** Sends the batches to a running hub ({ gatewayUrl, tokens }), new then again; answers reports/s of each. */
 async function run(hub, { batches = 5, size = 10_000 } = {}) {
   const start = Date.now() - 120 * 86_400_000;
-  const bodies = Array.from({ length: batches }, (_, b) =>
-    Buffer.from(
-      batch(b, size, start)
-        .map((r) => JSON.stringify(r))
-        .join('\n') + '\n',
-    ),
-  );
-  const url = new URL('/ingest/v1/security-reports?source=bench-ca-bp', hub.gatewayUrl);
-  const send = async (body) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${hub.tokens.SYSTEM}` },
-      body,
-    });
-    const answer = await response.json();
-    if (!response.ok) throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer.errors)}`);
-    return answer;
-  };
-  const timed = async (label) => {
-    const began = process.hrtime.bigint();
-    const totals = { received: 0, stored: 0, duplicates: 0 };
-    for (const body of bodies) {
-      const outcome = await send(body);
-      for (const key of Object.keys(totals)) totals[key] += outcome[key];
-    }
-    const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-    const rate = totals.received / seconds;
-    console.log(
-      `${label.padEnd(26)} ${totals.received} reports in ${seconds.toFixed(2)} s = ${Math.round(rate)} reports/s (stored ${totals.stored}, duplicates ${totals.duplicates})`,
-    );
-    return rate;
-  };
+  const bodies = Array.from({ length: batches }, (_, b) => ndjson(batch(b, size, start)));
   console.log(`security: ${batches} batches of ${size} police reports, NDJSON ${(bodies[0].length / 1e6).toFixed(2)} MB each`);
-  const fresh = await timed('new reports (bulk)');
-  const again = await timed('sent again (bulk)');
+  const fresh = await timedBulk(hub, 'new reports (bulk)', 'reports', REPORTS, bodies);
+  const again = await timedBulk(hub, 'sent again (bulk)', 'reports', REPORTS, bodies);
   return { fresh, again };
 }
 
@@ -91,15 +62,5 @@ module.exports = { run };
 
 if (require.main === module) {
   const [batches = 5, size = 10_000] = process.argv.slice(2).map(Number);
-  (async () => {
-    const hub = await spawnStack();
-    try {
-      await run(hub, { batches, size });
-    } finally {
-      await hub.stop();
-    }
-  })().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runAlone((hub) => run(hub, { batches, size }));
 }
