@@ -8,6 +8,11 @@ import { startEmbeddedPostgres } from '../platform/src/database/embedded';
 import { SERVICE_URLS, type Service } from './support/services';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/**
+ * The connections two workers need at once: a hub holds about 35 while it starts (ten subgraphs, each
+ * with its pool, its outbox relay's lock and its bus), and some suites run two hubs.
+ */
+const CONNECTIONS_NEEDED = 200;
 
 /** Connects and returns nothing, or the reason it could not. */
 async function tryConnect(url: string): Promise<string | null> {
@@ -20,6 +25,20 @@ async function tryConnect(url: string): Promise<string | null> {
     return (error as Error).message || String((error as { code?: string }).code);
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** The server's `max_connections`, less those reserved for superusers. */
+async function maxConnections(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int as n",
+    );
+    return rows[0]!.n;
+  } finally {
+    await client.end();
   }
 }
 
@@ -45,7 +64,7 @@ async function startEmbedded(why: string): Promise<string> {
     return url;
   }
   const started = Date.now();
-  const server = await startEmbeddedPostgres({ dataDir, port, database: 'postgres' });
+  const server = await startEmbeddedPostgres({ dataDir, port, database: 'postgres', maxConnections: CONNECTIONS_NEEDED + 100 });
   (globalThis as { iocTestPostgres?: typeof server }).iocTestPostgres = server;
   console.log(`\n== tests: ${why}; started the embedded PostgreSQL on port ${port} (${dataDir}) in ${Date.now() - started} ms`);
   return server.url;
@@ -64,11 +83,13 @@ async function choosePostgres(): Promise<string> {
     return given;
   }
   const why = await tryConnect(DEFAULT_URL);
-  if (why === null) {
-    console.log(`\n== tests: PostgreSQL at 127.0.0.1:5432`);
-    return DEFAULT_URL;
+  if (why !== null) return startEmbedded(`no PostgreSQL at 127.0.0.1:5432 (${why})`);
+  const allowed = await maxConnections(DEFAULT_URL);
+  if (allowed < CONNECTIONS_NEEDED) {
+    return startEmbedded(`the PostgreSQL at 127.0.0.1:5432 allows ${allowed} connections, the suites need ${CONNECTIONS_NEEDED}`);
   }
-  return startEmbedded(`no PostgreSQL at 127.0.0.1:5432 (${why})`);
+  console.log(`\n== tests: PostgreSQL at 127.0.0.1:5432`);
+  return DEFAULT_URL;
 }
 
 /** Drops databases of runs that have ended: another run on this machine may be using its own. */

@@ -9,6 +9,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   user?: string;
   password?: string;
+  /** PostgreSQL's `max_connections`. @default 100 (PostgreSQL's own) */
+  maxConnections?: number;
   logger?: Logger;
 }
 
@@ -60,6 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : [],
     onLog: (message: unknown) => {
       log = (log + String(message)).slice(-4000);
       options.logger?.debug({ postgres: String(message).trim() });

@@ -79,7 +79,8 @@ export interface PostgresBusOptions {
  * from its last delivered seq, so live delivery does not fall back to the poll.
  */
 export async function createPostgresBus(options: PostgresBusOptions): Promise<EventBus> {
-  const pool = new Pool({ connectionString: options.url, max: 4 });
+  // Idle connections close after 5 s: a hub's every service has a bus, and most publish only now and then.
+  const pool = new Pool({ connectionString: options.url, max: 4, idleTimeoutMillis: 5_000 });
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'event bus connection lost'));
   const client = await pool.connect();
   try {
