@@ -74,7 +74,14 @@ describe('traces across the gateway and the subgraphs', () => {
           const fetch = inTrace().find((s) => s.kind === SpanKind.CLIENT && s.attributes['ioc_graph.subgraph'] === subgraph);
           const served = fetch && inTrace().find((s) => s.service === `ioc-graph-${subgraph}` && s.parentSpanId === fetch.spanId);
           const statement =
-            served && inTrace().find((s) => s.attributes['db.system.name'] === 'postgresql' && receiver.ancestors(s).includes(served));
+            served &&
+            inTrace().find(
+              // A statement's span (not a connection's: a pool opens one when its idle ones have closed).
+              (s) =>
+                s.attributes['db.system.name'] === 'postgresql' &&
+                'db.query.text' in s.attributes &&
+                receiver.ancestors(s).includes(served),
+            );
           return statement && { fetch, served, statement };
         },
         { timeout: 60_000, what: `the spans of the ${subgraph} subgraph` },
