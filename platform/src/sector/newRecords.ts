@@ -21,6 +21,16 @@ export type NewRecords = { all: true; count: number } | { all: false; count: num
 const UNIQUE_VIOLATION = '23505';
 
 /**
+ * The records of a batch that {@link storeNewRecords} stored, in the batch's order: all of them, or those
+ * whose source id it listed (of a source id repeated in the batch, its first record).
+ */
+export function storedRecords<R extends { sourceId: string }>(rows: readonly R[], outcome: NewRecords): R[] {
+  if (outcome.all) return [...rows];
+  const taken = new Set<string>();
+  return rows.filter((r) => outcome.sourceIds.has(r.sourceId) && !taken.has(r.sourceId) && Boolean(taken.add(r.sourceId)));
+}
+
+/**
  * Stores the records of a batch that are new by `(source, source_id)`, inside the caller's transaction,
  * and answers which were new. `rows` are the batch's records in COPY's text format (see `copyText`),
  * in the order of the spec's columns.

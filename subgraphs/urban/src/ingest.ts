@@ -1,4 +1,4 @@
-import { badInput, BatchProblems, checkSource, type NewRecords } from '@ioc-graph/platform';
+import { badInput, BatchProblems, checkSource } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 
@@ -42,10 +42,3 @@ export async function rowsByCode<R extends { id: string; code: string }>(
 /** Whether a value is a number within [min, max]. */
 export const inRange = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-
-/** The rows of a batch `storeNewRecords` stored: all, or the first row of each new source id. */
-export function storedRows<R extends { sourceId: string }>(rows: R[], outcome: NewRecords): R[] {
-  if (outcome.all) return rows;
-  const taken = new Set<string>();
-  return rows.filter((r) => outcome.sourceIds.has(r.sourceId) && !taken.has(r.sourceId) && Boolean(taken.add(r.sourceId)));
-}

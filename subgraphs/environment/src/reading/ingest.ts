@@ -4,6 +4,7 @@ import {
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   upsertHourlyRollups,
   type Clock,
   type HourlyRollupSpec,
@@ -82,7 +83,7 @@ async function storeReadings(tx: EntityManager, clock: Clock, actor: Identity, s
     copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.stationId}\t${r.metric}\t${r.value}\t${r.measuredAtText}\t${receivedAt}\n`;
   }
   const outcome = await storeNewRecords(tx, READINGS, copy);
-  const stored = outcome.all ? rows : firstOfEach(rows, outcome.sourceIds);
+  const stored = storedRecords(rows, outcome);
   const groups = hourlyGroups(
     stored,
     (r) => [r.stationId, r.metric],
@@ -129,10 +130,4 @@ async function recordLatest(tx: EntityManager, source: string, stored: ValidRead
        where excluded.measured_at > t.measured_at`,
     [source, JSON.stringify(rows)],
   );
-}
-
-/** The rows stored when only some were new: those listed, and of a source id repeated in the batch its first. */
-function firstOfEach(rows: ValidReading[], sourceIds: Set<string>): ValidReading[] {
-  const taken = new Set<string>();
-  return rows.filter((r) => sourceIds.has(r.sourceId) && !taken.has(r.sourceId) && Boolean(taken.add(r.sourceId)));
 }

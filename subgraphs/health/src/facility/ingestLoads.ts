@@ -4,6 +4,7 @@ import {
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   upsertHourlyRollups,
   type Clock,
   type HourlyRollupSpec,
@@ -13,7 +14,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { evaluateFacilities } from '../rule/evaluateFacilities';
 import { LoadMetric } from './loadSeries';
-import { firstOfEach, type IngestOutcome } from '../surveillance/firstOfEach';
+import type { IngestOutcome } from '../surveillance/ingestOutcome';
 import { MAX_BATCH } from './load.input';
 import { validateLoads, type LoadCandidate, type ValidLoad } from './validateLoads';
 
@@ -69,7 +70,7 @@ export async function ingestFacilityLoads(
     for (const l of valid.rows)
       copy += `${sourceField}\t${copyText(l.sourceId)}\t${l.facilityId}\t${l.reportedAtText}\t${l.bedsOccupied}\t${l.emergencyWaiting}\t${l.ambulancesAvailable}\t${receivedAt}\n`;
     const outcome = await storeNewRecords(tx, LOADS, copy);
-    const stored = outcome.all ? valid.rows : firstOfEach(valid.rows, outcome.sourceIds);
+    const stored = storedRecords(valid.rows, outcome);
     const groups = MEASURES.flatMap(([metric, valueOf]) =>
       hourlyGroups(
         stored,

@@ -9,6 +9,7 @@ import {
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   upsertHourlyRollups,
   type Clock,
   type HourlyRollupSpec,
@@ -19,7 +20,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { MAX_BATCH } from '../facility/load.input';
 import { evaluateOutbreaks } from '../rule/evaluateOutbreaks';
 import { Disease } from '../vocabulary';
-import { firstOfEach, type IngestOutcome } from './firstOfEach';
+import type { IngestOutcome } from './ingestOutcome';
 
 /** One case count as a sending system gave it (typed by GraphQL, or a line of a bulk body), checked here. */
 export interface CaseCandidate {
@@ -130,7 +131,7 @@ export async function ingestCaseReports(
     for (const r of valid.rows)
       copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.disease}\t${r.unitId}\t${r.reportedAtText}\t${r.cases}\t${r.deaths}\t${receivedAt}\n`;
     const outcome = await storeNewRecords(tx, REPORTS, copy);
-    const stored = outcome.all ? valid.rows : firstOfEach(valid.rows, outcome.sourceIds);
+    const stored = storedRecords(valid.rows, outcome);
     const groups = (['CASES', 'DEATHS'] as const).flatMap((measure) =>
       hourlyGroups(
         stored,

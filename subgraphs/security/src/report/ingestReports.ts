@@ -9,6 +9,7 @@ import {
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   textProblem,
   upsertHourlyRollups,
   type Clock,
@@ -181,10 +182,7 @@ async function storeReports(tx: EntityManager, at: Date, actor: Identity, source
   for (const r of rows)
     copy += `${sourceField}\t${copyText(r.sourceId)}\t${copyText(r.caseRef)}\t${r.category}\t${r.channel}\t${r.communeId}\t${copyText(r.place)}\t${copyText(r.policeUnit)}\t${r.status}\t${r.reportedAtText}\t${receivedAt}\n`;
   const outcome = await storeNewRecords(tx, REPORTS, copy);
-  const taken = new Set<string>();
-  const stored = outcome.all
-    ? rows
-    : rows.filter((r) => outcome.sourceIds.has(r.sourceId) && !taken.has(r.sourceId) && Boolean(taken.add(r.sourceId)));
+  const stored = storedRecords(rows, outcome);
   if (!outcome.all) {
     const fresh = new Set(stored);
     await updateStatuses(

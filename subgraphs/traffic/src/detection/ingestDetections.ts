@@ -9,6 +9,7 @@ import {
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   textProblem,
   upsertHourlyRollups,
   type Clock,
@@ -158,10 +159,7 @@ async function storeDetections(tx: EntityManager, at: Date, actor: Identity, sou
     copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.cameraId}\t${r.kind}\t${plate}\t${copyText(r.imageUrl)}\t${r.confidence}\t${r.detectedAtText}\t${receivedAt}\n`;
   }
   const outcome = await storeNewRecords(tx, DETECTIONS, copy);
-  const taken = new Set<string>();
-  const stored = outcome.all
-    ? rows
-    : rows.filter((r) => outcome.sourceIds.has(r.sourceId) && !taken.has(r.sourceId) && Boolean(taken.add(r.sourceId)));
+  const stored = storedRecords(rows, outcome);
   await upsertHourlyRollups(
     tx,
     ROLLUP,

@@ -6,6 +6,7 @@ import {
   hourlyGroups,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   upsertHourlyRollups,
   type Clock,
   type HourlyRollupSpec,
@@ -13,7 +14,7 @@ import {
   type RecordTableSpec,
 } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MAX_BATCH, rowsByCode, startBatch, storedRows, type UrbanIngestResult } from '../ingest';
+import { MAX_BATCH, rowsByCode, startBatch, type UrbanIngestResult } from '../ingest';
 import { judgeUrban } from '../rule/evaluate';
 import { LightingState } from '../vocabulary';
 
@@ -110,7 +111,7 @@ async function storeReports(tx: EntityManager, at: Date, actor: Identity, source
   for (const r of rows)
     copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.circuitId}\t${r.state}\t${r.failedLamps}\t${r.reportedAtText}\t${receivedAt}\n`;
   const outcome = await storeNewRecords(tx, REPORTS, copy);
-  const stored = storedRows(rows, outcome);
+  const stored = storedRecords(rows, outcome);
   await upsertHourlyRollups(
     tx,
     ROLLUP,

@@ -5,12 +5,13 @@ import {
   eventTimeText,
   SERVICE_IDENTITY,
   storeNewRecords,
+  storedRecords,
   type Clock,
   type Identity,
   type RecordTableSpec,
 } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { inRange, MAX_BATCH, rowsByCode, startBatch, storedRows, type UrbanIngestResult } from '../ingest';
+import { inRange, MAX_BATCH, rowsByCode, startBatch, type UrbanIngestResult } from '../ingest';
 import { judgeUrban } from '../rule/evaluate';
 
 const PINGS: RecordTableSpec = {
@@ -105,7 +106,7 @@ async function storePings(tx: EntityManager, at: Date, actor: Identity, source: 
   for (const r of rows)
     copy += `${sourceField}\t${copyText(r.sourceId)}\t${r.truckId}\t${r.latitude}\t${r.longitude}\t${r.atText}\t${receivedAt}\n`;
   const outcome = await storeNewRecords(tx, PINGS, copy);
-  const stored = storedRows(rows, outcome);
+  const stored = storedRecords(rows, outcome);
   if (stored.length) {
     const json = JSON.stringify(
       stored.map((r) => ({
