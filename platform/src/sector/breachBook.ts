@@ -5,6 +5,28 @@ import { emitEvent } from '../events/outboxEvent';
 import { breachChange, closeBreach, extendBreach, openedBreach, type BreachState, type Verdict } from './judge';
 
 /** The payload of a breach's event at a step, or null when its rule raises no alert (no event is written). */
+/** Where a breach is: its subject (a station, a camera, a commune…) by id, code and name, its unit with its lineage, and its position when known. */
+export interface BreachPlace {
+  id: string;
+  code: string;
+  nameVi: string;
+  unitId: string;
+  unitLineage: string[];
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** The fields of a breach's payload that say where it is: its unit, lineage, position and place name. */
+export const breachPlaceFields = (
+  place: BreachPlace,
+): Pick<BreachPayload, 'unitId' | 'unitLineage' | 'latitude' | 'longitude' | 'place'> => ({
+  unitId: place.unitId,
+  unitLineage: place.unitLineage,
+  latitude: place.latitude,
+  longitude: place.longitude,
+  place: place.nameVi,
+});
+
 export type DescribeBreach<B> = (breach: B, step: BreachStep) => BreachPayload | null;
 
 /** Who writes the breaches of one evaluation, and when. */

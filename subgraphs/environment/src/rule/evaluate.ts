@@ -1,5 +1,6 @@
 import {
   BreachBook,
+  breachPlaceFields,
   escalate,
   inRuleArea,
   judgeHourlyWindow,
@@ -99,11 +100,7 @@ function payload(rule: Rule, station: Station, breach: Breach, judged: Judged | 
     severity: breach.severity,
     headline: breachHeadline(rule, station, value, threshold, step === 'breachClosed'),
     description: `Quy tắc ${rule.code} (${rule.nameVi}) tại trạm ${station.code}: ${rule.metric} ${formatNumber(value, 2)}, ngưỡng ${formatNumber(threshold, 2)}; đỉnh ${formatNumber(breach.peakValue, 2)}`,
-    unitId: station.unitId,
-    unitLineage: station.unitLineage,
-    latitude: station.latitude,
-    longitude: station.longitude,
-    place: station.nameVi,
+    ...breachPlaceFields(station),
     startedAt: breach.startedAt.toISOString(),
     status: 'ACTUAL',
   };

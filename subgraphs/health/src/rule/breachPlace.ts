@@ -1,17 +1,10 @@
-import type { BreachPayload, BreachState, BreachStep } from '@ioc-graph/platform';
+import { breachPlaceFields, type BreachPayload, type BreachPlace, type BreachState, type BreachStep } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HealthBreach, type HealthRule } from './rule';
 
 /** Where a health breach is (a commune or a facility), for its event payload. */
-export interface Place {
+export interface Place extends BreachPlace {
   type: 'AdministrativeUnit' | 'Facility';
-  id: string;
-  code: string;
-  nameVi: string;
-  unitId: string;
-  unitLineage: string[];
-  latitude: number | null;
-  longitude: number | null;
 }
 
 /** A number the Vietnamese way (decimal comma), with at most `digits` decimals. */
@@ -29,11 +22,7 @@ export const describeAt =
     severity: breach.severity,
     headline: headline(step),
     description: `Quy tắc ${breach.rule.code} (${breach.rule.nameVi}) tại ${place.nameVi}: ${detail}; đỉnh ${formatNumber(breach.peakValue)}`,
-    unitId: place.unitId,
-    unitLineage: place.unitLineage,
-    latitude: place.latitude,
-    longitude: place.longitude,
-    place: place.nameVi,
+    ...breachPlaceFields(place),
     startedAt: breach.startedAt.toISOString(),
     status: 'ACTUAL',
   });

@@ -1,18 +1,18 @@
-import { localClockTime, localDate, type BreachPayload, type BreachState, type BreachStep } from '@ioc-graph/platform';
+import {
+  breachPlaceFields,
+  localClockTime,
+  localDate,
+  type BreachPayload,
+  type BreachPlace,
+  type BreachState,
+  type BreachStep,
+} from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Camera, RoadSegment } from '../camera/camera';
 import { TrafficBreach, type TrafficRule } from './rule';
 
 /** Where a breach is, for its event payload. */
-export interface Place {
-  id: string;
-  code: string;
-  nameVi: string;
-  unitId: string;
-  unitLineage: string[];
-  latitude: number | null;
-  longitude: number | null;
-}
+export type Place = BreachPlace;
 
 export const cameraPlace = (c: Camera): Place => ({
   id: c.id,
@@ -62,11 +62,7 @@ export const describeAt =
       severity: breach.severity,
       headline: typeof headline === 'string' ? headline : headline(step),
       description: `Quy tắc ${rule.code} (${rule.nameVi}) tại ${breach.subjectType === 'Camera' ? 'camera' : 'đoạn đường'} ${place.code}; đỉnh ${num(breach.peakValue)}`,
-      unitId: place.unitId,
-      unitLineage: place.unitLineage,
-      latitude: place.latitude,
-      longitude: place.longitude,
-      place: place.nameVi,
+      ...breachPlaceFields(place),
       startedAt: breach.startedAt.toISOString(),
       status: 'ACTUAL',
       ...(step === 'breachOpened' && evidence.length ? { evidence } : {}),

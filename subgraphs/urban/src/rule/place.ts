@@ -1,17 +1,17 @@
-import { localClockTime, localDate, type BreachPayload, type BreachState, type BreachStep } from '@ioc-graph/platform';
+import {
+  breachPlaceFields,
+  localClockTime,
+  localDate,
+  type BreachPayload,
+  type BreachPlace,
+  type BreachState,
+  type BreachStep,
+} from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UrbanBreach, type UrbanRule } from './rule';
 
 /** Where a breach is, for its event payload. */
-export interface Place {
-  id: string;
-  code: string;
-  nameVi: string;
-  unitId: string;
-  unitLineage: string[];
-  latitude: number | null;
-  longitude: number | null;
-}
+export type Place = BreachPlace;
 
 /** The columns of a place as the evaluation queries select them (`alias.` prefixed; its position from `geoAlias`). */
 export const placeColumns = (alias: string, geoAlias = alias) =>
@@ -35,11 +35,7 @@ export const describeAt =
     severity: breach.severity,
     headline: typeof headline === 'string' ? headline : headline(step),
     description: `${description} (quy tắc ${breach.rule.code}: ${breach.rule.nameVi})`,
-    unitId: place.unitId,
-    unitLineage: place.unitLineage,
-    latitude: place.latitude,
-    longitude: place.longitude,
-    place: place.nameVi,
+    ...breachPlaceFields(place),
     startedAt: breach.startedAt.toISOString(),
     status: 'ACTUAL',
   });
