@@ -25,37 +25,37 @@ describe('partners: bad input', () => {
   };
 
   it.each([
-    ['an unaccepted licence', { licenceAccepted: false }, 'input.licenceAccepted'],
-    ['an unknown licence', { licence: 'MIT' }, 'input.licence'],
-    ['an organisation too long', { organisation: long(201) }, 'input.organisation'],
-    ['an organisation too short', { organisation: 'X' }, 'input.organisation'],
-    ['a purpose too long', { purpose: long(2001) }, 'input.purpose'],
-    ['a contact name too long', { contactName: long(121) }, 'input.contactName'],
-    ['a contact email that is not one', { contactEmail: 'toasoan at baobinhphuoc' }, 'input.contactEmail'],
+    ['an unaccepted licence', { licenceAccepted: false }, 'licenceAccepted'],
+    ['an unknown licence', { licence: 'MIT' }, 'licence'],
+    ['an organisation too long', { organisation: long(201) }, 'organisation'],
+    ['an organisation too short', { organisation: 'X' }, 'organisation'],
+    ['a purpose too long', { purpose: long(2001) }, 'purpose'],
+    ['a contact name too long', { contactName: long(121) }, 'contactName'],
+    ['a contact email that is not one', { contactEmail: 'toasoan at baobinhphuoc' }, 'contactEmail'],
   ])('refuses a partner with %s', async (_what, over, field) => {
     await refuses(CREATE_PARTNER, { input: partnerInput(over) }, field);
   });
 
   it.each([
-    ['an unknown scope', { scopes: ['graphql', 'cameras'] }, 'input.scopes'],
-    ['no scope', { scopes: [] }, 'input.scopes'],
-    ['a scope twice', { scopes: ['graphql', 'graphql'] }, 'input.scopes'],
-    ['a quota per minute of 0', { quotaPerMinute: 0 }, 'input.quotaPerMinute'],
-    ['a huge quota per minute', { quotaPerMinute: 6001 }, 'input.quotaPerMinute'],
-    ['a quota per day of 0', { quotaPerDay: 0 }, 'input.quotaPerDay'],
-    ['a huge quota per day', { quotaPerDay: 1_000_001 }, 'input.quotaPerDay'],
-    ['an expiry in the past', { expiresAt: '2026-11-22T00:00:00Z' }, 'input.expiresAt'],
-    ['an expiry more than two years ahead', { expiresAt: '2028-11-24T00:00:00Z' }, 'input.expiresAt'],
-    ['a label too long', { label: long(101) }, 'input.label'],
-    ['an empty label', { label: '' }, 'input.label'],
-    ['an unknown partner', { partnerId: '0193b6f2-0000-7000-8000-000000000000' }, 'input.partnerId'],
+    ['an unknown scope', { scopes: ['graphql', 'cameras'] }, 'scopes'],
+    ['no scope', { scopes: [] }, 'scopes'],
+    ['a scope twice', { scopes: ['graphql', 'graphql'] }, 'scopes'],
+    ['a quota per minute of 0', { quotaPerMinute: 0 }, 'quotaPerMinute'],
+    ['a huge quota per minute', { quotaPerMinute: 6001 }, 'quotaPerMinute'],
+    ['a quota per day of 0', { quotaPerDay: 0 }, 'quotaPerDay'],
+    ['a huge quota per day', { quotaPerDay: 1_000_001 }, 'quotaPerDay'],
+    ['an expiry in the past', { expiresAt: '2026-11-22T00:00:00Z' }, 'expiresAt'],
+    ['an expiry more than two years ahead', { expiresAt: '2028-11-24T00:00:00Z' }, 'expiresAt'],
+    ['a label too long', { label: long(101) }, 'label'],
+    ['an empty label', { label: '' }, 'label'],
+    ['an unknown partner', { partnerId: '0193b6f2-0000-7000-8000-000000000000' }, 'partnerId'],
   ])('refuses a key with %s', async (_what, over, field) => {
     await refuses(ISSUE_KEY, { input: keyInput(partnerId, over) }, field);
   });
 
   it('refuses a partner change with a value too long or a null where a value is needed', async () => {
-    await refuses(UPDATE_PARTNER, { id: partnerId, expectedVersion: 1, input: { purpose: long(2001) } }, 'input.purpose');
-    await refuses(UPDATE_PARTNER, { id: partnerId, expectedVersion: 1, input: { organisation: null } }, 'input.organisation');
+    await refuses(UPDATE_PARTNER, { id: partnerId, expectedVersion: 1, input: { purpose: long(2001) } }, 'purpose');
+    await refuses(UPDATE_PARTNER, { id: partnerId, expectedVersion: 1, input: { organisation: null } }, 'organisation');
   });
 
   it('issues a key at the limits: quotas at their bounds, an expiry just within two years', async () => {

@@ -7,7 +7,7 @@ import { partnerById, requirePartner } from '../partner/partner.loader';
 import { ApiKeyUsage } from '../usage/apiKeyUsage';
 import { usageByKey, usagePeriod } from '../usage/apiKeyUsage.loader';
 import { ApiKey } from './apiKey';
-import { announceApiKey } from './apiKey.events';
+import { announceApiKey } from '../events';
 import { IssueApiKeyInput } from './apiKey.input';
 import { newSecret, secretHash, secretPrefix } from './secret';
 
@@ -72,7 +72,7 @@ export class ApiKeyResolver {
     const now = ctx.clock.now();
     if (input.expiresAt <= now || input.expiresAt > latestExpiry(now)) {
       throw badInput('expiresAt must be in the future and at most two years ahead', [
-        { field: 'input.expiresAt', message: 'must be in the future and at most two years ahead' },
+        { field: 'expiresAt', message: 'must be in the future and at most two years ahead' },
       ]);
     }
     const secret = newSecret();
@@ -81,7 +81,7 @@ export class ApiKeyResolver {
       'ApiKey',
       AUDITED,
       async (em, at) => {
-        const partner = await requirePartner(ctx, input.partnerId, 'input.partnerId');
+        const partner = await requirePartner(ctx, input.partnerId, 'partnerId');
         if (partner.suspended) throw conflict('The partner is suspended: reinstate it before issuing keys');
         return em.create(ApiKey, {
           partner: em.getReference(Partner, partner.id, { wrapped: true }),

@@ -5,7 +5,7 @@ import { apiKeysByPartner } from '../apiKey/apiKey.loader';
 import { READ_ONLY, type PartnersContext } from '../context';
 import { changeAudited, createAudited } from '../mutations';
 import { Partner } from './partner';
-import { announcePartner } from './partner.events';
+import { announcePartner } from '../events';
 import { CreatePartnerInput, UpdatePartnerInput } from './partner.input';
 import { partnerById } from './partner.loader';
 
@@ -76,7 +76,7 @@ export class PartnerResolver {
     @Ctx() ctx: PartnersContext,
   ) {
     if (input.licence !== undefined && input.licenceAccepted !== true) {
-      throw badInput('A new licence must be accepted', [{ field: 'input.licenceAccepted', message: 'must be true with a new licence' }]);
+      throw badInput('A new licence must be accepted', [{ field: 'licenceAccepted', message: 'must be true with a new licence' }]);
     }
     return changeAudited(ctx, {
       entityClass: Partner,
