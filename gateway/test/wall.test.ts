@@ -70,6 +70,7 @@ describe('the wall: units across every sector in one request', () => {
       security: 1,
       urban: 1,
       egov: 1,
+      partners: 0,
     });
   });
 

@@ -3,6 +3,7 @@ import type { BreachEventType, BreachPayload } from './breach';
 import type { OperationEventPayload, OperationEventType } from './command';
 import type { DirectoryEventPayload, DirectoryEventType } from './directory';
 import { ASSIGNMENT_EVENT_NAMES, type AssignmentEventPayload, type AssignmentEventType } from './dispatch';
+import type { ApiKeyEventType, ApiKeyIssued, PartnerChanged, PartnerEventType } from './partners';
 import {
   ALERT_EVENT_NAMES,
   INCIDENT_EVENT_NAMES,
@@ -25,7 +26,10 @@ export type EventContracts = Each<AlertEventType, AlertEventPayload> &
   Each<AssignmentEventType, AssignmentEventPayload> &
   Each<OperationEventType, OperationEventPayload> &
   Each<DirectoryEventType, DirectoryEventPayload> &
-  Each<BreachEventType, BreachPayload>;
+  Each<BreachEventType, BreachPayload> &
+  Each<PartnerEventType, PartnerChanged> &
+  // ApiKeyRevoked is the same shape as ApiKeyIssued.
+  Each<ApiKeyEventType, ApiKeyIssued>;
 
 /** A type of event that some subgraph emits. */
 export type EventType = keyof EventContracts & string;

@@ -7,4 +7,5 @@ export * from './incidents';
 export * from './dispatch';
 export * from './command';
 export * from './directory';
+export * from './partners';
 export * from './eventContracts';
