@@ -26,7 +26,9 @@ export class GatewayResolver {
        from "partners"."api_key" k join "partners"."partner" p on p.id = k.partner_id where k.hash = ?`,
       [hash],
     );
-    return key ?? null;
+    if (!key) return null;
+    // Raw rows carry timestamps as PostgreSQL prints them, depending on how the column was written.
+    return { ...key, expiresAt: new Date(key.expiresAt), revokedAt: key.revokedAt ? new Date(key.revokedAt) : null };
   }
 
   @UseMiddleware(ServiceOnly)
