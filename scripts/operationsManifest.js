@@ -10,7 +10,7 @@ const { createHash } = require('node:crypto');
 const { Kind, parse, print, visit } = require('graphql');
 
 /** Where the clients' operations are: add a client's folder here (the console and portal apps, later). */
-const OPERATION_SOURCES = ['examples/**/*.graphql'];
+const OPERATION_SOURCES = ['examples/**/*.graphql', 'gateway/open/operations/**/*.graphql'];
 /** The manifest, relative to the repository's root (the gateway's PERSISTED_OPERATIONS_MANIFEST default). */
 const MANIFEST = 'schema/operations.json';
 

@@ -105,6 +105,17 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
       /** Prefix of the limiter's Redis keys: deployments sharing one Redis give each its own. */
       keyPrefix: env.string('RATE_LIMIT_KEY_PREFIX', 'ioc-graph:rate'),
     },
+    /**
+     * Partners' API keys (`x-api-key`), looked up in the partners subgraph: how long (s) a looked-up key is
+     * trusted before it is asked again (a revocation reaches every gateway within it, at once where the
+     * `apiKey.revoked` event arrives), and how often (ms) each key's usage is added to its daily totals there.
+     */
+    apiKeys: {
+      cacheSeconds: env.int('API_KEY_CACHE_SECONDS', 5, { min: 1, max: 300 }),
+      usageFlushMs: env.int('API_KEY_USAGE_FLUSH_MS', 5_000, { min: 100, max: 300_000 }),
+    },
+    /** The hub's address as the public and partners reach it, for links in feeds and catalogues (no trailing slash). */
+    publicUrl: readPublicUrl(env),
     /** Proxies whose `X-Forwarded-For` names the client (IPs or CIDR blocks); none by default: the peer is the client. */
     trustedProxies: readTrustedProxies(env),
     /** Large enough for a bulk ingest of 10,000 readings (about 1.5 MB). */
@@ -173,6 +184,11 @@ function readSubgraphIdleTimeout(env: EnvReader, serverKeepAliveMs: number): num
     );
   }
   return idleMs;
+}
+
+function readPublicUrl(env: EnvReader): string {
+  const url = env.optional('PUBLIC_URL') ? env.url('PUBLIC_URL') : `http://localhost:${env.int('PORT', 4000, { min: 0, max: 65535 })}`;
+  return url.replace(/\/+$/, '');
 }
 
 function readRedisUrl(env: EnvReader): string | undefined {

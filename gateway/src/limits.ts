@@ -71,7 +71,7 @@ export function retryAfterPlugin(): ApolloServerPlugin {
 /** The insurance limiter, which says (at most once a minute) that limits are no longer shared. */
 class InsuranceLimiter extends RateLimiterMemory {
   constructor(
-    options: { points: number; duration: number },
+    options: { points: number; duration: number; keyPrefix?: string },
     private readonly warn: () => void,
   ) {
     super(options);
@@ -80,6 +80,68 @@ class InsuranceLimiter extends RateLimiterMemory {
   override consume(key: string | number, points?: number, options?: Record<string, unknown>) {
     this.warn();
     return super.consume(key, points, options);
+  }
+}
+
+/** A connection to the Redis that gateways share their counts in, and the warning said when it fails. */
+export interface LimiterRedis {
+  client: Redis;
+  /** Says (at most once a minute) that counts are no longer shared. */
+  warn(error?: unknown): void;
+}
+
+/**
+ * Connects to the shared Redis for counting. No offline queue and one retry: a request waits for no
+ * reconnection, it falls back to memory. Waits at most 2 s for Redis; until it answers, counts are kept in memory.
+ */
+export async function connectLimiterRedis(redisUrl: string, logger: Logger): Promise<LimiterRedis> {
+  let warnedAt = -Infinity;
+  const warn = (error?: unknown) => {
+    if (Date.now() - warnedAt < 60_000) return;
+    warnedAt = Date.now();
+    logger.warn({ err: error }, 'Redis does not answer: rate limits are counted in this gateway’s memory, not shared');
+  };
+  const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  client.on('error', warn);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    const done = () => (clearTimeout(timer), resolve());
+    client.once('ready', done);
+    client.once('error', done);
+  });
+  return { client, warn };
+}
+
+/**
+ * A fixed window of `points` per key and `duration` seconds (rate-limiter-flexible): in Redis when one is
+ * given (every gateway instance counts together; when it does not answer, in memory with a warning), else in
+ * this process's memory.
+ */
+export function fixedWindowLimiter(points: number, duration: number, keyPrefix: string, redis?: LimiterRedis): RateLimiterAbstract {
+  if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
+  return new RateLimiterRedis({
+    storeClient: redis.client,
+    keyPrefix,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new InsuranceLimiter({ points, duration, keyPrefix }, redis.warn),
+  });
+}
+
+/** Counts one point for `key`: whether it was allowed, and what the window has left. */
+export async function consumeOne(limiter: RateLimiterAbstract, key: string): Promise<RateLimitDecision> {
+  const decision = (allowed: boolean, res: RateLimiterRes): RateLimitDecision => ({
+    allowed,
+    limit: limiter.points,
+    remaining: res.remainingPoints,
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  });
+  try {
+    return decision(true, await limiter.consume(key));
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return decision(false, refusal);
+    throw refusal;
   }
 }
 
@@ -94,54 +156,13 @@ export async function createRateLimiter(options: RateLimitOptions): Promise<Call
   if (points <= 0) {
     return { enabled: false, take: async () => ({ allowed: true, limit: 0, remaining: 0, resetSeconds: 0 }), close: async () => undefined };
   }
-  let limiter: RateLimiterAbstract;
-  let redis: Redis | undefined;
-  if (options.redisUrl) {
-    let warnedAt = -Infinity;
-    const warn = (error?: unknown) => {
-      if (Date.now() - warnedAt < 60_000) return;
-      warnedAt = Date.now();
-      logger.warn({ err: error }, 'Redis does not answer: rate limits are counted in this gateway’s memory, not shared');
-    };
-    // No offline queue and one retry: a request waits for no reconnection, it falls back to memory.
-    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-    redis.on('error', warn);
-    const client = redis;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 2_000);
-      const done = () => (clearTimeout(timer), resolve());
-      client.once('ready', done);
-      client.once('error', done);
-    });
-    limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: options.keyPrefix ?? 'ioc-graph:rate',
-      points,
-      duration,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new InsuranceLimiter({ points, duration }, warn),
-    });
-  } else {
-    limiter = new RateLimiterMemory({ points, duration });
-  }
-  const decision = (allowed: boolean, res: RateLimiterRes): RateLimitDecision => ({
-    allowed,
-    limit: points,
-    remaining: res.remainingPoints,
-    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-  });
+  const redis = options.redisUrl ? await connectLimiterRedis(options.redisUrl, logger) : undefined;
+  const limiter = fixedWindowLimiter(points, duration, options.keyPrefix ?? 'ioc-graph:rate', redis);
   return {
     enabled: true,
-    async take(key) {
-      try {
-        return decision(true, await limiter.consume(key));
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return decision(false, refusal);
-        throw refusal;
-      }
-    },
+    take: (key) => consumeOne(limiter, key),
     async close() {
-      await redis?.quit().catch(() => redis?.disconnect());
+      await redis?.client.quit().catch(() => redis.client.disconnect());
     },
   };
 }

@@ -8,10 +8,8 @@ import {
   createFormatError,
   createLogger,
   createMetrics,
-  clientKey,
   createEventBus,
   createTokenVerifier,
-  ErrorCode,
   inputValidationPlugin,
   internalErrorLog,
   jsonErrorHandler,
@@ -20,7 +18,6 @@ import {
   mountOperationalRoutes,
   operationTracing,
   requestId,
-  sendGraphQLError,
   subgraphRegistry,
   type EventBus,
   type Logger,
@@ -33,10 +30,12 @@ import { Counter, type Registry } from 'prom-client';
 import { bulkIngestRouter } from './bulkIngest';
 import { clientAddressResolver } from './clientAddress';
 import type { GatewayConfig } from './config';
-import { identify, type GatewayContext } from './context';
+import { createAdmission } from './admission';
+import type { GatewayContext } from './context';
 import { graphqlOverHttpPlugin } from './graphqlOverHttp';
 import { mountIde } from './ide';
-import { createRateLimiter, rateLimitHeaders, retryAfterPlugin } from './limits';
+import { connectLimiterRedis, createRateLimiter, retryAfterPlugin } from './limits';
+import { ApiKeys, createOpenOperations, KeyQuotas, KeyUsage, OPEN_ROUTERS, openDataRouter } from './open';
 import { blockFieldSuggestionsPlugins, operationLimitsPlugin, parseOptions } from './operationLimits';
 import { createPersistedOperations, persistedOperationsPlugin } from './persistedOperations';
 import { EntityCache } from './caching/entityCache';
@@ -79,7 +78,7 @@ function cors(origins: string[]): RequestHandler {
     if (origin && origins.includes(origin)) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+      res.setHeader('access-control-allow-headers', 'authorization, x-api-key, content-type, apollo-require-preflight, x-request-id');
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
     }
@@ -102,6 +101,17 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   const { perMinute, redisUrl, keyPrefix } = config.rateLimit;
   const limiter = await createRateLimiter({ points: perMinute, redisUrl, keyPrefix, logger });
   const clientAddress = clientAddressResolver(config.trustedProxies);
+  const partnersUrl = config.subgraphUrls.partners ?? subgraphsOf(supergraphSdl).find(({ name }) => name === 'partners')?.url;
+  const apiKeys = new ApiKeys({ url: partnersUrl, secret: config.gatewaySecret, cacheSeconds: config.apiKeys.cacheSeconds, logger });
+  const quotaRedis = redisUrl ? await connectLimiterRedis(redisUrl, logger) : undefined;
+  const quotas = new KeyQuotas(`${keyPrefix}:key`, quotaRedis);
+  const usage = new KeyUsage({
+    url: partnersUrl,
+    secret: config.gatewaySecret,
+    flushMs: config.apiKeys.usageFlushMs,
+    logger,
+    registry: metrics.registry,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -129,6 +139,11 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   });
   const log = new EventLog(bus, logger, config.eventLogCapacity, (events) => subscriptionMetrics.eventsIn.inc(events.length));
   await log.start();
+  // A key issued, revoked or changed: every gateway that sees the event asks again at its next use.
+  const stopForgettingKeys = log.listen((events) => {
+    for (const event of events)
+      if (event.source === 'partners' && typeof event.payload.hash === 'string') apiKeys.forget(event.payload.hash);
+  });
   const caches = createCaches(config, log, logger, metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -226,21 +241,14 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   app.use(requestId);
   mountOperationalRoutes(app, { registry: metrics.registry, readiness, metrics: config.metrics });
   if (config.ide) mountIde(app);
-  // Who calls, counted against the rate limit: every GraphQL request and every bulk ingest.
-  const admit: RequestHandler = async (req, res, next) => {
-    const client = clientKey(clientAddress.resolve(req.socket.remoteAddress, req.headers['x-forwarded-for']));
-    const identity = await identify(req.header('authorization'), verify).catch((error: Error) => error);
-    // A request with a bad token counts against its address, so that rotating tokens is no way round the limit.
-    const subject = identity instanceof Error ? undefined : identity.subject;
-    const decision = await limiter.take(subject ?? `client:${client}`);
-    if (limiter.enabled) res.set(rateLimitHeaders(decision));
-    if (!decision.allowed) {
-      return sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${decision.resetSeconds} s`);
-    }
-    if (identity instanceof Error) return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, identity.message);
-    res.locals.identity = { ...identity, client };
-    next();
-  };
+  const admission = createAdmission({
+    verify,
+    limiter,
+    clientAddress,
+    apiKeys,
+    quotas,
+    usage,
+  });
   const subgraphUrl = new Map(subgraphs.map(({ name, url }) => [name, url]));
   app.use(
     bulkIngestRouter({
@@ -254,15 +262,26 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
       agent: subgraphAgent,
       timeoutMs: config.ingestTimeoutMs,
       maxBodyBytes: config.ingestMaxBodyBytes,
-      admit,
+      admit: admission('ingest'),
       logger,
       registry: metrics.registry,
     }),
   );
   app.use(
+    openDataRouter(
+      {
+        open: createOpenOperations({ apollo, manifestPath: config.persistedOperations.manifestPath, logger }),
+        admit: admission,
+        publicUrl: config.publicUrl,
+        logger,
+      },
+      OPEN_ROUTERS,
+    ),
+  );
+  app.use(
     '/graphql',
     cors(config.corsOrigins),
-    admit,
+    admission('graphql'),
     express.json({ limit: config.maxBodyBytes }),
     // After the body is read: body-parser's stream callbacks would lose the span's context.
     ...tracing.handlers,
@@ -284,6 +303,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
     subscriptions: { log, schema: schemaWithSubscriptions, current: currentSubscriptions },
     stop() {
       stopping ??= (async () => {
+        stopForgettingKeys();
         await log.close();
         await caches.close();
         await ws.close();
@@ -292,6 +312,8 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
         await subgraphAgent.destroy();
         breakers.shutdown();
         await limiter.close();
+        await usage.close();
+        await quotaRedis?.client.quit().catch(() => quotaRedis.client.disconnect());
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       })();
       return stopping;

@@ -1,0 +1,103 @@
+import { ErrorCode, Role, SERVICE_IDENTITY, SubgraphClient, type Identity, type Logger } from '@ioc-graph/platform';
+import { createHash } from 'node:crypto';
+import { OpenRequestError } from './openOperations';
+
+/** What a valid API key lets its partner do, as the partners subgraph keeps it. */
+export interface ApiKeyGrant {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  /** `graphql` and the open datasets' names (see the catalogue) that the key may read. */
+  scopes: string[];
+  quotaPerMinute: number;
+  quotaPerDay: number;
+}
+
+interface GatewayApiKey extends ApiKeyGrant {
+  expiresAt: string;
+  revokedAt: string | null;
+  suspended: boolean;
+}
+
+/** A key as partners receive it: `iocg_` and 40 letters or digits. Anything else is refused unread. */
+const KEY_FORMAT = /^iocg_[A-Za-z0-9]{40}$/;
+
+const LOOKUP = `query ApiKeyForGateway($hash: String!) {
+  apiKeyForGateway(hash: $hash) { id partnerId partnerName scopes quotaPerMinute quotaPerDay expiresAt revokedAt suspended }
+}`;
+
+export const apiKeyHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** The identity a key's requests run with: its partner, with the PARTNER role and nothing else. */
+export function partnerIdentity(grant: ApiKeyGrant): Identity {
+  return { subject: `partner:${grant.partnerId}`, roles: [Role.PARTNER], agencyId: null, fieldUnitId: null, scopeUnitId: null };
+}
+
+const refused = () => new OpenRequestError(401, ErrorCode.UNAUTHENTICATED, 'The API key is unknown, revoked or expired');
+
+export interface ApiKeysOptions {
+  /** The partners subgraph's GraphQL endpoint; unset when the hub runs without it (every key is refused). */
+  url: string | undefined;
+  secret: string;
+  /** API_KEY_CACHE_SECONDS: how long a looked-up key (valid or not) is trusted before it is asked again. */
+  cacheSeconds: number;
+  logger: Logger;
+}
+
+/**
+ * Turns an `x-api-key` into its grant. Keys are looked up by their SHA-256 in the partners subgraph (which
+ * never holds the secret) and kept for `cacheSeconds`: a revocation reaches every gateway within that time,
+ * and at once on the gateways that see the partners subgraph's `apiKey.revoked` event ({@link forget}).
+ */
+export class ApiKeys {
+  private readonly kept = new Map<string, { key: GatewayApiKey | null; until: number }>();
+  private readonly inFlight = new Map<string, Promise<GatewayApiKey | null>>();
+  private readonly client: SubgraphClient | undefined;
+
+  constructor(private readonly options: ApiKeysOptions) {
+    this.client = options.url ? new SubgraphClient('partners', options.url, options.secret, SERVICE_IDENTITY('gateway')) : undefined;
+  }
+
+  /**
+   * The grant of a key, or throws: UNAUTHENTICATED (401) for a malformed, unknown, revoked, expired or
+   * suspended key; UNAVAILABLE (503) when the partners subgraph cannot be asked (never the public instead).
+   */
+  async grantOf(secret: string, now = Date.now()): Promise<ApiKeyGrant> {
+    if (!KEY_FORMAT.test(secret)) throw refused();
+    const key = await this.lookup(apiKeyHash(secret), now);
+    if (!key || key.revokedAt || key.suspended || Date.parse(key.expiresAt) <= now) throw refused();
+    const { id, partnerId, partnerName, scopes, quotaPerMinute, quotaPerDay } = key;
+    return { id, partnerId, partnerName, scopes, quotaPerMinute, quotaPerDay };
+  }
+
+  /** Drops what is kept of a key (its hash), so that the next request asks the partners subgraph. */
+  forget(hash: string): void {
+    this.kept.delete(hash);
+  }
+
+  private async lookup(hash: string, now: number): Promise<GatewayApiKey | null> {
+    const kept = this.kept.get(hash);
+    if (kept && kept.until > now) return kept.key;
+    if (!this.client) return null;
+    let pending = this.inFlight.get(hash);
+    if (!pending) {
+      const client = this.client;
+      pending = client
+        .request<{ apiKeyForGateway: GatewayApiKey | null }>(LOOKUP, { hash })
+        .then(({ apiKeyForGateway }) => {
+          this.kept.set(hash, { key: apiKeyForGateway, until: Date.now() + this.options.cacheSeconds * 1000 });
+          // Bounded: a flood of made-up keys must not grow the map without end.
+          if (this.kept.size > 10_000) this.kept.delete(this.kept.keys().next().value!);
+          return apiKeyForGateway;
+        })
+        .finally(() => this.inFlight.delete(hash));
+      this.inFlight.set(hash, pending);
+    }
+    try {
+      return await pending;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'the partners subgraph did not answer an API key lookup');
+      throw new OpenRequestError(503, ErrorCode.UNAVAILABLE, 'API keys cannot be checked right now; retry shortly');
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import { DATASETS, exportRouter } from './exports';
+import type { OpenRouterFactory } from './openRoutes';
+
+/**
+ * The open-data endpoints the gateway serves, one router each (a line per router: add yours here).
+ * Each builds its answers by running the persisted operations of gateway/open/operations through the gateway.
+ */
+export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS)];
