@@ -17,6 +17,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Alert, AlertState } from './alert/alert';
 import type { Incident } from './incident/incident';
+import type { PublicWarningState } from './publicWarning/capVocabulary';
 import type { PublicWarning } from './publicWarning/publicWarning';
 import type { PublicWarningMessage } from './publicWarning/publicWarningMessage';
 import { CAP_MSG_TYPE } from './publicWarning/warningMessages';
@@ -32,7 +33,8 @@ const sameNames: [
   Same<`${AlertStatus}`, AlertStatusName>,
   Same<`${Process}`, IncidentProcessName>,
   Same<`${Sector}`, SectorName>,
-] = [true, true, true, true, true];
+  Same<`${PublicWarningState}`, PublicWarningEventPayload['state']>,
+] = [true, true, true, true, true, true];
 void sameNames;
 
 /**
