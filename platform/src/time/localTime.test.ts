@@ -3,6 +3,7 @@ import {
   isLocalDate,
   localClockTime,
   localDate,
+  localDateTimeWithOffset,
   localHourOfDay,
   localYear,
   startOfLocalDate,
@@ -23,6 +24,11 @@ describe('localTime (Asia/Ho_Chi_Minh, UTC+7)', () => {
     expect(localHourOfDay(at('2026-01-01T16:30:00Z'))).toBe(23.5);
     expect(localHourOfDay(at('2026-01-01T17:00:00Z'))).toBe(0);
     expect(localHourOfDay(at('2026-01-01T06:45:00Z'))).toBe(13.75);
+  });
+
+  it('writes an instant as local time with its offset, to the second, as CAP wants', () => {
+    expect(localDateTimeWithOffset(at('2026-12-02T02:00:00.678Z'))).toBe('2026-12-02T09:00:00+07:00');
+    expect(localDateTimeWithOffset(at('2026-12-31T17:30:05Z'))).toBe('2027-01-01T00:30:05+07:00');
   });
 
   it('gives the local year, which starts at 17:00 UTC on 31 December', () => {

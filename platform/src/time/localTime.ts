@@ -97,3 +97,11 @@ export function addLocalDays(date: string, days: number): string {
  */
 export const localDateSql = (column: string, pattern: 'YYYY-MM-DD' | 'YYYY-MM' = 'YYYY-MM-DD') =>
   `to_char(${column} at time zone '${LOCAL_TIME_ZONE}', '${pattern}')`;
+
+/**
+ * The instant as the province's wall clock with its offset, to the second: `2026-12-02T09:00:00+07:00`.
+ * CAP 1.2 (§3.3.2) wants date-times in this form, with an explicit offset and no fraction.
+ */
+export function localDateTimeWithOffset(instant: Date): string {
+  return `${wallClock(instant).toISOString().slice(0, 19)}+07:00`;
+}

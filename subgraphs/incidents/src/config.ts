@@ -25,6 +25,10 @@ export function readIncidentsConfig(env: EnvReader = envReader()) {
     /** Alerts of the same category this near in space and time are suggested as duplicates. */
     duplicateRadiusMeters: env.int('DUPLICATE_RADIUS_METERS', 300, { min: 1, max: 100_000 }),
     duplicateWindowHours: env.int('DUPLICATE_WINDOW_HOURS', 24, { min: 1, max: 24 * 30 }),
+    /** CAP `sender` of the public warnings (an address that names the center), in every message and its references. */
+    capSender: env.string('CAP_SENDER', 'ioc@binhphuoc.gov.vn'),
+    /** The province's national code (Bình Phước: 70), in the CAP identifiers of the public warnings. */
+    capProvinceCode: env.string('CAP_PROVINCE_CODE', '70'),
   };
 }
 export type IncidentsConfig = ReturnType<typeof readIncidentsConfig>;

@@ -7,5 +7,8 @@ import type { DirectoryLookup } from './foreign/directoryLookup';
 export interface IncidentsContext extends SubgraphContext {
   clock: Clock;
   directory: DirectoryLookup;
-  config: Pick<IncidentsConfig, 'citizenReportsPerHour' | 'duplicateRadiusMeters' | 'duplicateWindowHours'>;
+  config: Pick<
+    IncidentsConfig,
+    'citizenReportsPerHour' | 'duplicateRadiusMeters' | 'duplicateWindowHours' | 'capSender' | 'capProvinceCode'
+  >;
 }

@@ -10,11 +10,17 @@ import {
   type IncidentEventPayload,
   type IncidentProcessName,
   type IncidentStateName,
+  type PublicWarningEventName,
+  type PublicWarningEventPayload,
   type SectorName,
 } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Alert, AlertState } from './alert/alert';
 import type { Incident } from './incident/incident';
+import type { PublicWarningState } from './publicWarning/capVocabulary';
+import type { PublicWarning } from './publicWarning/publicWarning';
+import type { PublicWarningMessage } from './publicWarning/publicWarningMessage';
+import { CAP_MSG_TYPE } from './publicWarning/warningMessages';
 import type { IncidentState } from './incident/incident.rules';
 import type { AlertStatus, Process, Sector } from './vocabulary';
 
@@ -27,7 +33,8 @@ const sameNames: [
   Same<`${AlertStatus}`, AlertStatusName>,
   Same<`${Process}`, IncidentProcessName>,
   Same<`${Sector}`, SectorName>,
-] = [true, true, true, true, true];
+  Same<`${PublicWarningState}`, PublicWarningEventPayload['state']>,
+] = [true, true, true, true, true, true];
 void sameNames;
 
 /**
@@ -98,5 +105,34 @@ export function emitIncidentEvent(
     entityKey: incident.id,
     payload,
     audience: { agencyIds: incident.agencyId ? [incident.agencyId] : [], public: type === 'published' },
+  });
+}
+
+/**
+ * Public warning events (`publicWarning.issued`, `.updated`, `.cancelled`): published on purpose, so
+ * everyone may see them; the payload names the CAP message the change sent.
+ */
+export function emitPublicWarningEvent(
+  em: EntityManager,
+  actor: Actor,
+  at: Date,
+  type: PublicWarningEventName,
+  warning: PublicWarning,
+  message: PublicWarningMessage,
+) {
+  const payload: PublicWarningEventPayload = {
+    alertId: warning.alert.id,
+    state: warning.state,
+    msgType: CAP_MSG_TYPE[message.msgType],
+    identifier: message.identifier,
+    sequence: message.sequence,
+    expires: warning.expires.toISOString(),
+  };
+  return emitEvent(em, actor, at, {
+    type: `publicWarning.${type}`,
+    entityType: 'PublicWarning',
+    entityKey: warning.id,
+    payload,
+    audience: { public: true },
   });
 }

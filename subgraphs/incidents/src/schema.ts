@@ -14,6 +14,10 @@ import { IncidentMutations } from './incident/incident.mutations';
 import { incidentReferences } from './incident/incident.reference';
 import { IncidentResolver } from './incident/incident.resolver';
 import { Publication, Rating } from './publication/publication';
+import { PublicWarning } from './publicWarning/publicWarning';
+import { PublicWarningMutations } from './publicWarning/publicWarning.mutations';
+import { PublicWarningMessageResolver, PublicWarningResolver } from './publicWarning/publicWarning.resolver';
+import { PublicWarningMessage } from './publicWarning/publicWarningMessage';
 import { PublicationResolver } from './publication/publication.resolver';
 import { AgencyWorkloadResolver, StatsResolver, UnitWorkloadResolver } from './stats/stats.resolver';
 import { TimelineEntry } from './timeline/timelineEntry';
@@ -28,6 +32,8 @@ export const entities = [
   FollowUpTimer,
   Publication,
   Rating,
+  PublicWarning,
+  PublicWarningMessage,
   AuditEntry,
   OutboxEvent,
   BusCursor,
@@ -45,6 +51,9 @@ export function buildIncidentsSchema(): Promise<GraphQLSchema> {
         IncidentResolver,
         IncidentMutations,
         PublicationResolver,
+        PublicWarningResolver,
+        PublicWarningMessageResolver,
+        PublicWarningMutations,
         StatsResolver,
         UnitWorkloadResolver,
         AgencyWorkloadResolver,

@@ -7,10 +7,13 @@ import type { ApiKeyEventType, ApiKeyIssued, PartnerChanged, PartnerEventType } 
 import {
   ALERT_EVENT_NAMES,
   INCIDENT_EVENT_NAMES,
+  PUBLIC_WARNING_EVENT_NAMES,
   type AlertEventPayload,
   type AlertEventType,
   type IncidentEventPayload,
   type IncidentEventType,
+  type PublicWarningEventPayload,
+  type PublicWarningEventType,
 } from './incidents';
 
 type Each<Type extends string, Payload> = { [K in Type]: Payload };
@@ -23,6 +26,7 @@ type Each<Type extends string, Payload> = { [K in Type]: Payload };
  */
 export type EventContracts = Each<AlertEventType, AlertEventPayload> &
   Each<IncidentEventType, IncidentEventPayload> &
+  Each<PublicWarningEventType, PublicWarningEventPayload> &
   Each<AssignmentEventType, AssignmentEventPayload> &
   Each<OperationEventType, OperationEventPayload> &
   Each<DirectoryEventType, DirectoryEventPayload> &
@@ -51,6 +55,7 @@ const named = <Prefix extends string, Name extends string>(prefix: Prefix, names
 
 export const ALERT_EVENT_TYPES: readonly AlertEventType[] = named('alert', ALERT_EVENT_NAMES);
 export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = named('incident', INCIDENT_EVENT_NAMES);
+export const PUBLIC_WARNING_EVENT_TYPES: readonly PublicWarningEventType[] = named('publicWarning', PUBLIC_WARNING_EVENT_NAMES);
 export const ASSIGNMENT_EVENT_TYPES: readonly AssignmentEventType[] = named('assignment', ASSIGNMENT_EVENT_NAMES);
 export { OPERATION_EVENT_TYPES } from './command';
 

@@ -94,3 +94,22 @@ export type IncidentEventPayload = {
   /** On `incident.published`: the PublicIncident to read. */
   publicationId: string | null;
 };
+
+/** `publicWarning.<name>`: a public warning (CAP 1.2) was issued, updated or cancelled; everyone may see it. */
+export const PUBLIC_WARNING_EVENT_NAMES = ['issued', 'updated', 'cancelled'] as const;
+export type PublicWarningEventName = (typeof PUBLIC_WARNING_EVENT_NAMES)[number];
+export type PublicWarningEventType = `publicWarning.${PublicWarningEventName}`;
+
+/** The payload of every `publicWarning.*` event. The entity is the PublicWarning; nothing in it is confidential. */
+export type PublicWarningEventPayload = {
+  /** The alert the warning is about. */
+  alertId: string;
+  state: 'ACTIVE' | 'CANCELLED' | 'EXPIRED';
+  /** The CAP message the change sent. */
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  /** The CAP identifier of that message, to fetch it by. */
+  identifier: string;
+  sequence: number;
+  /** When the warning expires (ISO 8601, UTC). */
+  expires: string;
+};

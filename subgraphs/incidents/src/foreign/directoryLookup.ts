@@ -5,6 +5,10 @@ export interface UnitFacts {
   id: string;
   /** The unit's ancestors from the root, then the unit itself: what subtree filters match on. */
   lineage: string[];
+  /** The national unit code where known (a public warning's CAP geocode), and the unit's names. */
+  code: string;
+  nameVi: string;
+  nameEn: string;
 }
 
 export interface AgencyFacts {
@@ -13,7 +17,7 @@ export interface AgencyFacts {
 }
 
 const UNITS = `query Units($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on AdministrativeUnit { id ancestors { id } } }
+  _entities(representations: $representations) { ... on AdministrativeUnit { id code nameVi nameEn ancestors { id } } }
 }`;
 const AGENCIES = `query Agencies($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Agency { id nameVi } }
@@ -41,12 +45,13 @@ export class DirectoryLookup {
     const loader = this.loaders.get<string, UnitFacts | null>('directory:unit', (keys) =>
       this.cache.units(keys, async (ids) => {
         const representations = ids.map((unitId) => ({ __typename: 'AdministrativeUnit', id: unitId }));
-        const data = await this.client.request<{ _entities: ({ id: string; ancestors: { id: string }[] } | null)[] }>(
-          UNITS,
-          { representations },
-          this.requestId,
-        );
-        return data._entities.map((unit) => (unit ? { id: unit.id, lineage: [...unit.ancestors.map((a) => a.id), unit.id] } : null));
+        type UnitNode = Omit<UnitFacts, 'lineage'> & { ancestors: { id: string }[] };
+        const data = await this.client.request<{ _entities: (UnitNode | null)[] }>(UNITS, { representations }, this.requestId);
+        return data._entities.map((unit) => {
+          if (!unit) return null;
+          const { ancestors, ...facts } = unit;
+          return { ...facts, lineage: [...ancestors.map((a) => a.id), unit.id] };
+        });
       }),
     );
     const unit = await loader.load(id.toLowerCase());
