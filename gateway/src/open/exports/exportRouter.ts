@@ -37,6 +37,16 @@ function filterVariables(dataset: Dataset<never>, query: Request['query']): Reco
   return variables;
 }
 
+/** The cursor of a `list` dataset: the position of the next record, opaque to the caller. */
+const listCursor = (position: number) => Buffer.from(`list:${position}`).toString('base64url');
+
+function listPosition(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^list:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badOpenRequest('after must be the cursor of a previous answer');
+  return Number(match[1]);
+}
+
 /**
  * Reads up to `limit` records of a dataset for the caller, page by page through its persisted operation.
  * An answer is built whole before it is sent, so that it has an ETag and a failure is a status code,
@@ -48,14 +58,22 @@ async function readRecords(context: OpenRouterContext, res: Response, dataset: D
   if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 500)) {
     throw badOpenRequest('after must be the cursor of a previous answer');
   }
-  const filters = filterVariables(dataset, query);
+  let filters = filterVariables(dataset, query);
+  if (dataset.complete) filters = dataset.complete(filters, new Date());
+  if (dataset.paging === 'list') {
+    const start = listPosition(after as string | undefined);
+    const all = dataset.page(await context.open.run(res, dataset.operation, filters), filters).rows;
+    if (start > all.length) throw badOpenRequest('after must be the cursor of a previous answer');
+    const end = Math.min(all.length, start + limit);
+    return { rows: all.slice(start, end), next: end < all.length ? listCursor(end) : undefined, limit };
+  }
   const rows: unknown[] = [];
   let cursor = after as string | undefined;
   let more = true;
   while (more && rows.length < limit) {
-    const first = Math.min(GRAPHQL_PAGE, limit - rows.length);
+    const first = Math.min(dataset.graphqlPage ?? GRAPHQL_PAGE, limit - rows.length);
     const data = await context.open.run(res, dataset.operation, { ...filters, first, after: cursor ?? null });
-    const page = dataset.page(data);
+    const page = dataset.page(data, filters);
     rows.push(...page.rows);
     cursor = page.endCursor ?? undefined;
     more = page.endCursor !== null && page.rows.length > 0;
