@@ -25,7 +25,7 @@ export const security: Dataset<SecurityRow> = {
   titleEn: 'Monthly security reports',
   descriptionEn: `Reports of the 113 line and patrols per month (Asia/Ho_Chi_Minh), district-level unit and category (theft, robbery, affray, public disorder, gambling, drugs, traffic disorder), over a window of at most ${SECURITY_MAX_DAYS} days (the last 365 by default)`,
   keywords: ['an ninh trật tự', 'tội phạm', '113', 'public safety', 'security', 'crime statistics'],
-  updateFrequency: 'daily',
+  updateFrequency: 'continuous',
   maxAgeSeconds: 60,
   operation: 'OpenSecurity',
   paging: 'list',
