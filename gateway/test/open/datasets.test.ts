@@ -242,13 +242,15 @@ describe('open datasets and the DCAT catalogue', () => {
 
   it.each([
     ['stations', 'limit=2'],
-    ['traffic', 'limit=3'],
+    ['traffic', 'limit=25'],
     ['readings', `${QUERY.readings}&limit=4`],
   ])('pages %s by its next links, every record once', async (name, query) => {
     const whole = (await json<Items>(`/open/v1/${name}.json?${withQuery(name, 'limit=1000')}`)).items;
     const seen: unknown[] = [];
+    let pages = 0;
     let path: string | null = `/open/v1/${name}.json?${query}`;
     while (path) {
+      pages += 1;
       const response = await get(path);
       expect(response.status).toBe(200);
       const page = (await response.json()) as Items;
@@ -257,7 +259,15 @@ describe('open datasets and the DCAT catalogue', () => {
       path = page.next ? new URL(page.next).pathname + new URL(page.next).search : null;
     }
     expect(seen).toEqual(whole);
-    expect(whole.length).toBeGreaterThan(4);
+    expect(pages).toBeGreaterThan(1);
+  });
+
+  it('pins a default the dataset filled in (the window’s end) in the next link, so that the next page continues the same records', async () => {
+    const page = await json<Items>(`/open/v1/readings.json?station=BP-KK-DX01&from=${FROM}&limit=1`);
+    expect(page.items).toHaveLength(1);
+    const next = new URL(page.next!);
+    expect(next.searchParams.get('to')).toBe('2026-11-23T00:00:00.000Z');
+    expect(next.searchParams.get('from')).toBe(FROM);
   });
 
   it.each([

@@ -60,12 +60,17 @@ async function readRecords(context: OpenRouterContext, res: Response, dataset: D
   }
   let filters = filterVariables(dataset, query);
   if (dataset.complete) filters = dataset.complete(filters, new Date());
+  // A default the dataset filled in (a window ending now) is pinned in the next link: the next page must
+  // continue the same records, not those of a window that has moved on meanwhile.
+  const pinned: Record<string, string> = {};
+  for (const name of Object.keys(dataset.filters ?? {}))
+    if (query[name] === undefined && typeof filters[name] === 'string') pinned[name] = filters[name] as string;
   if (dataset.paging === 'list') {
     const start = listPosition(after as string | undefined);
     const all = dataset.page(await context.open.run(res, dataset.operation, filters), filters).rows;
     if (start > all.length) throw badOpenRequest('after must be the cursor of a previous answer');
     const end = Math.min(all.length, start + limit);
-    return { rows: all.slice(start, end), next: end < all.length ? listCursor(end) : undefined, limit };
+    return { rows: all.slice(start, end), next: end < all.length ? listCursor(end) : undefined, limit, pinned };
   }
   const rows: unknown[] = [];
   let cursor = after as string | undefined;
@@ -78,12 +83,19 @@ async function readRecords(context: OpenRouterContext, res: Response, dataset: D
     cursor = page.endCursor ?? undefined;
     more = page.endCursor !== null && page.rows.length > 0;
   }
-  return { rows: rows as never[], next: more ? cursor : undefined, limit };
+  return { rows: rows as never[], next: more ? cursor : undefined, limit, pinned };
 }
 
-function nextUrl(context: OpenRouterContext, req: Request, dataset: Dataset<never>, format: Format, cursor: string, limit: number) {
+function nextUrl(
+  context: OpenRouterContext,
+  req: Request,
+  dataset: Dataset<never>,
+  format: Format,
+  page: { next: string; limit: number; pinned: Record<string, string> },
+) {
+  const { next: cursor, limit, pinned } = page;
   const url = new URL(`${context.publicUrl}/open/v1/${dataset.name}.${format}`);
-  for (const [name, value] of Object.entries(req.query))
+  for (const [name, value] of Object.entries({ ...req.query, ...pinned }))
     if (name !== 'after' && typeof value === 'string') url.searchParams.set(name, value);
   url.searchParams.set('limit', String(limit));
   url.searchParams.set('after', cursor);
@@ -105,9 +117,9 @@ export function exportRouter(datasets: readonly Dataset<never>[]) {
           if (!formats.includes(format)) {
             throw new OpenRequestError(404, ErrorCode.NOT_FOUND, `${dataset.name} is published as ${formats.join(', ')}`);
           }
-          const { rows, next, limit } = await readRecords(context, res, dataset, req.query);
+          const { rows, next, limit, pinned } = await readRecords(context, res, dataset, req.query);
           context.open.countRows(res, rows.length);
-          const nextLink = next ? nextUrl(context, req, dataset, format, next, limit) : null;
+          const nextLink = next ? nextUrl(context, req, dataset, format, { next, limit, pinned }) : null;
           const modified = dataset.modified ? rows.map((row) => dataset.modified!(row)).filter((at): at is string => Boolean(at)) : [];
           const lastModified = modified.length ? new Date(Math.max(...modified.map((at) => Date.parse(at)))) : null;
           const headers: Record<string, string> = nextLink ? { link: `<${nextLink}>; rel="next"` } : {};
