@@ -1,4 +1,5 @@
 import { warningsRouter } from './cap/warningsRouter';
+import { catalogRouter } from './catalog';
 import { DATASETS, exportRouter } from './exports';
 import type { OpenRouterFactory } from './openRoutes';
 
@@ -6,4 +7,4 @@ import type { OpenRouterFactory } from './openRoutes';
  * The open-data endpoints the gateway serves, one router each (a line per router: add yours here).
  * Each builds its answers by running the persisted operations of gateway/open/operations through the gateway.
  */
-export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS), warningsRouter];
+export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS), catalogRouter, warningsRouter];

@@ -234,6 +234,13 @@ describe('environment: bulk ingest, rollups, VN_AQI, series and unit air quality
     ]);
     const month = await gql<Series>(SERIES, { unit: null, bucket: 'MONTH' });
     expect(month.data!.metricSeries).toEqual([{ bucketStart: '2026-10-31T17:00:00.000Z', average: 12.5, min: 4, max: 30, count: 4 }]);
+    // One station's series (the open readings dataset), and none for a code that is no station's.
+    const STATION = `query ($code: String) {
+      metricSeries(metric: RAINFALL, stationCode: $code, from: "2026-11-19T17:00:00Z", to: "2026-11-21T17:00:00Z", bucket: MONTH) { average count }
+    }`;
+    expect((await gql<Series>(STATION, { code: 'BP-MUA-LN' })).data!.metricSeries).toEqual([{ average: 30, count: 1 }]);
+    expect((await gql<Series>(STATION, { code: 'BP-MUA-DX' })).data!.metricSeries).toEqual([{ average: 20 / 3, count: 3 }]);
+    expect((await gql<Series>(STATION, { code: 'NO-SUCH-STATION' })).data!.metricSeries).toEqual([]);
   });
 
   it('extends AdministrativeUnit with the worst current station AQI of its subtree, in one statement for all units', async () => {

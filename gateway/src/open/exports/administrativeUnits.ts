@@ -23,6 +23,7 @@ export const administrativeUnits: Dataset<UnitRow> = {
   titleEn: 'Administrative units',
   descriptionEn:
     'The province and its communes and wards (and older districts), with national unit codes, names in Vietnamese and English and a centre point',
+  keywords: ['đơn vị hành chính', 'xã', 'phường', 'administrative units', 'communes', 'wards'],
   updateFrequency: 'irregular',
   maxAgeSeconds: 3600,
   operation: 'OpenAdministrativeUnits',

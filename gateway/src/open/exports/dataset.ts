@@ -31,17 +31,35 @@ export interface Dataset<Row = Record<string, unknown>> {
   titleVi: string;
   titleEn: string;
   descriptionEn: string;
+  /** Words a catalogue search finds it by (dcat:keyword), Vietnamese and English. */
+  keywords: string[];
   /** DCAT accrualPeriodicity: how often it changes. */
   updateFrequency: 'continuous' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'irregular';
   /** Seconds a client may keep an answer without asking again (the data's own cache hint); 0: ask every time. */
   maxAgeSeconds: number;
   /** The persisted operation (gateway/open/operations) that reads one page: variables `first`, `after` and the filters'. */
   operation: string;
-  /** Its rows and next cursor, from the operation's `data`. */
-  page(data: unknown): DatasetPage<Row>;
+  /**
+   * `cursor` (the default): the operation pages itself by `first` and `after`. `list`: the operation answers
+   * the whole (bounded) list at once, as the subgraphs' list queries do (stations, gauges, series), and the
+   * export pages it by position, so that every dataset is read the same way by `limit` and `next`.
+   */
+  paging?: 'cursor' | 'list';
+  /**
+   * Records per GraphQL page of a `cursor` dataset (default 100, the subgraphs' largest): lower when the
+   * operation selects so many fields that 100 of them would pass the gateway's query cost limit.
+   */
+  graphqlPage?: number;
+  /** Its rows and next cursor, from the operation's `data` (and the variables it was run with). */
+  page(data: unknown, variables: Record<string, unknown>): DatasetPage<Row>;
   columns: DatasetColumn<Row>[];
   /** Query parameters besides `limit` and `after`; any other is refused. */
   filters?: Record<string, DatasetFilter>;
+  /**
+   * The operation's variables once every filter is read: fills in defaults (a time window ending now) and
+   * checks what spans several filters (`from` before `to`, the window's length); throw `badOpenRequest`.
+   */
+  complete?(variables: Record<string, unknown>, now: Date): Record<string, unknown>;
   id(row: Row): string;
   /** Where the record is: present for datasets with a GeoJSON form. */
   place?(row: Row): { latitude: number; longitude: number } | null;

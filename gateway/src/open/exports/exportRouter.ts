@@ -37,6 +37,16 @@ function filterVariables(dataset: Dataset<never>, query: Request['query']): Reco
   return variables;
 }
 
+/** The cursor of a `list` dataset: the position of the next record, opaque to the caller. */
+const listCursor = (position: number) => Buffer.from(`list:${position}`).toString('base64url');
+
+function listPosition(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^list:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badOpenRequest('after must be the cursor of a previous answer');
+  return Number(match[1]);
+}
+
 /**
  * Reads up to `limit` records of a dataset for the caller, page by page through its persisted operation.
  * An answer is built whole before it is sent, so that it has an ETag and a failure is a status code,
@@ -48,24 +58,44 @@ async function readRecords(context: OpenRouterContext, res: Response, dataset: D
   if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 500)) {
     throw badOpenRequest('after must be the cursor of a previous answer');
   }
-  const filters = filterVariables(dataset, query);
+  let filters = filterVariables(dataset, query);
+  if (dataset.complete) filters = dataset.complete(filters, new Date());
+  // A default the dataset filled in (a window ending now) is pinned in the next link: the next page must
+  // continue the same records, not those of a window that has moved on meanwhile.
+  const pinned: Record<string, string> = {};
+  for (const name of Object.keys(dataset.filters ?? {}))
+    if (query[name] === undefined && typeof filters[name] === 'string') pinned[name] = filters[name] as string;
+  if (dataset.paging === 'list') {
+    const start = listPosition(after as string | undefined);
+    const all = dataset.page(await context.open.run(res, dataset.operation, filters), filters).rows;
+    if (start > all.length) throw badOpenRequest('after must be the cursor of a previous answer');
+    const end = Math.min(all.length, start + limit);
+    return { rows: all.slice(start, end), next: end < all.length ? listCursor(end) : undefined, limit, pinned };
+  }
   const rows: unknown[] = [];
   let cursor = after as string | undefined;
   let more = true;
   while (more && rows.length < limit) {
-    const first = Math.min(GRAPHQL_PAGE, limit - rows.length);
+    const first = Math.min(dataset.graphqlPage ?? GRAPHQL_PAGE, limit - rows.length);
     const data = await context.open.run(res, dataset.operation, { ...filters, first, after: cursor ?? null });
-    const page = dataset.page(data);
+    const page = dataset.page(data, filters);
     rows.push(...page.rows);
     cursor = page.endCursor ?? undefined;
     more = page.endCursor !== null && page.rows.length > 0;
   }
-  return { rows: rows as never[], next: more ? cursor : undefined, limit };
+  return { rows: rows as never[], next: more ? cursor : undefined, limit, pinned };
 }
 
-function nextUrl(context: OpenRouterContext, req: Request, dataset: Dataset<never>, format: Format, cursor: string, limit: number) {
+function nextUrl(
+  context: OpenRouterContext,
+  req: Request,
+  dataset: Dataset<never>,
+  format: Format,
+  page: { next: string; limit: number; pinned: Record<string, string> },
+) {
+  const { next: cursor, limit, pinned } = page;
   const url = new URL(`${context.publicUrl}/open/v1/${dataset.name}.${format}`);
-  for (const [name, value] of Object.entries(req.query))
+  for (const [name, value] of Object.entries({ ...req.query, ...pinned }))
     if (name !== 'after' && typeof value === 'string') url.searchParams.set(name, value);
   url.searchParams.set('limit', String(limit));
   url.searchParams.set('after', cursor);
@@ -87,9 +117,9 @@ export function exportRouter(datasets: readonly Dataset<never>[]) {
           if (!formats.includes(format)) {
             throw new OpenRequestError(404, ErrorCode.NOT_FOUND, `${dataset.name} is published as ${formats.join(', ')}`);
           }
-          const { rows, next, limit } = await readRecords(context, res, dataset, req.query);
+          const { rows, next, limit, pinned } = await readRecords(context, res, dataset, req.query);
           context.open.countRows(res, rows.length);
-          const nextLink = next ? nextUrl(context, req, dataset, format, next, limit) : null;
+          const nextLink = next ? nextUrl(context, req, dataset, format, { next, limit, pinned }) : null;
           const modified = dataset.modified ? rows.map((row) => dataset.modified!(row)).filter((at): at is string => Boolean(at)) : [];
           const lastModified = modified.length ? new Date(Math.max(...modified.map((at) => Date.parse(at)))) : null;
           const headers: Record<string, string> = nextLink ? { link: `<${nextLink}>; rel="next"` } : {};

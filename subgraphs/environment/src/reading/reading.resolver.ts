@@ -37,7 +37,12 @@ export class ReadingResolver {
       description: 'Only stations in this administrative unit or below it; all stations when omitted',
     })
     withinUnitId?: string | null,
+    @Arg('stationCode', () => String, {
+      nullable: true,
+      description: 'Only this station (its code, e.g. BP-KK-DX01); an unknown code gives an empty series',
+    })
+    stationCode?: string | null,
   ) {
-    return metricSeries(ctx, { metric, withinUnitId, from, to, bucket });
+    return metricSeries(ctx, { metric, withinUnitId, stationCode, from, to, bucket });
   }
 }

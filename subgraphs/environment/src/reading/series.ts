@@ -24,11 +24,11 @@ export class SeriesPoint {
 
 /**
  * A metric's series from the hourly rollups of the stations in a unit's subtree (all stations without
- * one), over the hours starting in [from, to), bucketed in Asia/Ho_Chi_Minh time.
+ * one), or of one station, over the hours starting in [from, to), bucketed in Asia/Ho_Chi_Minh time.
  */
 export async function metricSeries(
   ctx: EnvironmentContext,
-  args: { metric: Metric; withinUnitId?: string | null; from: Date; to: Date; bucket: Bucket },
+  args: { metric: Metric; withinUnitId?: string | null; stationCode?: string | null; from: Date; to: Date; bucket: Bucket },
 ): Promise<SeriesPoint[]> {
   checkSeriesSpan(args.from, args.to, 'A series spans');
   const rows = await bucketedSeries<{ average: number; min: number; max: number; count: number }>(ctx.em, {
@@ -39,6 +39,7 @@ export async function metricSeries(
     where: [
       { sql: 'r.metric = ?', params: [args.metric] },
       ...(args.withinUnitId ? [{ sql: withinUnitSql('s'), params: [args.withinUnitId.toLowerCase()] }] : []),
+      ...(args.stationCode ? [{ sql: 's.code = ?', params: [args.stationCode] }] : []),
     ],
     from: args.from,
     to: args.to,
