@@ -1,8 +1,9 @@
 import { DATASETS, exportRouter } from './exports';
+import { NGSI_LD_TYPES, ngsiLdRouter } from './ngsiLd';
 import type { OpenRouterFactory } from './openRoutes';
 
 /**
  * The open-data endpoints the gateway serves, one router each (a line per router: add yours here).
  * Each builds its answers by running the persisted operations of gateway/open/operations through the gateway.
  */
-export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS)];
+export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS), ngsiLdRouter(NGSI_LD_TYPES)];
