@@ -55,7 +55,7 @@ export const openCors: RequestHandler = (req, res, next) => {
   res.setHeader('access-control-allow-headers', 'x-api-key, authorization, content-type, if-none-match, if-modified-since');
   res.setHeader(
     'access-control-expose-headers',
-    'etag, last-modified, link, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after',
+    'etag, last-modified, link, ngsi-ld-results-count, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after',
   );
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   if (req.method === 'OPTIONS') return void res.sendStatus(204);
