@@ -1134,7 +1134,7 @@ export type Role =
   | 'LEADER'
   /** An operator of the center (điều hành viên): verifies alerts, routes, follows up and moderates incidents; part of the center */
   | 'OPERATOR'
-  /** An outside partner (đối tác), e.g. an open-data consumer: reads what the public reads */
+  /** An outside partner (đối tác) pulling open data under a licence: reads what the public reads and some open data in more detail (per station, per commune); never personal or operational data, never a mutation */
   | 'PARTNER'
   /** A sector system or device platform (hệ thống chuyên ngành): reports alerts, ingests readings and detections */
   | 'SYSTEM';

@@ -44,6 +44,8 @@ const EXPECTED: Record<
     entity: { fullName: string; phone: string | null } | null;
     /** Subscription fields refused at subscribe time, with the code; every other field is accepted. */
     refused: Partial<Record<SubscriptionField, string>>;
+    /** `agency(id: SXD) { people }`: the error code, or `listed`. A partner's `agency_id` claim opens nothing. */
+    agencyPeople: string;
   }
 > = {
   public: {
@@ -51,32 +53,49 @@ const EXPECTED: Record<
     openedBy: 'UNAUTHENTICATED',
     entity: null,
     refused: allButPublications('UNAUTHENTICATED'),
+    agencyPeople: 'UNAUTHENTICATED',
   },
   LEADER: {
     history: HIDDEN,
     openedBy: { fullName: operatorName, phone: null },
     entity: { fullName: nhung.fullName, phone: null },
     refused: {},
+    agencyPeople: 'listed',
   },
   OPERATOR: {
     history: ['0917 890 123', '0917 000 001'],
     openedBy: { fullName: operatorName, phone: '0913 456 789' },
     entity: { fullName: nhung.fullName, phone: '0917 000 001' },
     refused: {},
+    agencyPeople: 'listed',
   },
   STAFF_OWN: {
     history: 'FORBIDDEN',
     openedBy: null,
     entity: { fullName: nhung.fullName, phone: null },
     refused: { alertReceived: 'FORBIDDEN' },
+    agencyPeople: 'listed',
   },
-  STAFF_OTHER: { history: 'FORBIDDEN', openedBy: 'FORBIDDEN', entity: null, refused: { alertReceived: 'FORBIDDEN' } },
-  FIELD_OFFICER: { history: 'FORBIDDEN', openedBy: 'FORBIDDEN', entity: null, refused: { alertReceived: 'FORBIDDEN' } },
+  STAFF_OTHER: {
+    history: 'FORBIDDEN',
+    openedBy: 'FORBIDDEN',
+    entity: null,
+    refused: { alertReceived: 'FORBIDDEN' },
+    agencyPeople: 'FORBIDDEN',
+  },
+  FIELD_OFFICER: {
+    history: 'FORBIDDEN',
+    openedBy: 'FORBIDDEN',
+    entity: null,
+    refused: { alertReceived: 'FORBIDDEN' },
+    agencyPeople: 'FORBIDDEN',
+  },
   PARTNER: {
     history: 'FORBIDDEN',
     openedBy: 'FORBIDDEN',
     entity: null,
     refused: allButPublications('FORBIDDEN'),
+    agencyPeople: 'FORBIDDEN',
   },
   SYSTEM: {
     history: 'FORBIDDEN',
@@ -84,6 +103,7 @@ const EXPECTED: Record<
     // Sector systems read the directory's people like `person(id)` lets them; contacts stay hidden.
     entity: { fullName: nhung.fullName, phone: null },
     refused: allButPublications('FORBIDDEN'),
+    agencyPeople: 'listed',
   },
 };
 const CALLERS = Object.keys(EXPECTED) as Caller[];
@@ -166,6 +186,18 @@ describe('authorisation of every role', () => {
     // The entry stays listed for who may read the history; only the values are hidden.
     expect(outcome(history, (d) => d.changeHistory.map((entry) => entry.changes.phone))).toEqual(
       typeof EXPECTED[caller].history === 'string' ? EXPECTED[caller].history : [EXPECTED[caller].history],
+    );
+  });
+
+  it.each(CALLERS)('lists the people of an agency to %s only as its rights say', async (caller) => {
+    const people = await execute<{ agency: { people: { fullName: string }[] } }, unknown>(
+      hub.gatewayUrl,
+      'query ($id: ID!) { agency(id: $id) { people { fullName } } }',
+      { id: sxd },
+      { token: tokens[caller] },
+    );
+    expect(outcome(people, (d) => (d.agency.people.some((p) => p.fullName === nhung.fullName) ? 'listed' : d.agency.people))).toBe(
+      EXPECTED[caller].agencyPeople,
     );
   });
 

@@ -28,7 +28,10 @@ registerEnumType(Role, {
     FIELD_OFFICER: {
       description: "A member of a field unit's crew (lực lượng hiện trường): takes dispatches (token claims `agency_id`, `field_unit_id`)",
     },
-    PARTNER: { description: 'An outside partner (đối tác), e.g. an open-data consumer: reads what the public reads' },
+    PARTNER: {
+      description:
+        'An outside partner (đối tác) pulling open data under a licence: reads what the public reads and some open data in more detail (per station, per commune); never personal or operational data, never a mutation',
+    },
     SYSTEM: { description: 'A sector system or device platform (hệ thống chuyên ngành): reports alerts, ingests readings and detections' },
   },
 });

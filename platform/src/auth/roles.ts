@@ -16,6 +16,15 @@ export const STAFF_ROLES: readonly Role[] = Object.freeze([Role.LEADER, Role.OPE
 /** Staff and the sector systems (role SYSTEM): who reads restricted operational data such as raw readings. */
 export const STAFF_AND_SYSTEMS: readonly Role[] = Object.freeze([...STAFF_ROLES, Role.SYSTEM]);
 
+/**
+ * Who reads open data in more detail than the public: staff, the sector systems and open-data partners
+ * (role PARTNER: other government systems, press, researchers, app makers under a licence and a key).
+ * Give it only to reads that carry neither personal data nor operational data staff need alone (raw
+ * device feeds, plates, reporters, dossiers' applicants); never to a mutation. docs/open-data.md lists
+ * the reads that use it.
+ */
+export const PARTNER_AND_STAFF: readonly Role[] = Object.freeze([...STAFF_AND_SYSTEMS, Role.PARTNER]);
+
 /** Whether the caller is the center (a leader or an operator). */
 export const isCenter = (identity: Identity) => hasRole(identity, ...CENTER_ROLES);
 
@@ -24,3 +33,13 @@ export const isCenterOrService = (identity: Identity) => isCenter(identity) || i
 
 /** Whether the caller is one of the province's working people. */
 export const isStaff = (identity: Identity) => hasRole(identity, ...STAFF_ROLES);
+
+/** Whether the caller may read partner-level open data (`PARTNER_AND_STAFF`): a partner, staff or a sector system. */
+export const isPartnerOrStaff = (identity: Identity) => hasRole(identity, ...PARTNER_AND_STAFF);
+
+/**
+ * Whether the caller is a partner and nothing else: refused the public's own writes (a citizen's report,
+ * a rating), which stand for a person at a device, not for a licensed data client.
+ */
+export const isPartnerOnly = (identity: Identity) =>
+  identity.roles.length > 0 && identity.roles.every((role) => role === Role.PARTNER) && !isService(identity);

@@ -1,14 +1,4 @@
-import {
-  CacheHint,
-  ConnectionArgs,
-  ConnectionType,
-  forbidden,
-  hasRole,
-  paginate,
-  requireId,
-  Role,
-  STAFF_AND_SYSTEMS,
-} from '@ioc-graph/platform';
+import { CacheHint, ConnectionArgs, ConnectionType, forbidden, paginate, requireId, Role, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../administrativeUnit/administrativeUnit';
@@ -18,6 +8,7 @@ import { FieldUnit } from '../fieldUnit/fieldUnit';
 import { fieldUnitsByAgency } from '../fieldUnit/fieldUnit.loader';
 import { assignDefined, createAudited, updateAudited } from '../mutations';
 import { Person } from '../person/person';
+import { peopleScope } from '../person/person.rules';
 import { peopleByAgency } from '../person/person.loader';
 import { Agency } from './agency';
 import { AgencyFilter, CreateAgencyInput, UpdateAgencyInput } from './agency.input';
@@ -72,10 +63,14 @@ export class AgencyResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Person], { description: 'People of the agency: leaders and operators see all, staff their own agency' })
+  @FieldResolver(() => [Person], {
+    description:
+      'People of the agency: leaders, operators and sector systems see all, staff their own agency. Public and partners: no (an agency_id claim on a partner’s token gives nothing)',
+  })
   people(@Root() agency: Agency, @Ctx() ctx: DirectoryContext) {
-    const { identity } = ctx;
-    if (!hasRole(identity, Role.LEADER, Role.OPERATOR) && identity.agencyId !== agency.id) {
+    // The scope of `people`: a partner's or a system's token may name an agency, which makes them none of its staff.
+    const scope = peopleScope(ctx.identity);
+    if (scope.agencyId && scope.agencyId !== agency.id) {
       throw forbidden('Only leaders, operators and the agency’s own staff see its people');
     }
     return peopleByAgency(ctx).load(agency.id);

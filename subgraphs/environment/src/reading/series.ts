@@ -1,4 +1,4 @@
-import { bucketedSeries, checkSeriesSpan, withinUnitSql } from '@ioc-graph/platform';
+import { bucketedSeries, checkSeriesSpan, groupByKeys, withinUnitSql } from '@ioc-graph/platform';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { Bucket, Metric } from '../vocabulary';
@@ -44,11 +44,39 @@ export async function metricSeries(
     from: args.from,
     to: args.to,
   });
-  return rows.map((r) => ({
-    bucketStart: r.bucketStart,
-    average: Number(r.average),
-    min: Number(r.min),
-    max: Number(r.max),
-    count: Number(r.count),
-  }));
+  return rows.map(seriesPoint);
+}
+
+const seriesPoint = (r: { bucketStart: Date; average: number; min: number; max: number; count: number }): SeriesPoint => ({
+  bucketStart: r.bucketStart,
+  average: Number(r.average),
+  min: Number(r.min),
+  max: Number(r.max),
+  count: Number(r.count),
+});
+
+/**
+ * Each station's own series of a metric, from its hourly rollups, for every station of a request in one
+ * statement per (metric, period, bucket). Finer than `metricSeries`, which mixes the stations of a
+ * subtree: partner-level open data (docs/open-data.md), still rollups, never the raw readings.
+ */
+export function stationSeriesOf(ctx: EnvironmentContext, args: { metric: Metric; from: Date; to: Date; bucket: Bucket }) {
+  checkSeriesSpan(args.from, args.to, 'A series spans');
+  const key = `station:series:${args.metric}|${args.from.toISOString()}|${args.to.toISOString()}|${args.bucket}`;
+  return ctx.loaders.get<string, SeriesPoint[]>(key, async (stationIds) => {
+    const rows = await bucketedSeries<{ stationId: string; average: number; min: number; max: number; count: number }>(ctx.em, {
+      bucket: args.bucket,
+      time: 'r.hour',
+      source: 'environment.hourly_rollup r',
+      measures: 'sum(r.sum) / sum(r.count) as average, min(r.min) as min, max(r.max) as max, sum(r.count)::int as count',
+      groupBy: ['r.station_id as "stationId"'],
+      where: [
+        { sql: 'r.metric = ?', params: [args.metric] },
+        { sql: 'r.station_id in (?)', params: [[...stationIds]] },
+      ],
+      from: args.from,
+      to: args.to,
+    });
+    return groupByKeys(stationIds, rows, (r) => r.stationId).map((points) => points.map(seriesPoint));
+  });
 }

@@ -1,9 +1,10 @@
-import { CacheHint, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
+import { CacheHint, PARTNER_AND_STAFF, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { EnvironmentContext } from '../context';
 import { AdministrativeUnit, ref } from '../foreign/entities';
 import { Reading } from '../reading/reading';
-import { StationKind } from '../vocabulary';
+import { SeriesPoint, stationSeriesOf } from '../reading/series';
+import { Bucket, Metric, StationKind } from '../vocabulary';
 import { airQualityOf, StationAirQuality } from './airQuality';
 import { dailyAqiOf, StationDailyAirQuality } from './dailyAqi';
 import { AlarmLevels, Station } from './station';
@@ -71,8 +72,27 @@ export class StationResolver {
     return dailyAqiOf(ctx, date).load(station.id);
   }
 
+  @Authorized(...PARTNER_AND_STAFF)
+  @FieldResolver(() => [SeriesPoint], {
+    nullable: true,
+    description:
+      'This station’s own series of a metric from its hourly rollups, in Asia/Ho_Chi_Minh buckets (HOUR: its hourly readings). Public: no (null, with an error; metricSeries mixes a subtree’s stations); partners, staff and sector systems: yes',
+  })
+  series(
+    @Root() station: Station,
+    @Arg('metric', () => Metric, { description: 'The metric' }) metric: Metric,
+    @Arg('from', { description: 'Start of the series (inclusive, UTC instant)' }) from: Date,
+    @Arg('to', { description: 'End of the series (exclusive), at most 731 days after from' }) to: Date,
+    @Arg('bucket', () => Bucket, { description: 'Width of each point' }) bucket: Bucket,
+    @Ctx() ctx: EnvironmentContext,
+  ): Promise<SeriesPoint[]> {
+    return stationSeriesOf(ctx, { metric, from, to, bucket }).load(station.id);
+  }
+
   @Authorized(...STAFF_AND_SYSTEMS)
-  @FieldResolver(() => [Reading], { description: 'The newest raw reading of each metric (staff only)' })
+  @FieldResolver(() => [Reading], {
+    description: 'The newest raw reading of each metric, as the device sent it. Public and partners: no; staff and sector systems: yes',
+  })
   async latestReadings(@Root() station: Station, @Ctx() ctx: EnvironmentContext) {
     return (await latestReadingsOf(ctx).load(station.id)).map((r) => ({
       ...r,

@@ -1,4 +1,4 @@
-import { CacheHint, STAFF_AND_SYSTEMS } from '@ioc-graph/platform';
+import { CacheHint, PARTNER_AND_STAFF } from '@ioc-graph/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HealthContext } from '../context';
 import { HealthIngestResult, MAX_BATCH } from '../facility/load.input';
@@ -26,7 +26,7 @@ export class SurveillanceResolver {
   @CacheHint(60)
   @Query(() => [CasePoint], {
     description:
-      'Cases and deaths of a disease per bucket (WEEK: ISO weeks in Asia/Ho_Chi_Minh) in a subtree. Public for the province and district-level units; staff roles only for a commune',
+      'Cases and deaths of a disease per bucket (WEEK: ISO weeks in Asia/Ho_Chi_Minh) in a subtree. Public and partners: the province and district-level units (partners read a week’s commune counts, suppressed, in communeCases); staff and sector systems: a commune too',
   })
   diseaseCaseSeries(
     @Arg('disease', () => Disease, { description: 'The disease' }) disease: Disease,
@@ -40,8 +40,11 @@ export class SurveillanceResolver {
     return caseSeries(ctx, { disease, withinUnitId, from, to, bucket });
   }
 
-  @Authorized(...STAFF_AND_SYSTEMS)
-  @Query(() => [CommuneCases], { description: 'Each reporting commune’s cases of a disease in one ISO week, most first. Staff roles only' })
+  @Authorized(...PARTNER_AND_STAFF)
+  @Query(() => [CommuneCases], {
+    description:
+      'Each reporting commune’s cases of a disease in one ISO week, most first. Public: no (diseaseCaseSeries per district-level unit); partners: yes, small counts suppressed; staff and sector systems: yes',
+  })
   communeCases(
     @Arg('disease', () => Disease, { description: 'The disease' }) disease: Disease,
     @Arg('weekOf', { description: 'Any instant of the ISO week (Asia/Ho_Chi_Minh)' }) weekOf: Date,

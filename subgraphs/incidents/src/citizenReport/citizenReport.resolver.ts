@@ -1,4 +1,4 @@
-import { badInput, inTransaction, rateLimited } from '@ioc-graph/platform';
+import { badInput, forbidden, inTransaction, isPartnerOnly, rateLimited } from '@ioc-graph/platform';
 import { randomInt } from 'node:crypto';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Alert, AlertState, CITIZEN_SOURCE } from '../alert/alert';
@@ -31,13 +31,15 @@ function publicStatus(alert: Alert, incident: Incident | null, publication: Publ
 @Resolver()
 export class CitizenReportResolver {
   @Mutation(() => CitizenReport, {
-    description: 'Reports a problem (phản ánh hiện trường); returns the tracking code to follow it. No login needed',
+    description:
+      'Reports a problem (phản ánh hiện trường); returns the tracking code to follow it. No login needed; a partner’s token is refused (FORBIDDEN)',
   })
   async submitCitizenReport(
     @Arg('input', () => CitizenReportInput, { description: 'The report; limited per client and hour (RATE_LIMITED beyond)' })
     input: CitizenReportInput,
     @Ctx() ctx: IncidentsContext,
   ) {
+    if (isPartnerOnly(ctx.identity)) throw forbidden('A partner’s token reads open data; citizens report a problem without one');
     const category = await requireCategory(ctx, input.categoryId, 'categoryId');
     if (!category.citizenReportable)
       throw badInput('Citizens cannot report this category', [{ field: 'categoryId', message: 'not open to citizen reports' }]);

@@ -5,7 +5,9 @@ import {
   ConnectionType,
   escapeLike,
   foldVietnamese,
+  forbidden,
   inTransaction,
+  isPartnerOnly,
   notFound,
   paginate,
   requireId,
@@ -120,13 +122,15 @@ export class PublicationResolver {
   }
 
   @Mutation(() => Publication, {
-    description: 'Rates a published result, 1–5; a client rates a result once and may change its rating. No login needed',
+    description:
+      'Rates a published result, 1–5; a client rates a result once and may change its rating. No login needed; a partner’s token is refused (FORBIDDEN)',
   })
   ratePublicIncident(
     @Arg('id', () => ID, { description: 'Id of the public record' }) id: string,
     @Arg('input', () => RatingInput, { description: 'The score and an optional comment' }) input: RatingInput,
     @Ctx() ctx: IncidentsContext,
   ) {
+    if (isPartnerOnly(ctx.identity)) throw forbidden('A partner’s token reads open data; citizens rate a result without one');
     const client = ctx.identity.client;
     if (!client) throw badInput('The client cannot be told apart', []);
     return inTransaction(ctx.em, async (em) => {

@@ -1,4 +1,4 @@
-import { CacheHint, CENTER_ROLES, forbidden, groupByKeys, hasRole, requireId, STAFF_ROLES } from '@ioc-graph/platform';
+import { CacheHint, CENTER_ROLES, forbidden, groupByKeys, hasRole, PARTNER_AND_STAFF, requireId, STAFF_ROLES } from '@ioc-graph/platform';
 import { raw } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { IncidentsContext } from '../context';
@@ -100,10 +100,11 @@ export class StatsResolver {
 /** Incidents' figures on the directory's units: one query through the gateway shows a unit's workload. */
 @Resolver(() => AdministrativeUnit)
 export class UnitWorkloadResolver {
-  @Authorized()
+  @Authorized(...PARTNER_AND_STAFF)
   @FieldResolver(() => IncidentStats, {
     nullable: true,
-    description: 'Incidents in this unit and below it (drills excluded); null when the incidents service is unavailable',
+    description:
+      'Incidents in this unit and below it (drills excluded): counts, never an incident. Public: no (publicIncidents); partners, staff and sector systems: yes; null when the incidents service is unavailable',
   })
   incidentStats(@Root() unit: AdministrativeUnit, @Ctx() ctx: IncidentsContext) {
     return statsByUnit(ctx).load(requireId(unit.id, 'id'));

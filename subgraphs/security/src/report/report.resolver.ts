@@ -1,16 +1,23 @@
-import { badInput, CacheHint, ConnectionArgs, paginate, STAFF_ROLES } from '@ioc-graph/platform';
+import { badInput, CacheHint, ConnectionArgs, paginate, PARTNER_AND_STAFF, STAFF_ROLES } from '@ioc-graph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit, ref } from '../foreign/entities';
 import type { SecurityContext } from '../context';
 import { Bucket, SECURITY_CATEGORIES, SecurityCategory, ReportStatus } from '../vocabulary';
-import { SecurityCategoryInfo, SecurityHotspot, SecurityMonthlyCount, SecurityReport, SecurityReportStat } from './report';
+import {
+  SecurityCategoryInfo,
+  SecurityCommuneMonthlyCount,
+  SecurityHotspot,
+  SecurityMonthlyCount,
+  SecurityReport,
+  SecurityReportStat,
+} from './report';
 import { INGEST_ROLES } from './report.bulk';
 import { IngestSecurityReportsInput, SecurityIngestResult, SecurityReportConnection } from './report.input';
 import { ingestReports, MAX_BATCH } from './ingestReports';
-import { hotspots, monthlyCounts, reportStats } from './stats';
+import { communeMonthlyCounts, hotspots, monthlyCounts, reportStats } from './stats';
 
-/** Reports in (the police system and operators), cases and hotspots out to staff, monthly counts to everyone. */
+/** Reports in (the police system and operators), cases and hotspots out to staff, monthly counts to everyone (per commune to partners). */
 @Resolver(() => SecurityReport)
 export class SecurityReportResolver {
   @Authorized(...INGEST_ROLES)
@@ -54,6 +61,25 @@ export class SecurityReportResolver {
     categories?: SecurityCategory[] | null,
   ) {
     return monthlyCounts(ctx, { from, to, withinUnitId, categories });
+  }
+
+  @CacheHint(60)
+  @Authorized(...PARTNER_AND_STAFF)
+  @Query(() => [SecurityCommuneMonthlyCount], {
+    description:
+      'Reports per month (Asia/Ho_Chi_Minh), commune and category over [from, to), by month then commune code. Public: no (securityMonthlyCounts per district-level unit); partners, staff and sector systems: yes',
+  })
+  securityCommuneMonthlyCounts(
+    @Arg('from', { description: 'Start (inclusive, UTC instant); give the 1st at 00:00 local (17:00Z the day before) for whole months' })
+    from: Date,
+    @Arg('to', { description: 'End (exclusive), at most 731 days after from' }) to: Date,
+    @Ctx() ctx: SecurityContext,
+    @Arg('withinUnitId', () => ID, { nullable: true, description: 'Only communes in this unit’s subtree; the province when omitted' })
+    withinUnitId?: string | null,
+    @Arg('categories', () => [SecurityCategory], { nullable: true, description: 'Only these categories; all when omitted' })
+    categories?: SecurityCategory[] | null,
+  ) {
+    return communeMonthlyCounts(ctx, { from, to, withinUnitId, categories });
   }
 
   @Authorized(...STAFF_ROLES)

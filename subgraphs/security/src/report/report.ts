@@ -112,6 +112,34 @@ export class SecurityMonthlyCount {
   count!: number;
 }
 
+/** Reports of one category in one commune and local month: partner-level open data (docs/open-data.md). */
+@ObjectType({
+  description:
+    'Reports of one category in one commune or ward and one month (Asia/Ho_Chi_Minh). Public: no (SecurityMonthlyCount per district-level unit); partners and staff: yes',
+})
+export class SecurityCommuneMonthlyCount {
+  @Field({ description: 'The month, YYYY-MM in Asia/Ho_Chi_Minh' })
+  month!: string;
+
+  @Field({ description: 'Start of the month: the 1st at 00:00 in Asia/Ho_Chi_Minh, as a UTC instant' })
+  monthStart!: Date;
+
+  @Field(() => ID, { description: 'The commune or ward (directory unit id)' })
+  communeId!: string;
+
+  @Field({ description: 'The commune’s code' })
+  communeCode!: string;
+
+  @Field(() => ID, { description: 'Its district-level unit (the unit just under the province)' })
+  districtUnitId!: string;
+
+  @Field(() => SecurityCategory, { description: 'The category' })
+  category!: SecurityCategory;
+
+  @Field(() => Int, { description: 'Number of reports' })
+  count!: number;
+}
+
 /** Counts of one commune and category over rolling windows ending now. */
 @ObjectType({ description: 'Reports of one category in one commune over rolling windows ending now (điểm nóng): staff only' })
 export class SecurityHotspot {

@@ -1,7 +1,7 @@
 import { bucketedSeries, checkSeriesSpan, localDate, SeriesBucket, withinUnitSql } from '@ioc-graph/platform';
 import type { SecurityContext } from '../context';
 import type { SecurityCategory } from '../vocabulary';
-import type { SecurityHotspot, SecurityMonthlyCount, SecurityReportStat } from './report';
+import type { SecurityCommuneMonthlyCount, SecurityHotspot, SecurityMonthlyCount, SecurityReportStat } from './report';
 
 const categoryFilter = (categories?: SecurityCategory[] | null) =>
   categories?.length ? [{ sql: 'h.category in (?)', params: [categories] }] : [];
@@ -28,30 +28,51 @@ export async function reportStats(
   return rows.map((r) => ({ bucketStart: r.bucketStart, category: r.category, count: Number(r.count) }));
 }
 
-/** Reports per local month, district-level unit and category: the open figure. */
-export async function monthlyCounts(
+/** Reports per local month and category over [from, to), grouped besides by `groupBy` (columns with their aliases). */
+async function monthlyRows<Row extends object>(
   ctx: SecurityContext,
   args: { withinUnitId?: string | null; from: Date; to: Date; categories?: SecurityCategory[] | null },
-): Promise<SecurityMonthlyCount[]> {
+  groupBy: string[],
+) {
   checkSeriesSpan(args.from, args.to, 'Statistics span');
-  const rows = await bucketedSeries<{ districtUnitId: string; category: SecurityCategory; count: number }>(ctx.em, {
+  const rows = await bucketedSeries<Row & { category: SecurityCategory; count: number }>(ctx.em, {
     bucket: SeriesBucket.MONTH,
     time: 'h.hour',
     source: SOURCE,
     measures: 'sum(h.count)::int as count',
-    groupBy: ['c.district_unit_id as "districtUnitId"', 'h.category'],
+    groupBy: [...groupBy, 'h.category'],
     where: [...unitFilter(args.withinUnitId), ...categoryFilter(args.categories)],
     from: args.from,
     to: args.to,
   });
-  return rows.map((r) => ({
-    month: localDate(r.bucketStart).slice(0, 7),
-    monthStart: r.bucketStart,
-    districtUnitId: r.districtUnitId,
-    category: r.category,
+  return rows.map(({ bucketStart, ...r }) => ({
+    ...r,
+    month: localDate(bucketStart).slice(0, 7),
+    monthStart: bucketStart,
     count: Number(r.count),
   }));
 }
+
+/** Reports per local month, district-level unit and category over the communes of a subtree: the open figure. */
+export const monthlyCounts = (
+  ctx: SecurityContext,
+  args: { withinUnitId?: string | null; from: Date; to: Date; categories?: SecurityCategory[] | null },
+): Promise<SecurityMonthlyCount[]> => monthlyRows<{ districtUnitId: string }>(ctx, args, ['c.district_unit_id as "districtUnitId"']);
+
+/**
+ * Reports per local month, commune and category over the communes of a subtree: `monthlyCounts` one level
+ * down, for partners and staff. Months, never the rolling hours of the hotspots: a count that says where
+ * patrols are looking now is staff data.
+ */
+export const communeMonthlyCounts = (
+  ctx: SecurityContext,
+  args: { withinUnitId?: string | null; from: Date; to: Date; categories?: SecurityCategory[] | null },
+): Promise<SecurityCommuneMonthlyCount[]> =>
+  monthlyRows<{ communeId: string; communeCode: string; districtUnitId: string }>(ctx, args, [
+    'c.code as "communeCode"',
+    'c.id as "communeId"',
+    'c.district_unit_id as "districtUnitId"',
+  ]);
 
 /** Communes and categories with reports in the last 28 days, by their last 24 hours, most first (at most `limit`). */
 export async function hotspots(
