@@ -1,8 +1,9 @@
 import { DATASETS, exportRouter } from './exports';
+import { open311Router } from './open311';
 import type { OpenRouterFactory } from './openRoutes';
 
 /**
  * The open-data endpoints the gateway serves, one router each (a line per router: add yours here).
  * Each builds its answers by running the persisted operations of gateway/open/operations through the gateway.
  */
-export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS)];
+export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [exportRouter(DATASETS), open311Router];
