@@ -358,4 +358,20 @@ describe('Open311 GeoReport v2', () => {
     expect([401, 403]).toContain(badKey.status);
     expect(await badKey.json()).toEqual([{ code: badKey.status, description: expect.any(String) }]);
   });
+
+  it('bounds the GraphQL queries behind it: 50 tracking codes, a category code', async () => {
+    const codes = Array.from({ length: 51 }, (_, i) => `PA-${String(i).padStart(8, 'A')}`);
+    const many = await execute(hub.gatewayUrl, 'query ($c: [String!]!) { citizenReports(trackingCodes: $c) { trackingCode } }', {
+      c: codes,
+    });
+    expect(many.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const badCode = await execute(hub.gatewayUrl, '{ publishedCitizenReports(filter: { categoryCode: "x; drop" }) { totalCount } }', {});
+    expect(badCode.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const none = await execute<{ citizenReports: unknown[] }, unknown>(
+      hub.gatewayUrl,
+      '{ citizenReports(trackingCodes: []) { trackingCode } }',
+      {},
+    );
+    expect(none.data?.citizenReports).toEqual([]);
+  });
 });
