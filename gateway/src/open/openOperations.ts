@@ -10,6 +10,8 @@ export class OpenRequestError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** For a 429: when the caller may try again (a subgraph's own limit, e.g. citizen reports per hour). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'OpenRequestError';
@@ -49,6 +51,8 @@ function failureOf(error: { message: string; extensions?: Record<string, unknown
   const status = own && own >= 400 ? own : (httpStatusOf[code] ?? 502);
   // A subgraph that fails is the hub's trouble, not the caller's: 503, so that clients and proxies retry.
   if (code === ErrorCode.SUBGRAPH_UNAVAILABLE || code === ErrorCode.UNAVAILABLE) return new OpenRequestError(503, code, error.message);
+  const retryAfter = Number(error.extensions?.retryAfterSeconds);
+  if (code === ErrorCode.RATE_LIMITED && retryAfter > 0) return new OpenRequestError(status, code, error.message, retryAfter);
   return new OpenRequestError(status, code, code === ErrorCode.INTERNAL ? 'Internal server error' : error.message);
 }
 

@@ -2,6 +2,7 @@ import { warningsRouter } from './cap/warningsRouter';
 import { catalogRouter } from './catalog';
 import { DATASETS, exportRouter } from './exports';
 import { NGSI_LD_TYPES, ngsiLdRouter } from './ngsiLd';
+import { open311Router } from './open311';
 import type { OpenRouterFactory } from './openRoutes';
 
 /**
@@ -13,4 +14,5 @@ export const OPEN_ROUTERS: readonly OpenRouterFactory[] = [
   catalogRouter,
   warningsRouter,
   ngsiLdRouter(NGSI_LD_TYPES),
+  open311Router,
 ];

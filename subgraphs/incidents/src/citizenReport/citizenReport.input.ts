@@ -1,5 +1,5 @@
 import { GeoPointInput } from '@ioc-graph/platform';
-import { ArrayMaxSize, IsOptional, IsUrl, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUrl, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ReporterContactInput } from '../alert/alert.input';
 
@@ -44,4 +44,18 @@ export class CitizenReportInput {
 
   @Field({ nullable: true, description: 'When it was seen; now when omitted' })
   occurredAt?: Date;
+}
+
+@InputType({ description: 'Filters on published citizen reports; all given conditions must hold' })
+export class PublishedCitizenReportFilter {
+  @Field({ nullable: true, description: 'Only reports of the category with this code, e.g. "URB_ILLEGAL_CONSTRUCTION"' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'categoryCode must be a category code, e.g. URB_ILLEGAL_CONSTRUCTION' })
+  categoryCode?: string;
+
+  @Field({ nullable: true, description: 'Case opened by the center at or after (the report’s verification, UTC)' })
+  receivedFrom?: Date;
+
+  @Field({ nullable: true, description: 'Case opened by the center before (UTC)' })
+  receivedTo?: Date;
 }

@@ -1,6 +1,17 @@
-import { badInput, forbidden, inTransaction, isPartnerOnly, rateLimited } from '@ioc-graph/platform';
+import {
+  badInput,
+  CacheHint,
+  ConnectionArgs,
+  forbidden,
+  geoPoint,
+  inTransaction,
+  isPartnerOnly,
+  paginate,
+  rateLimited,
+} from '@ioc-graph/platform';
+import type { FilterQuery } from '@mikro-orm/core';
 import { randomInt } from 'node:crypto';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Alert, AlertState, CITIZEN_SOURCE } from '../alert/alert';
 import { locate } from '../alert/location';
 import { Category } from '../category/category';
@@ -11,10 +22,11 @@ import { IncidentState } from '../incident/incident.rules';
 import { Publication } from '../publication/publication';
 import { redactPersonalData } from '../publication/redact';
 import { emitAlertEvent } from '../events';
+import { agencyRef } from '../foreign/entities';
 import { timelineEntry } from '../timeline/timelineEntry';
 import { Certainty, Urgency } from '../vocabulary';
-import { CitizenReport, CitizenReportStatus } from './citizenReport';
-import { CitizenReportInput } from './citizenReport.input';
+import { CitizenReport, CitizenReportConnection, CitizenReportStatus } from './citizenReport';
+import { CitizenReportInput, PublishedCitizenReportFilter } from './citizenReport.input';
 
 // No 0/O or 1/I: codes are read aloud on the phone and typed from paper.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -95,14 +107,7 @@ export class CitizenReportResolver {
       await emitAlertEvent(em, ctx.identity, now, 'received', created);
       return created;
     });
-    return {
-      trackingCode: alert.trackingCode!,
-      category,
-      receivedAt: alert.receivedAt,
-      status: CitizenReportStatus.RECEIVED,
-      statusReason: null,
-      publicIncident: null,
-    };
+    return (await publicViews(ctx, [alert]))[0];
   }
 
   @Query(() => CitizenReport, {
@@ -114,20 +119,101 @@ export class CitizenReportResolver {
     @Ctx() ctx: IncidentsContext,
   ): Promise<CitizenReport | null> {
     const alert = await ctx.em.findOne(Alert, { trackingCode: trackingCode.trim().toUpperCase() });
-    if (!alert) return null;
-    const [category, incident, publication] = await Promise.all([
-      ctx.em.findOneOrFail(Category, alert.category.id),
-      alert.incident ? ctx.em.findOne(Incident, alert.incident.id) : null,
-      alert.incident ? ctx.em.findOne(Publication, { incidentId: alert.incident.id }) : null,
-    ]);
+    return alert ? (await publicViews(ctx, [alert]))[0] : null;
+  }
+
+  @Query(() => [CitizenReport], {
+    description:
+      'Citizen reports by their tracking codes (at most 50), as citizenReport shows each, in the order asked; unknown codes are left out. Public',
+  })
+  async citizenReports(
+    @Arg('trackingCodes', () => [String], { description: 'Tracking codes, e.g. ["PA-7K3M9QXR"]; at most 50' }) trackingCodes: string[],
+    @Ctx() ctx: IncidentsContext,
+  ): Promise<CitizenReport[]> {
+    if (trackingCodes.length > MAX_TRACKING_CODES) {
+      throw badInput(`At most ${MAX_TRACKING_CODES} tracking codes`, [
+        { field: 'trackingCodes', message: `at most ${MAX_TRACKING_CODES}` },
+      ]);
+    }
+    const codes = [...new Set(trackingCodes.map((code) => code.trim().toUpperCase()))];
+    if (codes.some((code) => code.length > 20)) {
+      throw badInput('A tracking code is PA- and 8 letters or digits', [{ field: 'trackingCodes', message: 'not a tracking code' }]);
+    }
+    const alerts = codes.length ? await ctx.em.find(Alert, { trackingCode: { $in: codes } }) : [];
+    const views = new Map((await publicViews(ctx, alerts)).map((view) => [view.trackingCode, view]));
+    return codes.map((code) => views.get(code)).filter((view): view is CitizenReport => view !== undefined);
+  }
+
+  @CacheHint(60)
+  @Query(() => CitizenReportConnection, {
+    description:
+      'Citizen reports whose result is published, as citizenReport shows each, most recently published first (the Open311 list of requests). Public',
+  })
+  async publishedCitizenReports(
+    @Arg('filter', () => PublishedCitizenReportFilter, { nullable: true, description: 'Conditions the reports must meet; omit for all' })
+    filter: PublishedCitizenReportFilter | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: IncidentsContext,
+  ): Promise<CitizenReportConnection> {
+    // The public record of an incident that came from a citizen report keeps the report's tracking code.
+    const where: FilterQuery<Publication>[] = [{ trackingCode: { $ne: null } }];
+    if (filter?.categoryCode) where.push({ category: { code: filter.categoryCode } });
+    if (filter?.receivedFrom) where.push({ receivedAt: { $gte: filter.receivedFrom } });
+    if (filter?.receivedTo) where.push({ receivedAt: { $lt: filter.receivedTo } });
+    const published = await paginate(ctx.em, Publication, { $and: where }, { ...page, orderBy: 'publishedAt', direction: 'DESC' });
+    const codes = published.edges.map((edge) => edge.node.trackingCode!);
+    const alerts = codes.length ? await ctx.em.find(Alert, { trackingCode: { $in: codes } }) : [];
+    const views = new Map((await publicViews(ctx, alerts)).map((view) => [view.trackingCode, view]));
+    return {
+      ...published,
+      edges: published.edges.flatMap((edge) => {
+        const node = views.get(edge.node.trackingCode!);
+        return node ? [{ cursor: edge.cursor, node }] : [];
+      }),
+    };
+  }
+}
+
+/** Tracking codes one `citizenReports` request may ask for. */
+const MAX_TRACKING_CODES = 50;
+
+/**
+ * What the public sees of citizen reports (one request's worth, read together): where each stands, what it
+ * is about and where, and who handles it; never the reporter. Once published, the text is the public
+ * record's, which the center approved with personal data removed.
+ */
+async function publicViews(ctx: IncidentsContext, alerts: Alert[]): Promise<CitizenReport[]> {
+  const incidentIds = alerts.flatMap((alert) => (alert.incident ? [alert.incident.id] : []));
+  const categoryIds = [...new Set(alerts.map((alert) => alert.category.id))];
+  const [categories, incidents, publications] = await Promise.all([
+    categoryIds.length ? ctx.em.find(Category, { id: { $in: categoryIds } }) : [],
+    incidentIds.length ? ctx.em.find(Incident, { id: { $in: incidentIds } }) : [],
+    incidentIds.length ? ctx.em.find(Publication, { incidentId: { $in: incidentIds } }) : [],
+  ]);
+  const categoryOf = new Map(categories.map((category) => [category.id, category]));
+  const incidentOf = new Map(incidents.map((incident) => [incident.id, incident]));
+  const publicationOf = new Map(publications.map((publication) => [publication.incidentId, publication]));
+  return alerts.map((alert) => {
+    const incident = alert.incident ? (incidentOf.get(alert.incident.id) ?? null) : null;
+    const publication = incident ? (publicationOf.get(incident.id) ?? null) : null;
     const status = publicStatus(alert, incident, publication);
+    const changes = [alert.receivedAt, incident?.openedAt, incident?.assignedAt, incident?.resultSubmittedAt, incident?.approvedAt];
+    changes.push(incident?.closedAt, publication?.publishedAt);
+    const updatedAt = new Date(Math.max(...changes.filter((at): at is Date => at instanceof Date).map((at) => at.getTime())));
     return {
       trackingCode: alert.trackingCode!,
-      category,
+      category: categoryOf.get(alert.category.id)!,
       receivedAt: alert.receivedAt,
       status,
       statusReason: status === CitizenReportStatus.DISMISSED && alert.dismissReason ? redactPersonalData(alert.dismissReason) : null,
       publicIncident: publication,
+      description: publication ? publication.summary : redactPersonalData(alert.description),
+      place: publication ? publication.place : alert.place ? redactPersonalData(alert.place) : null,
+      location: geoPoint(alert.latitude, alert.longitude),
+      photoUrls: alert.evidence,
+      updatedAt,
+      dueAt: incident?.deadline ?? null,
+      agency: agencyRef(publication?.agencyId ?? incident?.agencyId ?? null),
     };
-  }
+  });
 }

@@ -1,5 +1,7 @@
+import { ConnectionType, GeoPoint } from '@ioc-graph/platform';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Category } from '../category/category';
+import { Agency } from '../foreign/entities';
 import { Publication } from '../publication/publication';
 
 export enum CitizenReportStatus {
@@ -43,4 +45,31 @@ export class CitizenReport {
 
   @Field(() => Publication, { nullable: true, description: 'The published result, once there is one' })
   publicIncident!: Publication | null;
+
+  @Field({
+    description:
+      'What it is about, as the public may read it: the published summary once published, else the citizen’s own text with phone numbers, emails and ID numbers masked',
+  })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where, as described, personal data masked; null when not given' })
+  place!: string | null;
+
+  @Field(() => GeoPoint, { nullable: true, description: 'Where, as a point, when the citizen gave one' })
+  location!: GeoPoint | null;
+
+  @Field(() => [String], { description: 'Links to the photos the citizen sent; empty when none' })
+  photoUrls!: string[];
+
+  @Field({ description: 'When it last changed: received, verified, assigned, resolved, closed or published (UTC)' })
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the result is due, once assigned to an agency; null before' })
+  dueAt!: Date | null;
+
+  @Field(() => Agency, { nullable: true, description: 'The agency handling it (or that handled it); null until assigned' })
+  agency!: Agency | null;
 }
+
+@ObjectType({ description: 'A page of citizen reports' })
+export class CitizenReportConnection extends ConnectionType(CitizenReport) {}
