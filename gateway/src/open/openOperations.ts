@@ -29,9 +29,10 @@ export interface OpenOperations {
   /**
    * Runs the operation named `name` as the caller of `res` (its identity set by the open-data admission)
    * and returns its `data`. Throws {@link OpenRequestError} when the answer carries any error (a subgraph
-   * down included): an export is whole or refused, never partial.
+   * down included): an export is whole or refused, never partial. `as` runs it as someone else: a
+   * citizen's report relayed by a partner's app is the citizen's (the public's, from the caller's address).
    */
-  run<T>(res: Response, name: string, variables?: Record<string, unknown>): Promise<T>;
+  run<T>(res: Response, name: string, variables?: Record<string, unknown>, options?: { as?: Identity }): Promise<T>;
   /** Throws at start when an operation a route needs is not in the manifest (run `npm run generate`). */
   require(...names: string[]): void;
   /** Counts records delivered to the caller, for the usage of its API key. */
@@ -69,10 +70,10 @@ export function createOpenOperations(options: {
         throw new Error(`${options.manifestPath} lacks the open-data operations ${missing.join(', ')} (run npm run generate)`);
       }
     },
-    async run<T>(res: Response, name: string, variables: Record<string, unknown> = {}): Promise<T> {
+    async run<T>(res: Response, name: string, variables: Record<string, unknown> = {}, runOptions: { as?: Identity } = {}): Promise<T> {
       const query = bodies.get(name);
       if (query === undefined) throw new Error(`open-data operation ${name} is not in the manifest`);
-      const identity = res.locals.identity as Identity;
+      const identity = runOptions.as ?? (res.locals.identity as Identity);
       const requestId = res.locals.requestId as string;
       const response = await options.apollo.executeOperation(
         { query, operationName: name, variables },

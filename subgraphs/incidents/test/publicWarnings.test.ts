@@ -1,3 +1,4 @@
+import { busSettled } from '../../../test/support/settled';
 import { demoId } from '@ioc-graph/directory';
 import { buildIncidentsSchema, categoryId } from '@ioc-graph/incidents';
 import { localDateTimeWithOffset, readCacheHints, Role } from '@ioc-graph/platform';
@@ -381,6 +382,8 @@ describe('public warnings', () => {
 
   it('loads the messages of a page of warnings in one statement, however many warnings', async () => {
     for (let i = 0; i < 4; i++) ok(await issue({ alertId: await alert(), ...content() }));
+    // What the issues set going (events relayed and consumed) is not what a read costs.
+    await busSettled(hub.databaseUrl);
     const statementsFor = async (first: number) => {
       hub.resetStatements();
       const page = ok(await list('ACTIVE', first)).publicWarnings;

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@ioc-graph/platform';
+import { ErrorCode, PUBLIC, type Identity } from '@ioc-graph/platform';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { sendRepresentation } from '../conditional';
 import { badOpenRequest, OpenRequestError } from '../openOperations';
@@ -287,6 +287,8 @@ export function open311Router(context: OpenRouterContext) {
         res,
         'Open311SubmitRequest',
         { input },
+        // The report is the citizen's, whoever relays it: a partner's key admits the request, never a partner's report.
+        { as: { ...PUBLIC, client: (res.locals.identity as Identity).client } },
       );
       context.open.countRows(res, 1);
       const created = {
