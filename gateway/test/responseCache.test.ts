@@ -132,6 +132,43 @@ describe('response cache', () => {
     expect((await outcomes()).hit).toBeGreaterThanOrEqual(before.hit + 1);
   });
 
+  it('serves a station’s air quality anew once readings bring a new hour, though nothing else changed', async () => {
+    const AIR = `query StationAir($code: String!) { station(code: $code) { code airQuality { aqi hour } } }`;
+    const air = async () => {
+      const answer = await post(AIR, { code: 'BP-KK-DX01' });
+      expect(answer.errors).toBeUndefined();
+      return (answer.data as unknown as { station: { airQuality: { aqi: number; hour: string } | null } }).station.airQuality;
+    };
+    const before = await air();
+    // Kept: the second read is a hit (the cache hint of a station's air quality is a minute).
+    const hits = await outcome('hit');
+    expect(await air()).toEqual(before);
+    expect(await outcome('hit')).toBe(hits + 1);
+    // The hub's clock stands at 2026-11-23T01:00Z.
+    const hour = '2026-11-23T01:00:00.000Z';
+    const previousHour = '2026-11-23T00:00:00.000Z';
+    const ingested = await post(
+      `mutation Ingest($input: IngestReadingsInput!) { ingestReadings(input: $input) { stored } }`,
+      {
+        input: {
+          source: 'quan-trac-tu-dong',
+          // NowCast needs two of the last three hours: the hour before and this one.
+          readings: [previousHour, hour].map((measuredAt, i) => ({
+            stationCode: 'BP-KK-DX01',
+            sourceId: `cache-${Date.now()}-${i}`,
+            metric: 'PM2_5',
+            value: 180,
+            measuredAt,
+          })),
+        },
+      },
+      hub.tokens[Role.SYSTEM],
+    );
+    expect(ingested.errors).toBeUndefined();
+    const staleMs = await staleFor(air, (now) => now?.hour === hour && now.aqi > 150, Date.now());
+    expect(staleMs).toBeLessThan(1_000);
+  });
+
   it('answers with an error is never kept', async () => {
     const query = `query Missing($code: String!) { agencyByCode(code: $code) { code incidentStats { open } } }`;
     const before = await outcomes();

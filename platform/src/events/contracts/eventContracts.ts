@@ -3,6 +3,7 @@ import type { BreachEventType, BreachPayload } from './breach';
 import type { OperationEventPayload, OperationEventType } from './command';
 import type { DirectoryEventPayload, DirectoryEventType } from './directory';
 import { ASSIGNMENT_EVENT_NAMES, type AssignmentEventPayload, type AssignmentEventType } from './dispatch';
+import type { StationEventType, StationHoursReported } from './environment';
 import type { ApiKeyEventType, ApiKeyIssued, PartnerChanged, PartnerEventType } from './partners';
 import {
   ALERT_EVENT_NAMES,
@@ -33,7 +34,8 @@ export type EventContracts = Each<AlertEventType, AlertEventPayload> &
   Each<BreachEventType, BreachPayload> &
   Each<PartnerEventType, PartnerChanged> &
   // ApiKeyRevoked is the same shape as ApiKeyIssued.
-  Each<ApiKeyEventType, ApiKeyIssued>;
+  Each<ApiKeyEventType, ApiKeyIssued> &
+  Each<StationEventType, StationHoursReported>;
 
 /** A type of event that some subgraph emits. */
 export type EventType = keyof EventContracts & string;

@@ -8,4 +8,5 @@ export * from './dispatch';
 export * from './command';
 export * from './directory';
 export * from './partners';
+export * from './environment';
 export * from './eventContracts';

@@ -93,7 +93,7 @@ async function storeReadings(tx: EntityManager, clock: Clock, actor: Identity, s
   await upsertHourlyRollups(tx, ROLLUP, groups);
   await recordLatest(tx, source, stored);
   const touched = groups.filter((g) => isPollutant(g.keys[1]!)).map((g) => ({ stationId: g.keys[0]!, hour: g.hour }));
-  if (touched.length) await recomputeAqi(tx, clock, touched);
+  if (touched.length) await recomputeAqi(tx, clock, actor, touched);
   if (stored.length) {
     const metrics = new Map<string, Set<string>>();
     for (const r of rows) metrics.set(r.stationId, (metrics.get(r.stationId) ?? new Set<string>()).add(r.metric));

@@ -1,4 +1,4 @@
-import type { Clock } from '@ioc-graph/platform';
+import { emitEvent, type Clock, type Identity } from '@ioc-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hourlyAqi, type Pollutant } from '../aqi/vnAqi';
 import { AQI_METRICS } from '../vocabulary';
@@ -10,7 +10,12 @@ const HOUR_MS = 3_600_000;
  * touched hour, for the hours where the station has a PM2.5 or PM10 average: one read of the rollups,
  * one upsert, one delete (hours that no longer have an AQI).
  */
-export async function recomputeAqi(tx: EntityManager, clock: Clock, touched: { stationId: string; hour: number }[]): Promise<void> {
+export async function recomputeAqi(
+  tx: EntityManager,
+  clock: Clock,
+  actor: Identity,
+  touched: { stationId: string; hour: number }[],
+): Promise<void> {
   const spans = new Map<string, { from: number; to: number; hours: Set<number> }>();
   for (const t of touched) {
     const span = spans.get(t.stationId) ?? { from: t.hour, to: t.hour, hours: new Set<number>() };
@@ -55,12 +60,15 @@ export async function recomputeAqi(tx: EntityManager, clock: Clock, touched: { s
     }
   }
   if (upserts.length) {
-    await tx.execute(
+    // xmax = 0 only on a row this statement inserted: an hour the station had no AQI for.
+    const written = await tx.execute<{ stationId: string; hour: Date; inserted: boolean }[]>(
       `insert into environment.station_aqi (station_id, hour, aqi, dominant, computed_at)
        select station_id, hour, aqi, dominant, ?::timestamptz from jsonb_to_recordset(?::jsonb) as x(station_id uuid, hour timestamptz, aqi int, dominant text)
-       on conflict (station_id, hour) do update set aqi = excluded.aqi, dominant = excluded.dominant, computed_at = excluded.computed_at`,
+       on conflict (station_id, hour) do update set aqi = excluded.aqi, dominant = excluded.dominant, computed_at = excluded.computed_at
+       returning station_id as "stationId", hour, (xmax = 0) as inserted`,
       [clock.now().toISOString(), JSON.stringify(upserts)],
     );
+    await announceNewHours(tx, clock, actor, written.filter((row) => row.inserted));
   }
   if (removals.length) {
     await tx.execute(
@@ -68,4 +76,21 @@ export async function recomputeAqi(tx: EntityManager, clock: Clock, touched: { s
       [JSON.stringify(removals)],
     );
   }
+}
+
+/**
+ * One `station.hoursReported` event for the hours a batch gave their first AQI: gateways make stale the
+ * air quality they kept. One event per batch, whatever its size, so an ingest's statements stay constant.
+ */
+async function announceNewHours(tx: EntityManager, clock: Clock, actor: Identity, rows: { stationId: string; hour: Date }[]) {
+  if (!rows.length) return;
+  const stationIds = [...new Set(rows.map((row) => row.stationId))].slice(0, 100);
+  const hours = [...new Set(rows.map((row) => new Date(row.hour).toISOString()))].sort();
+  await emitEvent(tx, actor, clock.now(), {
+    type: 'station.hoursReported',
+    entityType: 'Station',
+    entityKey: stationIds[0],
+    payload: { stationIds, hours: hours.slice(0, 100) },
+    audience: { public: true },
+  });
 }
