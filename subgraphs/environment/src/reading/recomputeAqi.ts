@@ -68,7 +68,12 @@ export async function recomputeAqi(
        returning station_id as "stationId", hour, (xmax = 0) as inserted`,
       [clock.now().toISOString(), JSON.stringify(upserts)],
     );
-    await announceNewHours(tx, clock, actor, written.filter((row) => row.inserted));
+    await announceNewHours(
+      tx,
+      clock,
+      actor,
+      written.filter((row) => row.inserted),
+    );
   }
   if (removals.length) {
     await tx.execute(
