@@ -17,6 +17,7 @@ export async function startBanner(gatewayUrl: string, config: GatewayConfig, wit
     `  IDE:                          ${config.ide ? `${base}/` : 'off (GRAPHQL_IDE=true serves it)'}`,
     `  Introspection:                ${config.introspection ? 'on' : 'off (GRAPHQL_INTROSPECTION=true turns it on)'}`,
     `  Health, readiness, metrics:   ${base}/healthz  ${base}/readyz  ${metrics}`,
+    `  Open data:                    ${base}/open/v1/catalog.jsonld  ${base}/open311/v2/services.json  ${base}/ngsi-ld/v1/entities`,
   ];
   if (config.production) {
     lines.push('', 'Production: no demo tokens are printed (PRINT_DEMO_TOKENS=true is refused).');
