@@ -22,15 +22,21 @@ interface GatewayApiKey extends ApiKeyGrant {
 /** A key as partners receive it: `iocg_` and 40 letters or digits. Anything else is refused unread. */
 const KEY_FORMAT = /^iocg_[A-Za-z0-9]{40}$/;
 
-const LOOKUP = `query ApiKeyForGateway($hash: String!) {
-  apiKeyForGateway(hash: $hash) { id partnerId partnerName scopes quotaPerMinute quotaPerDay expiresAt revokedAt suspended }
-}`;
+const KEY_FIELDS = 'id partnerId partnerName scopes quotaPerMinute quotaPerDay expiresAt revokedAt suspended';
+const BY_HASH = `query ApiKeyForGateway($hash: String!) { key: apiKeyForGateway(hash: $hash) { ${KEY_FIELDS} } }`;
+const BY_SUBJECT = `query ApiKeyForTokenSubject($subject: String!) { key: apiKeyForTokenSubject(subject: $subject) { ${KEY_FIELDS} } }`;
 
 export const apiKeyHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** The identity a key's requests run with: its partner, with the PARTNER role and nothing else. */
 export function partnerIdentity(grant: ApiKeyGrant): Identity {
   return { subject: `partner:${grant.partnerId}`, roles: [Role.PARTNER], agencyId: null, fieldUnitId: null, scopeUnitId: null };
+}
+
+function validGrant(key: GatewayApiKey, now: number): ApiKeyGrant {
+  if (key.revokedAt || key.suspended || Date.parse(key.expiresAt) <= now) throw refused();
+  const { id, partnerId, partnerName, scopes, quotaPerMinute, quotaPerDay } = key;
+  return { id, partnerId, partnerName, scopes, quotaPerMinute, quotaPerDay };
 }
 
 const refused = () => new OpenRequestError(401, ErrorCode.UNAUTHENTICATED, 'The API key is unknown, revoked or expired');
@@ -64,34 +70,43 @@ export class ApiKeys {
    */
   async grantOf(secret: string, now = Date.now()): Promise<ApiKeyGrant> {
     if (!KEY_FORMAT.test(secret)) throw refused();
-    const key = await this.lookup(apiKeyHash(secret), now);
-    if (!key || key.revokedAt || key.suspended || Date.parse(key.expiresAt) <= now) throw refused();
-    const { id, partnerId, partnerName, scopes, quotaPerMinute, quotaPerDay } = key;
-    return { id, partnerId, partnerName, scopes, quotaPerMinute, quotaPerDay };
+    const key = await this.lookup(`hash:${apiKeyHash(secret)}`, BY_HASH, { hash: apiKeyHash(secret) }, now);
+    if (!key) throw refused();
+    return validGrant(key, now);
   }
 
-  /** Drops what is kept of a key (its hash), so that the next request asks the partners subgraph. */
+  /**
+   * The grant of the key that stands for a partner behind an identity provider (its tokens' `sub`), or
+   * null when no key names that subject; throws like {@link grantOf} when the key is no longer valid.
+   */
+  async grantOfSubject(subject: string, now = Date.now()): Promise<ApiKeyGrant | null> {
+    const key = await this.lookup(`subject:${subject}`, BY_SUBJECT, { subject }, now);
+    return key ? validGrant(key, now) : null;
+  }
+
+  /** Drops what is kept of a key (by its hash) and of every token subject, so that the next request asks again. */
   forget(hash: string): void {
-    this.kept.delete(hash);
+    this.kept.delete(`hash:${hash}`);
+    for (const name of this.kept.keys()) if (name.startsWith('subject:')) this.kept.delete(name);
   }
 
-  private async lookup(hash: string, now: number): Promise<GatewayApiKey | null> {
-    const kept = this.kept.get(hash);
+  private async lookup(name: string, query: string, variables: Record<string, string>, now: number): Promise<GatewayApiKey | null> {
+    const kept = this.kept.get(name);
     if (kept && kept.until > now) return kept.key;
     if (!this.client) return null;
-    let pending = this.inFlight.get(hash);
+    let pending = this.inFlight.get(name);
     if (!pending) {
       const client = this.client;
       pending = client
-        .request<{ apiKeyForGateway: GatewayApiKey | null }>(LOOKUP, { hash })
-        .then(({ apiKeyForGateway }) => {
-          this.kept.set(hash, { key: apiKeyForGateway, until: Date.now() + this.options.cacheSeconds * 1000 });
+        .request<{ key: GatewayApiKey | null }>(query, variables)
+        .then(({ key }) => {
+          this.kept.set(name, { key, until: Date.now() + this.options.cacheSeconds * 1000 });
           // Bounded: a flood of made-up keys must not grow the map without end.
           if (this.kept.size > 10_000) this.kept.delete(this.kept.keys().next().value!);
-          return apiKeyForGateway;
+          return key;
         })
-        .finally(() => this.inFlight.delete(hash));
-      this.inFlight.set(hash, pending);
+        .finally(() => this.inFlight.delete(name));
+      this.inFlight.set(name, pending);
     }
     try {
       return await pending;

@@ -1,6 +1,7 @@
 import { Role } from '@ioc-graph/platform';
 import { eventually, staleFor } from '../../../test/support/eventually';
 import { startHub, type Hub } from '../../../test/support/hub';
+import { person } from '../../../test/support/identities';
 import { metricValue } from '../../../test/support/metrics';
 import { needs, SERVICE_URLS } from '../../../test/support/services';
 
@@ -157,6 +158,69 @@ describe('partner API keys', () => {
         revokedAt,
       );
       expect(staleMs).toBeLessThan(3_000);
+    }
+  });
+
+  it('counts a partner’s token from its identity provider as the key that names its subject, and refuses it once that key is revoked', async () => {
+    const key = await issue({ scopes: ['administrative-units'], quotaPerMinute: 2, tokenSubject: 'idp|sao-viet-app' });
+    const token = await hub.tokenFor(person('idp|sao-viet-app', Role.PARTNER));
+    const withToken = () => fetch(`${origin}/open/v1/administrative-units.json?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await withToken();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-limit')).toBe('2');
+    expect((await withToken()).status).toBe(200);
+    const refused = await withToken();
+    expect(refused.status).toBe(429);
+    expect(await metricValue(origin, 'api_key_requests_total', { key_id: key.key.id, partner_id: partnerId })).toBe(3);
+    // Outside its scopes, as with the key itself.
+    const graph = await graphql(
+      `
+        {
+          administrativeUnits(first: 1) {
+            totalCount
+          }
+        }
+      `,
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(graph.response.status).toBe(403);
+    // A partner token no key names keeps the per-caller limit (off in this suite), without a key's headers.
+    const other = await fetch(`${origin}/open/v1/administrative-units.json?limit=1`, {
+      headers: { authorization: `Bearer ${await hub.tokenFor(person('idp|other', Role.PARTNER))}` },
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('ratelimit-limit')).toBeNull();
+
+    await asOperator(REVOKE, { id: key.key.id, expectedVersion: key.key.version });
+    const revokedAt = Date.now();
+    const staleMs = await staleFor(
+      async () => (await withToken()).status,
+      (status) => status === 401,
+      revokedAt,
+    );
+    expect(staleMs).toBeLessThan(3_000);
+  });
+
+  it('refuses a second key for the same token subject, and a subject with spaces, writing nothing', async () => {
+    await issue({ scopes: ['graphql'], quotaPerMinute: 10, tokenSubject: 'idp|only-once' });
+    for (const tokenSubject of ['idp|only-once', 'has spaces', '']) {
+      const { body } = await graphql<unknown>(
+        ISSUE,
+        {
+          input: {
+            partnerId,
+            label: 'Thử',
+            quotaPerMinute: 10,
+            quotaPerDay: 100,
+            expiresAt: '2027-06-30T00:00:00Z',
+            scopes: ['graphql'],
+            tokenSubject,
+          },
+        },
+        { authorization: `Bearer ${hub.tokens[Role.OPERATOR]}` },
+      );
+      expect(body.errors?.[0].extensions.code).toBe(tokenSubject === 'idp|only-once' ? 'CONFLICT' : 'BAD_USER_INPUT');
     }
   });
 

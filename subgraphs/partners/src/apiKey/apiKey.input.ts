@@ -1,5 +1,18 @@
 import { API_KEY_SCOPES } from '@ioc-graph/platform';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsDate, IsIn, IsInt, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { QUOTA_PER_DAY, QUOTA_PER_MINUTE } from '../vocabulary';
 
@@ -35,4 +48,13 @@ export class IssueApiKeyInput {
   @Field({ description: 'When the key stops working: in the future, at most two years ahead' })
   @IsDate()
   expiresAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a partner behind an identity provider: the subject (`sub`) of its tokens (1–200 characters, no spaces), whose requests then count as this key; one key per subject',
+  })
+  @IsOptional()
+  @Matches(/^\S{1,200}$/, { message: 'tokenSubject must be 1–200 characters without spaces' })
+  tokenSubject?: string | null;
 }

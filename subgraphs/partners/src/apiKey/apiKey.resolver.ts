@@ -29,6 +29,7 @@ const AUDITED: (keyof ApiKey & string)[] = [
   'quotaPerDay',
   'expiresAt',
   'revokedAt',
+  'tokenSubject',
 ];
 
 /** The latest expiry a key issued at `at` may have: two calendar years later. */
@@ -92,6 +93,7 @@ export class ApiKeyResolver {
           quotaPerMinute: input.quotaPerMinute,
           quotaPerDay: input.quotaPerDay,
           expiresAt: input.expiresAt,
+          tokenSubject: input.tokenSubject ?? null,
           createdAt: at,
         });
       },

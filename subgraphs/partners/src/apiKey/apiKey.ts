@@ -10,7 +10,7 @@ import { Partner } from '../partner/partner';
 @Entity({ tableName: 'api_key' })
 @ObjectType({ description: 'An API key of a partner: its scopes, quotas and life; never its secret (center only)' })
 export class ApiKey {
-  [OptionalProps]?: 'version' | 'revokedAt' | 'lastUsedAt';
+  [OptionalProps]?: 'version' | 'revokedAt' | 'lastUsedAt' | 'tokenSubject';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: 'Unique id (UUID) of this key' })
@@ -30,6 +30,14 @@ export class ApiKey {
   /** SHA-256 hex of the whole secret. Not a GraphQL field: nobody needs it but the gateway's lookup. */
   @Property({ type: 'text', unique: true })
   hash!: string;
+
+  @Property({ type: 'text', nullable: true, unique: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a partner behind an identity provider: the subject (`sub`) of its tokens, whose requests then count as this key (scopes, quotas, usage); null for a key used as x-api-key only',
+  })
+  tokenSubject: string | null = null;
 
   @Property({ type: 'text[]' })
   @Field(() => [String], { description: 'What the key may be used for: "graphql" and open-data dataset names, e.g. "air-quality"' })

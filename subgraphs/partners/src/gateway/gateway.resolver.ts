@@ -20,15 +20,21 @@ export class GatewayResolver {
   ): Promise<GatewayApiKey | null> {
     // Not a hash of anything we issue: no need to ask the database.
     if (!SHA256_HEX.test(hash)) return null;
-    const [key] = await ctx.em.execute<GatewayApiKey[]>(
-      `select k.id, k.partner_id as "partnerId", p.organisation as "partnerName", k.scopes, k.quota_per_minute as "quotaPerMinute",
-         k.quota_per_day as "quotaPerDay", k.expires_at as "expiresAt", k.revoked_at as "revokedAt", p.suspended
-       from "partners"."api_key" k join "partners"."partner" p on p.id = k.partner_id where k.hash = ?`,
-      [hash],
-    );
-    if (!key) return null;
-    // Raw rows carry timestamps as PostgreSQL prints them, depending on how the column was written.
-    return { ...key, expiresAt: new Date(key.expiresAt), revokedAt: key.revokedAt ? new Date(key.revokedAt) : null };
+    return gatewayKey(ctx, 'k.hash = ?', hash);
+  }
+
+  @UseMiddleware(ServiceOnly)
+  @Query(() => GatewayApiKey, {
+    nullable: true,
+    description:
+      'The key that stands for a partner behind an identity provider, by the subject of its tokens; null when none does (gateways only)',
+  })
+  async apiKeyForTokenSubject(
+    @Arg('subject', { description: 'The `sub` of a verified PARTNER token' }) subject: string,
+    @Ctx() ctx: PartnersContext,
+  ): Promise<GatewayApiKey | null> {
+    if (subject.length === 0 || subject.length > 200) return null;
+    return gatewayKey(ctx, 'k.token_subject = ?', subject);
   }
 
   @UseMiddleware(ServiceOnly)
@@ -45,4 +51,17 @@ export class GatewayResolver {
     await recordUsage(ctx.em, entries, now);
     return true;
   }
+}
+
+/** The one key matching `where` (on a unique column), with what the gateway decides on. */
+async function gatewayKey(ctx: PartnersContext, where: string, value: string): Promise<GatewayApiKey | null> {
+  const [key] = await ctx.em.execute<GatewayApiKey[]>(
+    `select k.id, k.partner_id as "partnerId", p.organisation as "partnerName", k.scopes, k.quota_per_minute as "quotaPerMinute",
+       k.quota_per_day as "quotaPerDay", k.expires_at as "expiresAt", k.revoked_at as "revokedAt", p.suspended
+     from "partners"."api_key" k join "partners"."partner" p on p.id = k.partner_id where ${where}`,
+    [value],
+  );
+  if (!key) return null;
+  // Raw rows carry timestamps as PostgreSQL prints them, depending on how the column was written.
+  return { ...key, expiresAt: new Date(key.expiresAt), revokedAt: key.revokedAt ? new Date(key.revokedAt) : null };
 }
