@@ -1,5 +1,8 @@
 import { badOpenRequest } from '../openOperations';
 
+/** Parameters every Open311 resource takes: the spec's `jurisdiction_id` and `api_key`, and the hub's `locale`. */
+export const COMMON = ['jurisdiction_id', 'api_key', 'locale'];
+
 /** Parameters of a request, one text value each (query string, form or JSON body). */
 export type Parameters = Record<string, string>;
 
