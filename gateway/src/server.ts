@@ -19,6 +19,8 @@ import {
   operationTracing,
   requestId,
   subgraphRegistry,
+  SERVICE_IDENTITY,
+  SubgraphClient,
   type EventBus,
   type Logger,
 } from '@ioc-graph/platform';
@@ -101,13 +103,14 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   const { perMinute, redisUrl, keyPrefix } = config.rateLimit;
   const limiter = await createRateLimiter({ points: perMinute, redisUrl, keyPrefix, logger });
   const clientAddress = clientAddressResolver(config.trustedProxies);
-  const partnersUrl = config.subgraphUrls.partners ?? subgraphsOf(supergraphSdl).find(({ name }) => name === 'partners')?.url;
-  const apiKeys = new ApiKeys({ url: partnersUrl, secret: config.gatewaySecret, cacheSeconds: config.apiKeys.cacheSeconds, logger });
+  const partnersUrl = subgraphs.find(({ name }) => name === 'partners')?.url;
+  // The partners subgraph, asked by the gateway itself (as a service) for API keys and told of their use.
+  const partners = partnersUrl ? new SubgraphClient('partners', partnersUrl, config.gatewaySecret, SERVICE_IDENTITY('gateway')) : undefined;
+  const apiKeys = new ApiKeys({ client: partners, cacheSeconds: config.apiKeys.cacheSeconds, logger });
   const quotaRedis = redisUrl ? await connectLimiterRedis(redisUrl, logger) : undefined;
   const quotas = new KeyQuotas(`${keyPrefix}:key`, quotaRedis);
   const usage = new KeyUsage({
-    url: partnersUrl,
-    secret: config.gatewaySecret,
+    client: partners,
     flushMs: config.apiKeys.usageFlushMs,
     logger,
     registry: metrics.registry,

@@ -1,4 +1,4 @@
-import { ErrorCode, Role, SERVICE_IDENTITY, SubgraphClient, type Identity, type Logger } from '@ioc-graph/platform';
+import { ErrorCode, Role, type Identity, type Logger, type SubgraphClient } from '@ioc-graph/platform';
 import { createHash } from 'node:crypto';
 import { OpenRequestError } from './openOperations';
 
@@ -42,9 +42,8 @@ function validGrant(key: GatewayApiKey, now: number): ApiKeyGrant {
 const refused = () => new OpenRequestError(401, ErrorCode.UNAUTHENTICATED, 'The API key is unknown, revoked or expired');
 
 export interface ApiKeysOptions {
-  /** The partners subgraph's GraphQL endpoint; unset when the hub runs without it (every key is refused). */
-  url: string | undefined;
-  secret: string;
+  /** The partners subgraph, asked as the gateway's service identity; undefined when the hub runs without it (every key is refused). */
+  client: SubgraphClient | undefined;
   /** API_KEY_CACHE_SECONDS: how long a looked-up key (valid or not) is trusted before it is asked again. */
   cacheSeconds: number;
   logger: Logger;
@@ -58,11 +57,7 @@ export interface ApiKeysOptions {
 export class ApiKeys {
   private readonly kept = new Map<string, { key: GatewayApiKey | null; until: number }>();
   private readonly inFlight = new Map<string, Promise<GatewayApiKey | null>>();
-  private readonly client: SubgraphClient | undefined;
-
-  constructor(private readonly options: ApiKeysOptions) {
-    this.client = options.url ? new SubgraphClient('partners', options.url, options.secret, SERVICE_IDENTITY('gateway')) : undefined;
-  }
+  constructor(private readonly options: ApiKeysOptions) {}
 
   /**
    * The grant of a key, or throws: UNAUTHENTICATED (401) for a malformed, unknown, revoked, expired or
@@ -70,7 +65,8 @@ export class ApiKeys {
    */
   async grantOf(secret: string, now = Date.now()): Promise<ApiKeyGrant> {
     if (!KEY_FORMAT.test(secret)) throw refused();
-    const key = await this.lookup(`hash:${apiKeyHash(secret)}`, BY_HASH, { hash: apiKeyHash(secret) }, now);
+    const hash = apiKeyHash(secret);
+    const key = await this.lookup(`hash:${hash}`, BY_HASH, { hash }, now);
     if (!key) throw refused();
     return validGrant(key, now);
   }
@@ -93,10 +89,10 @@ export class ApiKeys {
   private async lookup(name: string, query: string, variables: Record<string, string>, now: number): Promise<GatewayApiKey | null> {
     const kept = this.kept.get(name);
     if (kept && kept.until > now) return kept.key;
-    if (!this.client) return null;
+    const { client } = this.options;
+    if (!client) return null;
     let pending = this.inFlight.get(name);
     if (!pending) {
-      const client = this.client;
       pending = client
         .request<{ key: GatewayApiKey | null }>(query, variables)
         .then(({ key }) => {

@@ -1,4 +1,4 @@
-import { localDate, SERVICE_IDENTITY, SubgraphClient, type Logger } from '@ioc-graph/platform';
+import { localDate, type Logger, type SubgraphClient } from '@ioc-graph/platform';
 import { Counter, type Registry } from 'prom-client';
 import type { ApiKeyGrant } from './apiKeys';
 
@@ -30,11 +30,10 @@ export class KeyUsage {
   private pending = new Map<string, DayTotals>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
-  private readonly client: SubgraphClient | undefined;
   private readonly counters: Record<'requests' | 'rows' | 'bytes' | 'refused', Counter<'key_id' | 'partner_id'>>;
 
-  constructor(private readonly options: { url: string | undefined; secret: string; flushMs: number; logger: Logger; registry: Registry }) {
-    this.client = options.url ? new SubgraphClient('partners', options.url, options.secret, SERVICE_IDENTITY('gateway')) : undefined;
+  /** `client`: the partners subgraph, asked as the gateway's service identity; undefined without it (usage is then in /metrics only). */
+  constructor(private readonly options: { client: SubgraphClient | undefined; flushMs: number; logger: Logger; registry: Registry }) {
     const counter = (name: string, help: string) =>
       new Counter({ name: `api_key_${name}_total`, help, labelNames: ['key_id', 'partner_id'], registers: [options.registry] });
     this.counters = {
@@ -75,13 +74,14 @@ export class KeyUsage {
   }
 
   private async send(): Promise<void> {
-    if (!this.client || this.pending.size === 0) return;
+    const { client } = this.options;
+    if (!client || this.pending.size === 0) return;
     const entries = [...this.pending.values()];
     this.pending = new Map();
     for (let i = 0; i < entries.length; i += BATCH) {
       const batch = entries.slice(i, i + BATCH);
       try {
-        await this.client.request(RECORD, { entries: batch });
+        await client.request(RECORD, { entries: batch });
       } catch (error) {
         this.options.logger.warn({ err: error, entries: entries.length - i }, 'API key usage not stored yet; kept for the next flush');
         for (const totals of entries.slice(i)) this.keepAgain(totals);

@@ -18,8 +18,11 @@ export function readInstant(name: string, value: string): Date {
   return at;
 }
 
-/** `Date` rolls 2026-02-30 over into March: a date that does not exist is refused, not moved. */
-function dateExists(value: string): boolean {
+/**
+ * Whether the calendar date a text starts with (`YYYY-MM-DD…`) exists: `Date` rolls 2026-02-30 over into
+ * March, so a date that does not exist is to be refused, not moved.
+ */
+export function dateExists(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
   return month >= 1 && month <= 12 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }

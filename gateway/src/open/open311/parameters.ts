@@ -1,3 +1,4 @@
+import { dateExists } from '../exports/filters';
 import { badOpenRequest } from '../openOperations';
 
 /** Parameters every Open311 resource takes: the spec's `jurisdiction_id` and `api_key`, and the hub's `locale`. */
@@ -46,10 +47,7 @@ const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 
 function readDate(name: string, value: string): Date {
   const at = W3C_DATETIME.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null;
-  // A day that does not exist (2026-02-30) would roll over into the next month: refused instead.
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (!at || Number.isNaN(at.getTime()) || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
+  if (!at || Number.isNaN(at.getTime()) || !dateExists(value)) {
     throw badOpenRequest(`${name} must be a W3C datetime with a time zone, e.g. 2026-11-01T00:00:00+07:00`);
   }
   return at;
