@@ -5,11 +5,11 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '__generated__/**', 'schema/**', '.data/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/__generated__/**', 'test-output/**', 'schema/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // tsc's noUnusedLocals already reports these; `_`-prefixed parameters are deliberate.
       // Rest siblings are how a field is left out of a copy (`const { seq, ...rest } = event`), as tsc allows.

@@ -6,7 +6,7 @@ const { subgraphs } = require('./subgraphs/registry.json');
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/platform', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/launcher'],
+  roots: ['<rootDir>/platform', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/launcher', '<rootDir>/console'],
   testMatch: ['**/test/**/*.test.ts', '**/src/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {

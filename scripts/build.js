@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Transpiles every workspace's TypeScript (src/, migrations/, seeds/) to <workspace>/dist with swc.
 // swc emits decorator metadata (type-graphql and MikroORM need it) and takes about a second;
-// type checking is `npm run typecheck`, kept apart so that `npm start` stays fast.
+// type checking is `npm run typecheck`, kept apart so that `npm start` stays fast. A workspace with a
+// vite.config.ts (the browser apps of console/) is built by Vite instead, into its dist/, and prints its
+// bundle sizes; it takes a few seconds, so `npm start` always serves what the sources say.
 const fs = require('node:fs');
 const path = require('node:path');
 const swc = require('@swc/core');
@@ -9,6 +11,7 @@ const swc = require('@swc/core');
 const root = path.resolve(__dirname, '..');
 const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
+const { spawnSync } = require('node:child_process');
 const SOURCE_DIRS = ['src', 'migrations', 'seeds'];
 
 function workspaces() {
@@ -54,9 +57,23 @@ async function buildWorkspace(dir) {
   return jobs.length;
 }
 
+/** Runs the workspace's Vite build; its output (bundle sizes) shows unless npm is silent. */
+function buildWithVite(dir) {
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [dir] })), 'bin', 'vite.js');
+  const quiet = Boolean(process.env.npm_config_silent);
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', quiet ? 'warn' : 'info'], {
+    cwd: dir,
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`vite build failed in ${path.relative(root, dir)}`);
+}
+
 (async () => {
   let files = 0;
-  for (const dir of workspaces()) files += await buildWorkspace(dir);
+  for (const dir of workspaces()) {
+    if (fs.existsSync(path.join(dir, 'vite.config.ts'))) buildWithVite(dir);
+    else files += await buildWorkspace(dir);
+  }
   if (!process.env.npm_config_silent) process.stderr.write(`built ${files} files\n`);
 })().catch((err) => {
   console.error(err);

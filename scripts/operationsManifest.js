@@ -9,8 +9,8 @@ const path = require('node:path');
 const { createHash } = require('node:crypto');
 const { Kind, parse, print, visit } = require('graphql');
 
-/** Where the clients' operations are: add a client's folder here (the console and portal apps, later). */
-const OPERATION_SOURCES = ['examples/**/*.graphql', 'gateway/open/operations/**/*.graphql'];
+/** Where the clients' operations are: the examples, the open-data routes and the browser apps. */
+const OPERATION_SOURCES = ['examples/**/*.graphql', 'gateway/open/operations/**/*.graphql', 'console/src/**/*.graphql'];
 /** The manifest, relative to the repository's root (the gateway's PERSISTED_OPERATIONS_MANIFEST default). */
 const MANIFEST = 'schema/operations.json';
 

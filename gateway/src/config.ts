@@ -149,9 +149,43 @@ export function readGatewayConfig(env: EnvReader = envReader()) {
     subscriptionReadsInFlight: env.int('SUBSCRIPTION_READS_IN_FLIGHT', 8, { min: 1, max: 256 }),
     /** WebSocket ping interval (ms) that keeps idle connections open through proxies; 0 turns it off. */
     heartbeatMs: env.int('WS_HEARTBEAT_MS', 25_000, { min: 0 }),
+    /** The browser apps (console/) served at `/console/`, and how their users sign in. */
+    console: readConsoleConfig(env, common.production, auth.kind),
   };
 }
 export type GatewayConfig = ReturnType<typeof readGatewayConfig>;
+
+/**
+ * The console's files and sign-in. With an identity provider (OIDC_AUTHORITY), the console signs in by the
+ * OpenID Connect code flow with PKCE; on the embedded default (development, the shared-secret verifier) a
+ * picker of the demo people gets each a short-lived token from the gateway, which production refuses.
+ */
+function readConsoleConfig(env: EnvReader, production: boolean, authKind: 'secret' | 'jwks') {
+  const demoSignIn = env.bool('CONSOLE_DEMO_SIGN_IN', !production && authKind === 'secret');
+  if (demoSignIn && production) {
+    throw new ConfigError('CONSOLE_DEMO_SIGN_IN', 'must not be true in production: anyone could sign in as an operator');
+  }
+  if (demoSignIn && authKind !== 'secret') {
+    throw new ConfigError('CONSOLE_DEMO_SIGN_IN', 'needs the shared-secret token verifier (JWT_SECRET): with JWT_JWKS_URL the identity provider issues tokens');
+  }
+  const authority = env.optional('OIDC_AUTHORITY');
+  if (authority) env.url('OIDC_AUTHORITY');
+  return {
+    /** The built console (`npm run build` writes console/dist); read from the working directory unless absolute. */
+    dir: resolve(env.string('CONSOLE_DIR', 'console/dist')),
+    /** The demo people's picker; tokens it issues live `demoTokenSeconds` and are renewed before they expire. */
+    demoSignIn,
+    demoTokenSeconds: env.duration('CONSOLE_DEMO_TOKEN_LIFETIME', 900, { min: 60, max: 12 * 3600 }),
+    /** The identity provider of the OpenID Connect code flow (PKCE); unset, the console offers no OIDC sign-in. */
+    oidc: authority
+      ? {
+          authority,
+          clientId: env.string('OIDC_CLIENT_ID', 'ioc-graph-console'),
+          scope: env.string('OIDC_SCOPE', 'openid profile offline_access'),
+        }
+      : null,
+  };
+}
 
 /** `SUBGRAPH_<NAME>_URL=http://host:port/graphql` for each subgraph whose address differs from the composed one. */
 function subgraphUrlOverrides(env: EnvReader): Record<string, string> {

@@ -36,6 +36,7 @@ import { createAdmission } from './admission';
 import type { GatewayContext } from './context';
 import { graphqlOverHttpPlugin } from './graphqlOverHttp';
 import { mountIde } from './ide';
+import { mountConsole, type DemoPerson } from './console';
 import { connectLimiterRedis, createRateLimiter, retryAfterPlugin } from './limits';
 import { ApiKeys, createOpenOperations, KeyQuotas, KeyUsage, OPEN_ROUTERS, openDataRouter } from './open';
 import { blockFieldSuggestionsPlugins, operationLimitsPlugin, parseOptions } from './operationLimits';
@@ -52,6 +53,7 @@ import { createSubscriptions, type Subscriptions } from './subscriptions/subscri
 import { createWebSocketEndpoint } from './websocket';
 
 export { readGatewayConfig, type GatewayConfig } from './config';
+export type { DemoPerson } from './console';
 export { composeSupergraph, type SubgraphDefinition } from './compose/composeSupergraph';
 export { subscriptionTypeDefs } from './subscriptions/typeDefs';
 
@@ -93,7 +95,10 @@ function cors(origins: string[]): RequestHandler {
  * subgraphs' bulk ingest routes (`POST /ingest/v1/…`), the IDE at `/`, `/healthz`, `/readyz` and `/metrics`. Verifies the caller's token and forwards the identity, signed,
  * to the subgraphs. Builds, but does not listen.
  */
-export async function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventBus } = {}): Promise<GatewayServer> {
+export async function createGateway(
+  config: GatewayConfig,
+  deps: { logger?: Logger; bus?: EventBus; /** The demo people the console's sign-in offers (embedded default). */ demoPeople?: DemoPerson[] } = {},
+): Promise<GatewayServer> {
   const logger = deps.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: config.subgraphUrls[name] ?? url }));
@@ -244,6 +249,7 @@ export async function createGateway(config: GatewayConfig, deps: { logger?: Logg
   app.use(requestId);
   mountOperationalRoutes(app, { registry: metrics.registry, readiness, metrics: config.metrics });
   if (config.ide) mountIde(app);
+  mountConsole(app, { config: config.console, auth: config.auth, demoPeople: deps.demoPeople });
   const admission = createAdmission({
     verify,
     limiter,

@@ -1,3 +1,4 @@
+import { demoIdentities } from '@ioc-graph/directory';
 import { createGateway, readGatewayConfig } from '@ioc-graph/gateway';
 import {
   createLogger,
@@ -48,7 +49,7 @@ async function main() {
       ...gatewayConfig.subgraphUrls,
       ...Object.fromEntries(Object.values(subgraphs).map(({ entry, url }) => [entry.name, url])),
     };
-    const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel) });
+    const gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway', common.logLevel), demoPeople: demoIdentities() });
     lifecycle.register(gateway.stop);
     const gatewayUrl = await gateway.listen(gatewayConfig.port, gatewayConfig.host);
     logger.info({ gatewayUrl, ms: Date.now() - started }, 'ioc-graph started');

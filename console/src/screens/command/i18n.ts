@@ -1,0 +1,5 @@
+/** The command screen's words. */
+export const command = {
+  vi: { title: '' },
+  en: { title: '' },
+};

@@ -1,0 +1,5 @@
+/** The coordination screen's words. */
+export const coordination = {
+  vi: { title: '' },
+  en: { title: '' },
+};

@@ -1,0 +1,5 @@
+/** The dispatch screen's words. */
+export const dispatch = {
+  vi: { title: '' },
+  en: { title: '' },
+};

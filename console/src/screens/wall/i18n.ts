@@ -1,0 +1,5 @@
+/** The wall screen's words. */
+export const wall = {
+  vi: { title: '' },
+  en: { title: '' },
+};
