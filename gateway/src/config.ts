@@ -166,7 +166,10 @@ function readConsoleConfig(env: EnvReader, production: boolean, authKind: 'secre
     throw new ConfigError('CONSOLE_DEMO_SIGN_IN', 'must not be true in production: anyone could sign in as an operator');
   }
   if (demoSignIn && authKind !== 'secret') {
-    throw new ConfigError('CONSOLE_DEMO_SIGN_IN', 'needs the shared-secret token verifier (JWT_SECRET): with JWT_JWKS_URL the identity provider issues tokens');
+    throw new ConfigError(
+      'CONSOLE_DEMO_SIGN_IN',
+      'needs the shared-secret token verifier (JWT_SECRET): with JWT_JWKS_URL the identity provider issues tokens',
+    );
   }
   const authority = env.optional('OIDC_AUTHORITY');
   if (authority) env.url('OIDC_AUTHORITY');

@@ -97,7 +97,11 @@ function cors(origins: string[]): RequestHandler {
  */
 export async function createGateway(
   config: GatewayConfig,
-  deps: { logger?: Logger; bus?: EventBus; /** The demo people the console's sign-in offers (embedded default). */ demoPeople?: DemoPerson[] } = {},
+  deps: {
+    logger?: Logger;
+    bus?: EventBus;
+    /** The demo people the console's sign-in offers (embedded default). */ demoPeople?: DemoPerson[];
+  } = {},
 ): Promise<GatewayServer> {
   const logger = deps.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');

@@ -131,7 +131,9 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       return config;
     };
     const gatewayConfig = gatewayConfigWith();
-    const gateway = await start(() => createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent'), demoPeople: demoIdentities() }));
+    const gateway = await start(() =>
+      createGateway(gatewayConfig, { logger: createLogger('gateway', 'silent'), demoPeople: demoIdentities() }),
+    );
     const identities = Object.fromEntries(demoIdentities().map((identity) => [identity.roles[0], identity])) as unknown as Record<
       Role,
       Identity & { subject: string }
@@ -162,7 +164,12 @@ export async function startHub(env: Record<string, string> = {}, options: { now?
       identities,
       tokenFor: (identity, expiresIn) => issueToken(identity, { ...auth!, expiresIn }),
       startGateway: async (overrides, subgraphUrls) =>
-        start(() => createGateway(gatewayConfigWith(overrides, subgraphUrls), { logger: createLogger('gateway', 'silent'), demoPeople: demoIdentities() })),
+        start(() =>
+          createGateway(gatewayConfigWith(overrides, subgraphUrls), {
+            logger: createLogger('gateway', 'silent'),
+            demoPeople: demoIdentities(),
+          }),
+        ),
       statementsOf,
       statements: statementsOf.directory,
       incidentStatements: statementsOf.incidents,
