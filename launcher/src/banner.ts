@@ -2,6 +2,13 @@ import { demoIdentities } from '@ioc-graph/directory';
 import { issueToken } from '@ioc-graph/platform';
 import type { GatewayConfig } from '@ioc-graph/gateway';
 
+/** How the console's users sign in, as the banner says it. */
+function consoleSignIn({ console: settings, auth }: GatewayConfig): string {
+  if (settings.demoSignIn && auth.kind === 'secret') return 'sign in as a demo person';
+  if (settings.oidc) return `sign in with ${new URL(settings.oidc.authority).host}`;
+  return 'sign in with a token';
+}
+
 /**
  * The text printed once everything is up: where to go, what production switched off, and (outside
  * production, when asked) a token to try each role with.
@@ -14,6 +21,7 @@ export async function startBanner(gatewayUrl: string, config: GatewayConfig, wit
     '',
     'ioc-graph is up',
     `  GraphQL (HTTP and WebSocket): ${gatewayUrl}`,
+    `  Console:                      ${base}/console/ (${consoleSignIn(config)})`,
     `  IDE:                          ${config.ide ? `${base}/` : 'off (GRAPHQL_IDE=true serves it)'}`,
     `  Introspection:                ${config.introspection ? 'on' : 'off (GRAPHQL_INTROSPECTION=true turns it on)'}`,
     `  Health, readiness, metrics:   ${base}/healthz  ${base}/readyz  ${metrics}`,
