@@ -115,6 +115,8 @@ describe('the coordination screen', () => {
     await operator.getByLabel('Tóm tắt công khai').fill('Công trình xây dựng không phép đã bị đình chỉ.');
     await operator.getByRole('button', { name: 'Công khai' }).click();
     await stateIs(operator, 'PUBLISHED');
+    await expect(operator.getByTestId('timeline').locator('li').count()).resolves.toBeGreaterThanOrEqual(6);
+    await screenshot(operator, 'coordination-incident');
 
     // A leader reads it published.
     const read = await execute(hub.gatewayUrl, IncidentDocument, { id: incidentId }, { token: hub.tokens.LEADER });

@@ -56,7 +56,7 @@ function AlertRow({ alert, reload }: { alert: QueuedAlert; reload(): void }) {
     <li className="coordination-alert panel" data-testid="alert" data-alert-id={alert.id}>
       <div className="coordination-alert-head">
         <strong>{alert.headline}</strong>
-        <span className={`coordination-severity ${alert.severity.toLowerCase()}`}>{alert.severity}</span>
+        <span className={`coordination-severity ${alert.severity.toLowerCase()}`}>{t(`severity.${alert.severity}`)}</span>
       </div>
       <p className="muted">
         {name(alert.category)} · {alert.place ?? name(alert.unit)} · {t('alerts.received')} {when(alert.receivedAt)} · {alert.sourceSystem}

@@ -24,7 +24,6 @@ export const coordination = {
       state: 'Trạng thái',
       agency: 'Cơ quan xử lý',
       sla: 'Thời hạn',
-      open: 'Mở',
     },
     sla: {
       none: '—',
@@ -37,6 +36,7 @@ export const coordination = {
       minutes: '{{count}} phút',
       stopped: 'Dừng tính',
     },
+    severity: { EXTREME: 'Đặc biệt nghiêm trọng', SEVERE: 'Nghiêm trọng', MODERATE: 'Trung bình', MINOR: 'Nhẹ', UNKNOWN: 'Chưa rõ' },
     states: {
       VERIFIED: 'Đã xác minh',
       ASSIGNED: 'Đã giao',
@@ -78,6 +78,7 @@ export const coordination = {
     },
     steps: {
       opened: 'Mở vụ việc',
+      'alert merged': 'Gộp cảnh báo',
       assignAgency: 'Giao cơ quan',
       acceptIncident: 'Tiếp nhận',
       requestReassignment: 'Đề nghị giao lại',
@@ -97,7 +98,8 @@ export const coordination = {
     inboxTitle: "The agency's incidents",
     alerts: {
       heading: 'New alerts',
-      count: '{{count}} alerts waiting',
+      count_one: '{{count}} alert waiting',
+      count_other: '{{count}} alerts waiting',
       empty: 'No new alerts.',
       received: 'Received',
       duplicates: 'Possible duplicates',
@@ -116,7 +118,6 @@ export const coordination = {
       state: 'State',
       agency: 'Handling agency',
       sla: 'Deadline',
-      open: 'Open',
     },
     sla: {
       none: '—',
@@ -129,6 +130,7 @@ export const coordination = {
       minutes: '{{count}} min',
       stopped: 'Stopped',
     },
+    severity: { EXTREME: 'Extreme', SEVERE: 'Severe', MODERATE: 'Moderate', MINOR: 'Minor', UNKNOWN: 'Unknown' },
     states: {
       VERIFIED: 'Verified',
       ASSIGNED: 'Assigned',
@@ -170,6 +172,7 @@ export const coordination = {
     },
     steps: {
       opened: 'Opened',
+      'alert merged': 'Alert merged',
       assignAgency: 'Assigned',
       acceptIncident: 'Accepted',
       requestReassignment: 'Reassignment requested',

@@ -27,7 +27,7 @@ export default function CoordinationScreen() {
         </div>
       ) : (
         <div data-testid="coordination-inbox">
-          <IncidentList heading={t('inboxTitle')} testId="incident-list" />
+          <IncidentList heading={t('incidents.heading')} testId="incident-list" />
         </div>
       )}
     </div>
