@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CoordinationCalendarDocument } from '../../__generated__/graphql';
-import { calendarFrom, MINUTES_PER_WORKING_DAY, workingMinutesBetween } from './workingTime';
+// The hub's own rule (office hours, days off, weekend days worked), bundled as is: the countdown agrees with the deadlines.
+import { calendarFromDays, MINUTES_PER_WORKING_DAY, workingMinutesBetween } from '../../../../platform/src/time/workingTime';
 
 /** States in which the agency owes a result: the deadline runs (the hub's RUNNING_STATES). */
 const RUNNING = new Set(['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED']);
@@ -33,7 +34,7 @@ export function SlaCountdown({ deadline, state, overdue, inWorkingTime }: SlaPro
   const now = useNow();
   const year = now.getUTCFullYear();
   const { data } = useQuery(CoordinationCalendarDocument, { variables: { year, nextYear: year + 1 }, skip: !inWorkingTime });
-  const calendar = useMemo(() => calendarFrom([...(data?.thisYear ?? []), ...(data?.nextYear ?? [])]), [data]);
+  const calendar = useMemo(() => calendarFromDays([...(data?.thisYear ?? []), ...(data?.nextYear ?? [])]), [data]);
   if (!deadline) return <span className="coordination-sla muted">{t('sla.none')}</span>;
   if (!RUNNING.has(state)) return <span className="coordination-sla muted">{t('sla.stopped')}</span>;
   const end = new Date(deadline);
